@@ -1,0 +1,26 @@
+/**
+ * Stable error codes: clients and tests match on these, and only the HTTP edge turns them into statuses.
+ */
+export type DomainErrorCode =
+  | 'NOT_FOUND'
+  | 'INVALID_TRANSITION'
+  | 'FORBIDDEN'
+  | 'VERSION_CONFLICT'
+  | 'RULE_VIOLATION'
+  | 'VALIDATION_FAILED'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'DUPLICATE';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string, id: string) =>
+  new DomainError('NOT_FOUND', `${what} ${id} does not exist`, { id });

@@ -1,0 +1,3 @@
+export * from './roles.js';
+export * from './domain-error.js';
+export * from './clock.js';

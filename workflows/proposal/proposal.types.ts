@@ -1,0 +1,132 @@
+import type { Actor } from '#kernel';
+
+export type ProposalKind = 'thematic' | 'extraordinary';
+export const PROPOSAL_KINDS: readonly ProposalKind[] = ['thematic', 'extraordinary'];
+
+/** `unit_certificate` is within the unit's own authority; `chairman_certificate` is provincial. */
+export type AwardForm = 'unit_certificate' | 'chairman_certificate';
+export const AWARD_FORMS: readonly AwardForm[] = ['unit_certificate', 'chairman_certificate'];
+
+export type NomineeType = 'individual' | 'collective';
+export type AchievementBasis = 'outside_duty' | 'rescue' | 'combat';
+export const ACHIEVEMENT_BASES: readonly AchievementBasis[] = ['outside_duty', 'rescue', 'combat'];
+
+export interface Nominee {
+  type: NomineeType;
+  name: string;
+  steeringCommittee?: boolean;
+  steeringCommitteeMember?: boolean;
+  ownParticipants?: number;
+  totalParticipants?: number;
+  underDiscipline?: boolean;
+}
+
+export interface Achievement {
+  summary: string;
+  /** YYYY-MM-DD */
+  date: string;
+  recognizedAt?: string;
+  basis?: AchievementBasis;
+  serviceWork?: boolean;
+  outstanding?: boolean;
+}
+
+export interface Vote {
+  members: number;
+  for: number;
+  against: number;
+}
+
+export interface Decision {
+  number: string;
+  date: string;
+  signedBy: string;
+}
+
+/** Escalation only ever rises; timer events from the worker raise it. */
+export type EscalationLevel = 'none' | 'reminded' | 'missed' | 'escalated';
+export const ESCALATION_ORDER: readonly EscalationLevel[] = ['none', 'reminded', 'missed', 'escalated'];
+
+export interface ProposalInput {
+  proposalId: string;
+  kind: ProposalKind;
+  unitId: string;
+  campaignId: string | null;
+  awardForm: AwardForm;
+  nominee: Nominee;
+  achievement: Achievement;
+}
+
+export interface ProposalContext extends ProposalInput {
+  escalation: EscalationLevel;
+  lastReason: string | null;
+  vote: Vote | null;
+  decision: Decision | null;
+  submittedAt: string | null;
+  forwardedAt: string | null;
+}
+
+export type ProposalChanges = Partial<Pick<ProposalInput, 'awardForm' | 'nominee' | 'achievement'>>;
+
+/** Every event says who acted and when (ISO-8601 UTC); the machine never reads a clock. */
+interface Stamped {
+  actor: Actor;
+  at: string;
+}
+
+export type ProposalEvent = Stamped &
+  (
+    | { type: 'UPDATE'; changes: ProposalChanges }
+    | { type: 'SUBMIT' }
+    | { type: 'WITHDRAW'; reason?: string }
+    | { type: 'AWARD_AT_UNIT'; decision?: Decision }
+    | { type: 'FORWARD' }
+    | { type: 'RETURN'; reason: string }
+    | { type: 'REJECT'; reason: string }
+    | { type: 'RECOMMEND'; vote: Vote }
+    | { type: 'AGREE' }
+    | { type: 'APPROVE'; decision: Decision }
+    | { type: 'DEADLINE_REMINDER' }
+    | { type: 'DEADLINE_MISSED' }
+    | { type: 'ESCALATE' }
+  );
+
+export type ProposalEventType = ProposalEvent['type'];
+
+export const PERSON_EVENT_TYPES = [
+  'UPDATE',
+  'SUBMIT',
+  'WITHDRAW',
+  'AWARD_AT_UNIT',
+  'FORWARD',
+  'RETURN',
+  'REJECT',
+  'RECOMMEND',
+  'AGREE',
+  'APPROVE',
+] as const satisfies readonly ProposalEventType[];
+
+export const TIMER_EVENT_TYPES = [
+  'DEADLINE_REMINDER',
+  'DEADLINE_MISSED',
+  'ESCALATE',
+] as const satisfies readonly ProposalEventType[];
+
+export const PROPOSAL_STATES = [
+  'drafting',
+  'unitDecision',
+  'councilScreening',
+  'homeAffairsAgreement',
+  'chairmanDecision',
+  'awarded',
+  'awardedByUnit',
+  'rejected',
+  'withdrawn',
+] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+
+/** What is persisted and replayed: enough to restore the machine exactly. */
+export interface StoredSnapshot {
+  value: ProposalState;
+  context: ProposalContext;
+}
