@@ -1,12 +1,18 @@
-/** Time comes in through this port so that decisions can be tested at any instant. */
-export interface Clock {
-  now(): Date;
+/** Time comes in through this port (an abstract class, so it can be a DI token) so that any instant can be tested. */
+export abstract class Clock {
+  abstract now(): Date;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
 
-export class FixedClock implements Clock {
-  constructor(private current: Date) {}
+export class FixedClock extends Clock {
+  constructor(private current: Date) {
+    super();
+  }
   now(): Date {
     return new Date(this.current);
   }

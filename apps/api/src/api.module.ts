@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ConfigModule, type AppConfig } from '#config';
+import { PersistenceModule } from '#persistence';
+import { ProposalsModule } from '#proposals';
+import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
+import { CampaignsController } from './controllers/campaigns.controller.js';
+import { HealthController } from './controllers/health.controller.js';
+import { ProposalsController } from './controllers/proposals.controller.js';
+import { UnitsController } from './controllers/units.controller.js';
+import { HttpErrorFilter } from './errors/http-error.filter.js';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [ConfigModule.forRoot(config), PersistenceModule, ProposalsModule],
+      controllers: [HealthController, UnitsController, CampaignsController, ProposalsController],
+      providers: [
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { actorOf, InvalidTokenError, verifyAccessToken } from '#auth';
+import { APP_CONFIG, type AppConfig } from '#config';
+import type { PersonRole } from '#kernel';
+import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators.js';
+
+/** Every route needs a valid HS256 bearer token unless marked @Public(); @Roles() narrows who may call it. */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string> }>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) {
+      throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'Send Authorization: Bearer <token>' });
+    }
+    try {
+      request.actor = actorOf(verifyAccessToken(token, this.config.jwtSecret));
+    } catch (error) {
+      if (error instanceof InvalidTokenError) {
+        throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: `Invalid token: ${error.message}` });
+      }
+      throw error;
+    }
+
+    const required = this.reflector.getAllAndOverride<PersonRole[]>(REQUIRED_ROLES, targets);
+    if (required && !request.actor.roles.some((role) => (required as string[]).includes(role))) {
+      throw new ForbiddenException({ code: 'FORBIDDEN', message: `This needs one of the roles: ${required.join(', ')}` });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CampaignUseCases } from '#proposals';
+import { Roles } from '../auth/auth.decorators.js';
+import { CreateCampaignDto, RescheduleCampaignDto } from '../dto/unit-and-campaign.dto.js';
+
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@Controller('api/campaigns')
+export class CampaignsController {
+  constructor(@Inject(CampaignUseCases) private readonly campaigns: CampaignUseCases) {}
+
+  @Post()
+  @Roles('home_affairs', 'admin')
+  create(@Body() dto: CreateCampaignDto) {
+    return this.campaigns.create({
+      title: dto.title,
+      round: dto.round,
+      plan: dto.plan ?? null,
+      launchedAt: dto.launchedAt ?? null,
+      finalReviewAt: dto.finalReviewAt ?? null,
+      guidance: dto.guidance ?? null,
+      ceremonyDate: dto.ceremonyDate ?? null,
+    });
+  }
+
+  @Get()
+  list() {
+    return this.campaigns.list().then((items) => ({ items }));
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    return this.campaigns.get(id);
+  }
+
+  @Patch(':id')
+  @Roles('home_affairs', 'admin')
+  reschedule(@Param('id') id: string, @Body() dto: RescheduleCampaignDto) {
+    return this.campaigns.reschedule(id, dto.ceremonyDate);
+  }
+}

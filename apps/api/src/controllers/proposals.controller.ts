@@ -1,0 +1,83 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Actor } from '#kernel';
+import { ApplyProposalEventUseCase, CreateProposalUseCase, ProposalQueries, type EventRequest } from '#proposals';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { CreateProposalDto } from '../dto/create-proposal.dto.js';
+import { ListProposalsQuery } from '../dto/list-proposals.query.js';
+import { eventRequestProblems, ProposalEventDto } from '../dto/proposal-event.dto.js';
+import { validationFailed } from '../errors/validation.js';
+import { idempotencyToken, parseIfMatch } from './request-headers.js';
+
+@ApiTags('proposals')
+@ApiBearerAuth()
+@Controller('api/proposals')
+export class ProposalsController {
+  constructor(
+    @Inject(CreateProposalUseCase) private readonly createProposal: CreateProposalUseCase,
+    @Inject(ApplyProposalEventUseCase) private readonly applyEvent: ApplyProposalEventUseCase,
+    @Inject(ProposalQueries) private readonly queries: ProposalQueries,
+  ) {}
+
+  @Post()
+  @Roles('drafter', 'unit_head')
+  @ApiOperation({ summary: 'Draft a proposal for your unit' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateProposalDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.createProposal.execute(actor, { ...dto, campaignId: dto.campaignId ?? null }, idempotencyToken(key, 'POST', request.path, dto));
+    response.status(result.status).setHeader('ETag', `"${result.body.version}"`);
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return result.body;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List proposals you may see; inbox=true for what waits on your roles' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListProposalsQuery) {
+    return this.queries.list(actor, query);
+  }
+
+  @Get(':id')
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    const view = await this.queries.get(id, actor);
+    response.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: "The proposal's hash-chained event log" })
+  async history(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return { events: await this.queries.history(id, actor) };
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send an event: the proposal moves if the machine and your roles allow it' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last saw; a newer one is a 409' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key gets the first answer' })
+  async sendEvent(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: ProposalEventDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const problems = eventRequestProblems(dto);
+    if (problems.length > 0) throw validationFailed(problems);
+    const result = await this.applyEvent.execute(id, actor, { ...dto } as EventRequest, {
+      expectedVersion: parseIfMatch(ifMatch),
+      idempotency: idempotencyToken(key, 'POST', request.path, dto),
+    });
+    response.status(result.status).setHeader('ETag', `"${result.body.version}"`);
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return result.body;
+  }
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { UnitUseCases } from '#proposals';
+import { Roles } from '../auth/auth.decorators.js';
+import { CreateUnitDto } from '../dto/unit-and-campaign.dto.js';
+
+@ApiTags('units')
+@ApiBearerAuth()
+@Controller('api/units')
+export class UnitsController {
+  constructor(@Inject(UnitUseCases) private readonly units: UnitUseCases) {}
+
+  @Post()
+  @Roles('admin')
+  create(@Body() dto: CreateUnitDto) {
+    return this.units.create(dto);
+  }
+
+  @Get()
+  list() {
+    return this.units.list().then((items) => ({ items }));
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    return this.units.get(id);
+  }
+}

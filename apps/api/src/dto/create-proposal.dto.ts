@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { AWARD_FORMS, PROPOSAL_KINDS, type AwardForm, type ProposalKind } from '#workflows/proposal';
+import { AchievementDto, NomineeDto } from './proposal-parts.dto.js';
+
+export class CreateProposalDto {
+  @ApiProperty({ enum: PROPOSAL_KINDS })
+  @IsIn(PROPOSAL_KINDS)
+  kind!: ProposalKind;
+
+  @ApiPropertyOptional({ description: 'Required for a thematic proposal' })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
+
+  @ApiProperty()
+  @IsUUID()
+  unitId!: string;
+
+  @ApiProperty({ enum: AWARD_FORMS })
+  @IsIn(AWARD_FORMS)
+  awardForm!: AwardForm;
+
+  @ApiProperty({ type: NomineeDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => NomineeDto)
+  nominee!: NomineeDto;
+
+  @ApiProperty({ type: AchievementDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => AchievementDto)
+  achievement!: AchievementDto;
+}

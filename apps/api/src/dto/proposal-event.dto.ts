@@ -1,0 +1,95 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { AWARD_FORMS, PERSON_EVENT_TYPES, type AwardForm, type ProposalEventType } from '#workflows/proposal';
+import { AchievementDto, DecisionDto, NomineeDto, VoteDto } from './proposal-parts.dto.js';
+
+export class ProposalChangesDto {
+  @ApiPropertyOptional({ enum: AWARD_FORMS })
+  @IsOptional()
+  @IsIn(AWARD_FORMS)
+  awardForm?: AwardForm;
+
+  @ApiPropertyOptional({ type: NomineeDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NomineeDto)
+  nominee?: NomineeDto;
+
+  @ApiPropertyOptional({ type: AchievementDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AchievementDto)
+  achievement?: AchievementDto;
+}
+
+/** Which body fields each event type takes; anything else in the body is a mistake worth a 400. */
+export const EVENT_FIELDS: Record<(typeof PERSON_EVENT_TYPES)[number], readonly string[]> = {
+  UPDATE: ['changes'],
+  SUBMIT: [],
+  WITHDRAW: ['reason'],
+  AWARD_AT_UNIT: ['decision'],
+  FORWARD: [],
+  RETURN: ['reason'],
+  REJECT: ['reason'],
+  RECOMMEND: ['vote'],
+  AGREE: [],
+  APPROVE: ['decision'],
+};
+
+const needsReason = (dto: ProposalEventDto) => dto.type === 'RETURN' || dto.type === 'REJECT' || dto.reason !== undefined;
+
+export class ProposalEventDto {
+  @ApiProperty({ enum: PERSON_EVENT_TYPES })
+  @IsIn(PERSON_EVENT_TYPES)
+  type!: ProposalEventType;
+
+  @ApiPropertyOptional({ description: 'Required with RETURN and REJECT' })
+  @ValidateIf(needsReason)
+  @IsString()
+  @IsNotEmpty({ message: 'reason is required with RETURN and REJECT' })
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ type: VoteDto, description: 'Required with RECOMMEND' })
+  @ValidateIf((dto: ProposalEventDto) => dto.type === 'RECOMMEND' || dto.vote !== undefined)
+  @IsDefined({ message: 'vote is required with RECOMMEND' })
+  @ValidateNested()
+  @Type(() => VoteDto)
+  vote?: VoteDto;
+
+  @ApiPropertyOptional({ type: DecisionDto, description: 'Required with APPROVE; optional with AWARD_AT_UNIT' })
+  @ValidateIf((dto: ProposalEventDto) => dto.type === 'APPROVE' || dto.decision !== undefined)
+  @IsDefined({ message: 'decision is required with APPROVE' })
+  @ValidateNested()
+  @Type(() => DecisionDto)
+  decision?: DecisionDto;
+
+  @ApiPropertyOptional({ type: ProposalChangesDto, description: 'Required with UPDATE' })
+  @ValidateIf((dto: ProposalEventDto) => dto.type === 'UPDATE' || dto.changes !== undefined)
+  @IsDefined({ message: 'changes is required with UPDATE' })
+  @ValidateNested()
+  @Type(() => ProposalChangesDto)
+  changes?: ProposalChangesDto;
+}
+
+/** Checks that span fields, after the per-field validation: each returned entry is one field's problem. */
+export function eventRequestProblems(dto: ProposalEventDto): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const allowed = EVENT_FIELDS[dto.type as keyof typeof EVENT_FIELDS] ?? [];
+  for (const field of ['reason', 'vote', 'decision', 'changes'] as const) {
+    if (dto[field] !== undefined && !allowed.includes(field)) {
+      problems.push({ field, message: `${field} does not belong with ${dto.type}` });
+    }
+  }
+  if (dto.vote && dto.vote.for + dto.vote.against > dto.vote.members) {
+    problems.push({ field: 'vote', message: 'for + against cannot exceed members' });
+  }
+  if (dto.vote && dto.vote.for <= dto.vote.against) {
+    problems.push({ field: 'vote.for', message: 'a recommendation needs more votes for than against' });
+  }
+  if (dto.changes && Object.values(dto.changes).every((value) => value === undefined)) {
+    problems.push({ field: 'changes', message: 'changes must name at least one of awardForm, nominee, achievement' });
+  }
+  return problems;
+}

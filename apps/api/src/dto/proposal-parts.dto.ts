@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ACHIEVEMENT_BASES, type AchievementBasis, type NomineeType } from '#workflows/proposal';
+import { IsCalendarDate } from './calendar-date.validator.js';
+
+export class NomineeDto {
+  @ApiProperty({ enum: ['individual', 'collective'] })
+  @IsIn(['individual', 'collective'])
+  type!: NomineeType;
+
+  @ApiProperty({ example: 'Nguyễn Văn An' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'The nominee is a steering committee (or an equivalent collective): TH-3' })
+  @IsOptional()
+  @IsBoolean()
+  steeringCommittee?: boolean;
+
+  @ApiPropertyOptional({ description: 'The nominee is a member of a steering committee: TH-3 warning' })
+  @IsOptional()
+  @IsBoolean()
+  steeringCommitteeMember?: boolean;
+
+  @ApiPropertyOptional({ description: "The collective's own staff taking part: DX-2" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  ownParticipants?: number;
+
+  @ApiPropertyOptional({ description: 'All forces taking part: DX-2' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  totalParticipants?: number;
+
+  @ApiPropertyOptional({ description: 'Under discipline, investigation or inspection: ND-1' })
+  @IsOptional()
+  @IsBoolean()
+  underDiscipline?: boolean;
+}
+
+export class AchievementDto {
+  @ApiProperty({ example: 'Cứu 3 người bị nạn trong lũ quét' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  summary!: string;
+
+  @ApiProperty({ example: '2026-04-22', description: 'YYYY-MM-DD' })
+  @IsCalendarDate()
+  date!: string;
+
+  @ApiPropertyOptional({ example: '2026-04-24', description: 'Recognition by a competent authority, YYYY-MM-DD (DX-4)' })
+  @IsOptional()
+  @IsCalendarDate()
+  recognizedAt?: string;
+
+  @ApiPropertyOptional({ enum: ACHIEVEMENT_BASES, description: 'DX-1' })
+  @IsOptional()
+  @IsIn(ACHIEVEMENT_BASES)
+  basis?: AchievementBasis;
+
+  @ApiPropertyOptional({ description: 'Serving conferences, seminars, forums or coordination programmes: TH-4' })
+  @IsOptional()
+  @IsBoolean()
+  serviceWork?: boolean;
+
+  @ApiPropertyOptional({ description: 'Truly exemplary and outstanding: TH-2' })
+  @IsOptional()
+  @IsBoolean()
+  outstanding?: boolean;
+}
+
+export class VoteDto {
+  @ApiProperty({ example: 9 })
+  @IsInt()
+  @Min(1)
+  members!: number;
+
+  @ApiProperty({ example: 7 })
+  @IsInt()
+  @Min(0)
+  for!: number;
+
+  @ApiProperty({ example: 2 })
+  @IsInt()
+  @Min(0)
+  against!: number;
+}
+
+export class DecisionDto {
+  @ApiProperty({ example: '1234/QĐ-UBND' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  number!: string;
+
+  @ApiProperty({ example: '2026-06-22' })
+  @IsCalendarDate()
+  date!: string;
+
+  @ApiProperty({ example: 'Chủ tịch UBND tỉnh' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  signedBy!: string;
+}

@@ -1,0 +1,135 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { AWARD_FORMS, type AwardForm } from '#workflows/proposal';
+import type { CampaignRound } from '#proposals';
+import { IsCalendarDate } from './calendar-date.validator.js';
+
+export class CreateUnitDto {
+  @ApiProperty({ example: 'SO-GDDT' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'code may hold letters, digits, _ . - (at most 64)' })
+  code!: string;
+
+  @ApiProperty({ example: 'Sở Giáo dục và Đào tạo' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  name!: string;
+}
+
+export class DocumentRefDto {
+  @ApiProperty({ example: '45/KH-UBND' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  ref!: string;
+
+  @ApiProperty({ example: '2026-01-15' })
+  @IsCalendarDate()
+  issuedAt!: string;
+}
+
+export class PeriodDto {
+  @ApiProperty({ example: '2025-01-01' })
+  @IsCalendarDate()
+  from!: string;
+
+  @ApiProperty({ example: '2025-12-31' })
+  @IsCalendarDate()
+  to!: string;
+}
+
+export class GuidanceDto extends DocumentRefDto {
+  @ApiProperty() @IsString() @IsNotEmpty() scope!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() subjects!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() criteria!: string;
+
+  @ApiProperty({ type: PeriodDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PeriodDto)
+  achievementPeriod!: PeriodDto;
+
+  @ApiProperty({ enum: AWARD_FORMS, isArray: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(AWARD_FORMS, { each: true })
+  awardForms!: AwardForm[];
+
+  @ApiProperty({ example: { chairman_certificate: 20 }, description: 'Number of awards per award form (TH-1)' })
+  @IsObject()
+  quota!: Partial<Record<AwardForm, number>>;
+
+  @ApiPropertyOptional({ description: 'Per unit and award form, agreed with the home-affairs department (TH-2)' })
+  @IsOptional()
+  @IsObject()
+  unitQuota?: Record<string, Partial<Record<AwardForm, number>>>;
+
+  @ApiPropertyOptional({ description: 'Cap on steering-committee members (TH-3)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  steeringMemberCap?: number;
+}
+
+const ROUNDS: CampaignRound[] = ['campaign', 'anniversary', 'programme_summary'];
+
+export class CreateCampaignDto {
+  @ApiProperty({ example: 'Phong trào thi đua "Chuyển đổi số" 2025' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title!: string;
+
+  @ApiProperty({ enum: ROUNDS })
+  @IsIn(ROUNDS)
+  round!: CampaignRound;
+
+  @ApiPropertyOptional({ type: DocumentRefDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DocumentRefDto)
+  plan?: DocumentRefDto;
+
+  @ApiPropertyOptional({ example: '2025-02-01' })
+  @IsOptional()
+  @IsCalendarDate()
+  launchedAt?: string;
+
+  @ApiPropertyOptional({ example: '2026-05-20' })
+  @IsOptional()
+  @IsCalendarDate()
+  finalReviewAt?: string;
+
+  @ApiPropertyOptional({ type: GuidanceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GuidanceDto)
+  guidance?: GuidanceDto;
+
+  @ApiPropertyOptional({ example: '2026-06-22' })
+  @IsOptional()
+  @IsCalendarDate()
+  ceremonyDate?: string;
+}
+
+export class RescheduleCampaignDto {
+  @ApiProperty({ example: '2026-06-29' })
+  @IsCalendarDate()
+  ceremonyDate!: string;
+}

@@ -1,0 +1,61 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, type DomainErrorCode } from '#kernel';
+
+/** The one place where domain error codes become HTTP statuses. */
+const STATUS: Record<DomainErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_TRANSITION: 409,
+  VERSION_CONFLICT: 409,
+  DUPLICATE: 409,
+  RULE_VIOLATION: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
+};
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof DomainError) {
+      response.status(STATUS[error.code]).json({ code: error.code, message: error.message, ...error.details });
+      return;
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const body = error.getResponse();
+      const payload = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : { message: body };
+      const message = typeof payload.message === 'string' ? payload.message : error.message;
+      response.status(status).json({ code: payload.code ?? HTTP_CODES[status] ?? 'HTTP_ERROR', ...payload, message });
+      return;
+    }
+    // Express's JSON parser reports malformed bodies this way.
+    const parseError = error as { type?: string; status?: number; message?: string };
+    if (parseError?.type === 'entity.parse.failed') {
+      response.status(400).json({
+        code: 'VALIDATION_FAILED',
+        message: 'The body is not valid JSON',
+        errors: [{ field: 'body', message: parseError.message ?? 'malformed JSON' }],
+      });
+      return;
+    }
+    if (typeof parseError?.status === 'number' && parseError.status >= 400 && parseError.status < 500) {
+      response.status(parseError.status).json({ code: HTTP_CODES[parseError.status] ?? 'BAD_REQUEST', message: parseError.message });
+      return;
+    }
+    this.logger.error(error instanceof Error ? error.stack : String(error));
+    response.status(500).json({ code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged' });
+  }
+}

@@ -1,0 +1,48 @@
+import jwt from 'jsonwebtoken';
+import { PERSON_ROLES, type Actor, type PersonRole } from '#kernel';
+
+/** The claims DESIGN.md fixes for a bearer token. */
+export interface TokenClaims {
+  sub: string;
+  name: string;
+  roles: PersonRole[];
+  unitId: string | null;
+}
+
+export class InvalidTokenError extends Error {
+  override name = 'InvalidTokenError';
+}
+
+export function signAccessToken(claims: TokenClaims, secret: string, expiresInSeconds = 8 * 3600): string {
+  return jwt.sign({ name: claims.name, roles: claims.roles, unitId: claims.unitId }, secret, {
+    algorithm: 'HS256',
+    subject: claims.sub,
+    expiresIn: expiresInSeconds,
+  });
+}
+
+/** Only HS256 is accepted: a token cannot choose a weaker algorithm (or `none`) for itself. */
+export function verifyAccessToken(token: string, secret: string): TokenClaims {
+  let decoded: jwt.JwtPayload | string;
+  try {
+    decoded = jwt.verify(token, secret, { algorithms: ['HS256'] });
+  } catch (error) {
+    throw new InvalidTokenError((error as Error).message);
+  }
+  if (typeof decoded === 'string' || typeof decoded.sub !== 'string' || !decoded.sub) {
+    throw new InvalidTokenError('token has no subject');
+  }
+  const roles = decoded.roles;
+  if (!Array.isArray(roles) || roles.some((role) => !PERSON_ROLES.includes(role))) {
+    throw new InvalidTokenError(`roles must be a list of ${PERSON_ROLES.join(', ')}`);
+  }
+  const unitId = typeof decoded.unitId === 'string' && decoded.unitId ? decoded.unitId : null;
+  return { sub: decoded.sub, name: typeof decoded.name === 'string' ? decoded.name : decoded.sub, roles, unitId };
+}
+
+export const actorOf = (claims: TokenClaims): Actor => ({
+  id: claims.sub,
+  name: claims.name,
+  roles: [...claims.roles],
+  unitId: claims.unitId,
+});

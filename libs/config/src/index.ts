@@ -1,0 +1,5 @@
+export * from './app-config.js';
+export * from './config-error.js';
+export * from './load-config.js';
+export * from './config.module.js';
+export * from './redact-url.js';

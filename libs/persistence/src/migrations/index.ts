@@ -1,0 +1,4 @@
+import { InitialSchema1764300000000 } from './1764300000000-initial-schema.migration.js';
+
+/** In order. Listed, not globbed: the same list works from sources under Jest and from dist/. */
+export const MIGRATIONS = [InitialSchema1764300000000];

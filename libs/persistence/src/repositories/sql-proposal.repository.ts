@@ -1,0 +1,286 @@
+import { DomainError } from '#kernel';
+import {
+  ProposalRepository,
+  type IdempotentAnswer,
+  type LoggedEvent,
+  type OutboxMessage,
+  type Page,
+  type ProposalFilter,
+  type ProposalRecord,
+  type ProposalWriteTx,
+} from '#proposals';
+import type { SqlDialect } from '../sql-dialect.js';
+import { SqlSession, SqlTransactionRunner } from './sql-transaction-runner.js';
+
+interface ProposalRow {
+  id: string;
+  kind: ProposalRecord['kind'];
+  unit_id: string;
+  campaign_id: string | null;
+  award_form: ProposalRecord['awardForm'];
+  state: ProposalRecord['state'];
+  snapshot: string;
+  version: number;
+  machine_version: number;
+  late: boolean | number;
+  escalation: ProposalRecord['escalation'];
+  last_seq: number;
+  last_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface EventRow {
+  proposal_id: string;
+  seq: number;
+  type: string;
+  actor: string;
+  at: string;
+  payload: string;
+  machine_version: number;
+  state: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const PROPOSAL_COLUMNS =
+  'id, kind, unit_id, campaign_id, award_form, state, snapshot, version, machine_version, late, escalation, last_seq, last_hash, created_at, updated_at';
+
+const toRecord = (row: ProposalRow): ProposalRecord => ({
+  id: row.id,
+  kind: row.kind,
+  unitId: row.unit_id,
+  campaignId: row.campaign_id,
+  awardForm: row.award_form,
+  state: row.state,
+  snapshot: JSON.parse(row.snapshot),
+  version: Number(row.version),
+  machineVersion: Number(row.machine_version),
+  late: Boolean(row.late),
+  escalation: row.escalation,
+  lastSeq: Number(row.last_seq),
+  lastHash: row.last_hash,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export const toLoggedEvent = (row: EventRow): LoggedEvent => ({
+  proposalId: row.proposal_id,
+  seq: Number(row.seq),
+  type: row.type,
+  actor: JSON.parse(row.actor),
+  at: row.at,
+  payload: JSON.parse(row.payload),
+  machineVersion: Number(row.machine_version),
+  state: row.state,
+  prevHash: row.prev_hash,
+  hash: row.hash,
+});
+
+const encodeCursor = (record: ProposalRecord) => Buffer.from(`${record.createdAt}|${record.id}`).toString('base64url');
+
+function decodeCursor(cursor: string): [string, string] {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!createdAt || !id) {
+    throw new DomainError('VALIDATION_FAILED', 'cursor is not one this server handed out', {
+      errors: [{ field: 'cursor', message: 'use nextCursor from the previous page' }],
+    });
+  }
+  return [createdAt, id];
+}
+
+class SqlProposalWriteTx implements ProposalWriteTx {
+  constructor(private readonly db: SqlSession) {}
+
+  private get dialect(): SqlDialect {
+    return this.db.dialect;
+  }
+
+  async load(id: string): Promise<ProposalRecord | null> {
+    const [row] = await this.db.rows<ProposalRow>(`SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE id = ?`, [id]);
+    return row ? toRecord(row) : null;
+  }
+
+  async insert(record: ProposalRecord, first: LoggedEvent, outbox: OutboxMessage[]): Promise<void> {
+    await this.db.run(`INSERT INTO proposals (${PROPOSAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      record.id,
+      record.kind,
+      record.unitId,
+      record.campaignId,
+      record.awardForm,
+      record.state,
+      JSON.stringify(record.snapshot),
+      record.version,
+      record.machineVersion,
+      this.dialect.bool(record.late),
+      record.escalation,
+      record.lastSeq,
+      record.lastHash,
+      record.createdAt,
+      record.updatedAt,
+    ]);
+    await this.appendEvent(first);
+    await this.enqueue(outbox, first.at);
+  }
+
+  async advance(next: ProposalRecord, expectedVersion: number, event: LoggedEvent, outbox: OutboxMessage[]) {
+    // The compare-and-set comes first: a loser stops here, before it could append to the chain.
+    const changed = await this.db.run(
+      `UPDATE proposals SET award_form = ?, state = ?, snapshot = ?, version = ?, late = ?, escalation = ?,
+         last_seq = ?, last_hash = ?, updated_at = ? WHERE id = ? AND version = ?`,
+      [
+        next.awardForm,
+        next.state,
+        JSON.stringify(next.snapshot),
+        next.version,
+        this.dialect.bool(next.late),
+        next.escalation,
+        next.lastSeq,
+        next.lastHash,
+        next.updatedAt,
+        next.id,
+        expectedVersion,
+      ],
+    );
+    if (changed !== 1) return false;
+    await this.appendEvent(event);
+    await this.enqueue(outbox, event.at);
+    return true;
+  }
+
+  async findAnswer(principal: string, key: string): Promise<IdempotentAnswer | null> {
+    const [row] = await this.db.rows<{ request_hash: string; status: number; body: string }>(
+      'SELECT request_hash, status, body FROM idempotency_keys WHERE principal = ? AND key = ?',
+      [principal, key],
+    );
+    return row ? { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.body) } : null;
+  }
+
+  async rememberAnswer(principal: string, key: string, answer: IdempotentAnswer): Promise<void> {
+    await this.db.run(
+      'INSERT INTO idempotency_keys (principal, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [principal, key, answer.requestHash, answer.status, JSON.stringify(answer.body), new Date().toISOString()],
+    );
+  }
+
+  private async appendEvent(event: LoggedEvent): Promise<void> {
+    await this.db.run(
+      `INSERT INTO proposal_events (proposal_id, seq, type, actor, at, payload, machine_version, state, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        event.proposalId,
+        event.seq,
+        event.type,
+        JSON.stringify(event.actor),
+        event.at,
+        JSON.stringify(event.payload),
+        event.machineVersion,
+        event.state,
+        event.prevHash,
+        event.hash,
+      ],
+    );
+  }
+
+  private async enqueue(messages: OutboxMessage[], at: string): Promise<void> {
+    for (const message of messages) {
+      await this.db.run('INSERT INTO outbox (topic, message_key, payload, created_at) VALUES (?, ?, ?, ?)', [
+        message.topic,
+        message.key,
+        JSON.stringify(message.payload),
+        at,
+      ]);
+    }
+  }
+}
+
+export class SqlProposalRepository extends ProposalRepository {
+  constructor(private readonly runner: SqlTransactionRunner) {
+    super();
+  }
+
+  async transaction<T>(work: (tx: ProposalWriteTx) => Promise<T>): Promise<T> {
+    const once = () => this.runner.transaction((session) => work(new SqlProposalWriteTx(session)));
+    try {
+      return await once();
+    } catch (error) {
+      if (!this.runner.dialect.isUniqueViolation(error)) throw error;
+    }
+    // Two first uses of one Idempotency-Key met at its primary key: run again, and the loser now finds the
+    // winner's answer (or a newer version) instead of failing.
+    try {
+      return await once();
+    } catch (error) {
+      if (!this.runner.dialect.isUniqueViolation(error)) throw error;
+      throw new DomainError('VERSION_CONFLICT', 'Another request changed this proposal at the same moment; retry', {});
+    }
+  }
+
+  findById(id: string): Promise<ProposalRecord | null> {
+    return this.runner.read(async (db) => {
+      const [row] = await db.rows<ProposalRow>(`SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE id = ?`, [id]);
+      return row ? toRecord(row) : null;
+    });
+  }
+
+  list(filter: ProposalFilter, cursor: string | null, limit: number): Promise<Page<ProposalRecord>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const scopeClauses = filter.scopes.map((scope) => {
+      const parts: string[] = [];
+      if (scope.states) {
+        if (scope.states.length === 0) return '1 = 0';
+        parts.push(`state IN (${scope.states.map(() => '?').join(', ')})`);
+        params.push(...scope.states);
+      }
+      if (scope.unitId !== undefined) {
+        parts.push('unit_id = ?');
+        params.push(scope.unitId);
+      }
+      return parts.length ? `(${parts.join(' AND ')})` : '1 = 1';
+    });
+    where.push(scopeClauses.length ? `(${scopeClauses.join(' OR ')})` : '1 = 0');
+    if (filter.state) {
+      where.push('state = ?');
+      params.push(filter.state);
+    }
+    if (filter.unitId) {
+      where.push('unit_id = ?');
+      params.push(filter.unitId);
+    }
+    if (filter.campaignId) {
+      where.push('campaign_id = ?');
+      params.push(filter.campaignId);
+    }
+    if (filter.late !== undefined) {
+      where.push('late = ?');
+      params.push(this.runner.dialect.bool(filter.late));
+    }
+    if (cursor) {
+      const [createdAt, id] = decodeCursor(cursor);
+      where.push('(created_at > ? OR (created_at = ? AND id > ?))');
+      params.push(createdAt, createdAt, id);
+    }
+    params.push(limit + 1);
+    return this.runner.read(async (db) => {
+      const rows = await db.rows<ProposalRow>(
+        `SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT ?`,
+        params,
+      );
+      const items = rows.slice(0, limit).map(toRecord);
+      return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
+    });
+  }
+
+  history(id: string): Promise<LoggedEvent[]> {
+    return this.runner.read(async (db) =>
+      (
+        await db.rows<EventRow>(
+          `SELECT proposal_id, seq, type, actor, at, payload, machine_version, state, prev_hash, hash
+           FROM proposal_events WHERE proposal_id = ? ORDER BY seq`,
+          [id],
+        )
+      ).map(toLoggedEvent),
+    );
+  }
+}

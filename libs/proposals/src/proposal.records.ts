@@ -1,0 +1,89 @@
+import type { Actor } from '#kernel';
+import type {
+  AwardForm,
+  EscalationLevel,
+  ProposalKind,
+  ProposalState,
+  StoredSnapshot,
+} from '#workflows/proposal';
+
+/** A proposal row: the snapshot plus the columns that queries filter on, and the head of its hash chain. */
+export interface ProposalRecord {
+  id: string;
+  kind: ProposalKind;
+  unitId: string;
+  campaignId: string | null;
+  awardForm: AwardForm;
+  state: ProposalState;
+  snapshot: StoredSnapshot;
+  version: number;
+  machineVersion: number;
+  late: boolean;
+  escalation: EscalationLevel;
+  lastSeq: number;
+  lastHash: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One line of a proposal's log, exactly as it was sealed. */
+export interface LoggedEvent {
+  proposalId: string;
+  seq: number;
+  type: string;
+  actor: Actor;
+  at: string;
+  payload: Record<string, unknown>;
+  machineVersion: number;
+  state: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** A side effect the transition asked for, written in the same transaction and relayed after commit. */
+export interface OutboxMessage {
+  topic: string;
+  key: string;
+  payload: Record<string, unknown>;
+}
+
+export interface IdempotentAnswer {
+  requestHash: string;
+  status: number;
+  body: unknown;
+}
+
+export interface UnitRecord {
+  id: string;
+  code: string;
+  name: string;
+  createdAt: string;
+}
+
+export type CampaignRound = 'campaign' | 'anniversary' | 'programme_summary';
+
+export interface CampaignGuidance {
+  ref: string;
+  issuedAt: string;
+  scope: string;
+  subjects: string;
+  criteria: string;
+  achievementPeriod: { from: string; to: string };
+  awardForms: AwardForm[];
+  quota: Partial<Record<AwardForm, number>>;
+  unitQuota?: Record<string, Partial<Record<AwardForm, number>>>;
+  steeringMemberCap?: number;
+}
+
+export interface CampaignRecord {
+  id: string;
+  title: string;
+  round: CampaignRound;
+  plan: { ref: string; issuedAt: string } | null;
+  launchedAt: string | null;
+  finalReviewAt: string | null;
+  guidance: CampaignGuidance | null;
+  ceremonyDate: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,58 @@
+import type { Actor } from '#kernel';
+import { allowedEventTypes, restore, type ProposalEventType } from '#workflows/proposal';
+import type { ProposalRecord } from './proposal.records.js';
+
+/** What a client sees of a proposal (DESIGN.md, HTTP contract), for one caller. */
+export interface ProposalView {
+  id: string;
+  kind: ProposalRecord['kind'];
+  unitId: string;
+  campaignId: string | null;
+  awardForm: ProposalRecord['awardForm'];
+  nominee: ProposalRecord['snapshot']['context']['nominee'];
+  achievement: ProposalRecord['snapshot']['context']['achievement'];
+  state: ProposalRecord['state'];
+  version: number;
+  machineVersion: number;
+  deadline: { rule: string; dueDate: string; dueAt: string; provisional: boolean } | null;
+  late: boolean;
+  escalation: ProposalRecord['escalation'];
+  warnings: { rule: string; message: string }[];
+  allowedEvents: ProposalEventType[];
+  lastReason: string | null;
+  vote: ProposalRecord['snapshot']['context']['vote'];
+  decision: ProposalRecord['snapshot']['context']['decision'];
+  submittedAt: string | null;
+  forwardedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toProposalView(record: ProposalRecord, viewer: Actor): ProposalView {
+  const { context } = record.snapshot;
+  return {
+    id: record.id,
+    kind: record.kind,
+    unitId: record.unitId,
+    campaignId: record.campaignId,
+    awardForm: context.awardForm,
+    nominee: context.nominee,
+    achievement: context.achievement,
+    state: record.state,
+    version: record.version,
+    machineVersion: record.machineVersion,
+    // Deadlines (DX-4, TH-5) and rule warnings arrive with the rulebook and the calendar.
+    deadline: null,
+    late: record.late,
+    escalation: record.escalation,
+    warnings: [],
+    allowedEvents: allowedEventTypes(restore(record.machineVersion, record.snapshot), viewer),
+    lastReason: context.lastReason,
+    vote: context.vote,
+    decision: context.decision,
+    submittedAt: context.submittedAt,
+    forwardedAt: context.forwardedAt,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}

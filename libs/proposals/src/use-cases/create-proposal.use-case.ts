@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { GENESIS_HASH, eventHash } from '#audit';
+import { Clock, DomainError, type Actor } from '#kernel';
+import { CURRENT_MACHINE_VERSION, startProposal, type ProposalInput } from '#workflows/proposal';
+import { oncePerKey, type IdempotencyToken } from '../idempotency.js';
+import { CampaignRepository } from '../ports/campaign.repository.js';
+import { ProposalRepository } from '../ports/proposal.repository.js';
+import { UnitRepository } from '../ports/unit.repository.js';
+import { assertCanDraftFor } from '../proposal-access.policy.js';
+import type { LoggedEvent, ProposalRecord } from '../proposal.records.js';
+import { toProposalView, type ProposalView } from '../proposal.view.js';
+
+export type NewProposal = Omit<ProposalInput, 'proposalId'>;
+
+export class CreateProposalUseCase {
+  constructor(
+    private readonly proposals: ProposalRepository,
+    private readonly units: UnitRepository,
+    private readonly campaigns: CampaignRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: Actor, draft: NewProposal, token?: IdempotencyToken) {
+    assertCanDraftFor(actor, draft.unitId);
+    if (!(await this.units.findById(draft.unitId))) {
+      throw new DomainError('NOT_FOUND', `Unit ${draft.unitId} does not exist`, { field: 'unitId' });
+    }
+    if (draft.kind === 'thematic' && !draft.campaignId) {
+      throw new DomainError('VALIDATION_FAILED', 'A thematic proposal belongs to a campaign', {
+        errors: [{ field: 'campaignId', message: 'campaignId is required when kind is thematic' }],
+      });
+    }
+    if (draft.campaignId && !(await this.campaigns.findById(draft.campaignId))) {
+      throw new DomainError('NOT_FOUND', `Campaign ${draft.campaignId} does not exist`, { field: 'campaignId' });
+    }
+
+    return this.proposals.transaction((tx) =>
+      oncePerKey(tx, actor.id, token, 201, async (): Promise<ProposalView> => {
+        const now = this.clock.now().toISOString();
+        const input: ProposalInput = { proposalId: randomUUID(), ...draft, campaignId: draft.campaignId ?? null };
+        const snapshot = startProposal(CURRENT_MACHINE_VERSION, input);
+        const body = {
+          proposalId: input.proposalId,
+          seq: 1,
+          type: 'CREATED',
+          actor,
+          at: now,
+          payload: { ...input },
+          machineVersion: CURRENT_MACHINE_VERSION,
+          state: snapshot.value,
+        };
+        const event: LoggedEvent = { ...body, prevHash: GENESIS_HASH, hash: eventHash(GENESIS_HASH, body) };
+        const record: ProposalRecord = {
+          id: input.proposalId,
+          kind: input.kind,
+          unitId: input.unitId,
+          campaignId: input.campaignId,
+          awardForm: input.awardForm,
+          state: snapshot.value,
+          snapshot,
+          version: 1,
+          machineVersion: CURRENT_MACHINE_VERSION,
+          late: false,
+          escalation: snapshot.context.escalation,
+          lastSeq: 1,
+          lastHash: event.hash,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await tx.insert(record, event, [
+          {
+            topic: 'proposal.created',
+            key: `${record.id}:1`,
+            payload: { proposalId: record.id, seq: 1, state: record.state, at: now },
+          },
+        ]);
+        return toProposalView(record, actor);
+      }),
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import { DomainError, type Actor } from '#kernel';
+import { ProposalRepository, type Page, type ProposalFilter } from '../ports/proposal.repository.js';
+import { assertCanSeeUnit, listFilterFor } from '../proposal-access.policy.js';
+import type { LoggedEvent, ProposalRecord } from '../proposal.records.js';
+import { toProposalView, type ProposalView } from '../proposal.view.js';
+
+export type ProposalListQuery = Omit<ProposalFilter, 'scopes'> & { inbox?: boolean; cursor?: string; limit?: number };
+
+export const MAX_PAGE_SIZE = 200;
+
+export class ProposalQueries {
+  constructor(private readonly proposals: ProposalRepository) {}
+
+  async get(id: string, viewer: Actor): Promise<ProposalView> {
+    return toProposalView(await this.visible(id, viewer), viewer);
+  }
+
+  async list(viewer: Actor, query: ProposalListQuery): Promise<Page<ProposalView>> {
+    const { cursor, limit, ...filter } = query;
+    const page = await this.proposals.list(listFilterFor(viewer, filter), cursor ?? null, Math.min(limit ?? 50, MAX_PAGE_SIZE));
+    return { items: page.items.map((record) => toProposalView(record, viewer)), nextCursor: page.nextCursor };
+  }
+
+  async history(id: string, viewer: Actor): Promise<LoggedEvent[]> {
+    await this.visible(id, viewer);
+    return this.proposals.history(id);
+  }
+
+  private async visible(id: string, viewer: Actor): Promise<ProposalRecord> {
+    const record = await this.proposals.findById(id);
+    if (!record) throw new DomainError('NOT_FOUND', `Proposal ${id} does not exist`, { id });
+    assertCanSeeUnit(viewer, record.unitId);
+    return record;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './queue-names.js';
+export * from './job-registry.js';
+export * from './redis-connection.js';
+export * from './domain-event.publisher.js';
