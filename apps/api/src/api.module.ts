@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '#config';
 import { PersistenceModule } from '#persistence';
@@ -12,10 +13,10 @@ import { HttpErrorFilter } from './errors/http-error.filter.js';
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, dataSource?: DataSource): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule, ProposalsModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(dataSource), ProposalsModule],
       controllers: [HealthController, UnitsController, CampaignsController, ProposalsController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

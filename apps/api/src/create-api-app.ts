@@ -1,18 +1,24 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '#config';
 import { ApiModule } from './api.module.js';
 import { strictValidationPipe } from './errors/validation.js';
 
+export interface AppOptions {
+  logger?: false;
+  /** An open database to share; without one the application opens (and closes) its own. */
+  dataSource?: DataSource;
+}
+
 /** The HTTP application, configured the same way for `main`, the tests and the benchmark. */
-export async function createApiApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(config), {
+export async function createApiApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(config, options.dataSource), {
     logger: options.logger ?? ['log', 'warn', 'error'],
     abortOnError: false,
   });
   app.useGlobalPipes(strictValidationPipe());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

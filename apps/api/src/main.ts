@@ -1,18 +1,14 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '#config';
-import { assertRedisReachable } from '#queue';
+import { closeOnSignals, exitOnStartupError, prepareProcess } from '#bootstrap';
 import { createApiApp } from './create-api-app.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  await assertRedisReachable(config.redisUrl);
-  const app = await createApiApp(config);
+  const { config, dataSource } = await prepareProcess();
+  const app = await createApiApp(config, { dataSource });
   await app.listen(config.port);
+  closeOnSignals([() => app.close(), () => dataSource.destroy()]);
   new Logger('api').log(`Listening on http://localhost:${config.port} (docs at /docs, database ${config.database.kind})`);
 }
 
-main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+main().catch(exitOnStartupError);

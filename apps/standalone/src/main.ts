@@ -1,24 +1,20 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '#config';
-import { assertRedisReachable } from '#queue';
+import { closeOnSignals, exitOnStartupError, prepareProcess } from '#bootstrap';
 import { createApiApp } from '../../api/src/create-api-app.js';
 import { createWorkerApp } from '../../worker/src/create-worker-app.js';
 
-/** `npm start`: the API and the worker in one process, for one machine and the embedded defaults. */
+/** `npm start`: the API and the worker in one process sharing one database connection (one SQLite lock). */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  await assertRedisReachable(config.redisUrl);
-  // The API opens the database first so that migrations run once, before the worker reads the outbox.
-  const api = await createApiApp(config);
-  await createWorkerApp({ ...config, migrationsRun: false });
+  const { config, dataSource } = await prepareProcess();
+  const api = await createApiApp(config, { dataSource });
+  const worker = await createWorkerApp(config, { dataSource });
   await api.listen(config.port);
+  // The API stops taking requests first; the worker then finishes relaying what they committed.
+  closeOnSignals([() => api.close(), () => worker.close(), () => dataSource.destroy()]);
   new Logger('khen-thuong').log(
     `API and worker running: http://localhost:${config.port} (docs at /docs, database ${config.database.url})`,
   );
 }
 
-main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+main().catch(exitOnStartupError);

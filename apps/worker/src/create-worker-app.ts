@@ -1,14 +1,20 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '#config';
+import type { DataSource } from 'typeorm';
 import { WorkerModule } from './worker.module.js';
 
 /** The worker has no HTTP server: an application context running the relay and the processors. */
-export async function createWorkerApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+export interface WorkerAppOptions {
+  logger?: false;
+  /** An open database to share; without one the worker opens (and closes) its own. */
+  dataSource?: DataSource;
+}
+
+export async function createWorkerApp(config: AppConfig, options: WorkerAppOptions = {}): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options.dataSource), {
     logger: options.logger ?? ['log', 'warn', 'error'],
     abortOnError: false,
   });
-  app.enableShutdownHooks();
   return app;
 }

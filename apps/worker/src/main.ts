@@ -1,17 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '#config';
-import { assertRedisReachable } from '#queue';
+import { closeOnSignals, exitOnStartupError, prepareProcess } from '#bootstrap';
 import { createWorkerApp } from './create-worker-app.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  await assertRedisReachable(config.redisUrl);
-  await createWorkerApp(config);
+  const { config, dataSource } = await prepareProcess();
+  const worker = await createWorkerApp(config, { dataSource });
+  closeOnSignals([() => worker.close(), () => dataSource.destroy()]);
   new Logger('worker').log(`Relaying the outbox and processing queues (prefix ${config.queuePrefix})`);
 }
 
-main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+main().catch(exitOnStartupError);

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '#config';
 import { PersistenceModule } from '#persistence';
 import { bullConnection, DomainEventPublisher, QUEUES } from '#queue';
@@ -8,12 +9,12 @@ import { OutboxRelay } from './outbox-relay.service.js';
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, dataSource?: DataSource): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        PersistenceModule,
+        PersistenceModule.forRoot(dataSource),
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue({ name: QUEUES.domainEvents }),
       ],

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { CampaignRepository, ProposalRepository, UnitRepository } from '#proposals';
@@ -9,27 +9,45 @@ import { SqlProposalRepository } from './repositories/sql-proposal.repository.js
 import { SqlTransactionRunner } from './repositories/sql-transaction-runner.js';
 import { SqlUnitRepository } from './repositories/sql-unit.repository.js';
 
-/** Binds the use cases' storage ports to SQL, on whichever database DATABASE_URL names. */
+const OWNS_DATA_SOURCE = Symbol('OWNS_DATA_SOURCE');
+
+/**
+ * Binds the use cases' storage ports to SQL, on whichever database DATABASE_URL names. A process that runs
+ * several Nest applications (API and worker together) opens the database once and hands it to each, so that
+ * SQLite has one connection and one write lock; otherwise the module opens and closes its own.
+ */
 @Global()
-@Module({
-  providers: [
-    {
-      provide: DataSource,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openDatabase(config.database, config.migrationsRun),
-    },
-    { provide: SqlTransactionRunner, inject: [DataSource], useFactory: (ds: DataSource) => new SqlTransactionRunner(ds) },
-    { provide: ProposalRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlProposalRepository(r) },
-    { provide: UnitRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlUnitRepository(r) },
-    { provide: CampaignRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlCampaignRepository(r) },
-    { provide: SqlOutboxStore, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlOutboxStore(r) },
-  ],
-  exports: [DataSource, SqlTransactionRunner, ProposalRepository, UnitRepository, CampaignRepository, SqlOutboxStore],
-})
+@Module({})
 export class PersistenceModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OWNS_DATA_SOURCE) private readonly ownsDataSource: boolean,
+  ) {}
+
+  static forRoot(shared?: DataSource): DynamicModule {
+    const dataSource: Provider = shared
+      ? { provide: DataSource, useValue: shared }
+      : {
+          provide: DataSource,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => openDatabase(config.database, config.migrationsRun),
+        };
+    return {
+      module: PersistenceModule,
+      providers: [
+        dataSource,
+        { provide: OWNS_DATA_SOURCE, useValue: !shared },
+        { provide: SqlTransactionRunner, inject: [DataSource], useFactory: (ds: DataSource) => new SqlTransactionRunner(ds) },
+        { provide: ProposalRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlProposalRepository(r) },
+        { provide: UnitRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlUnitRepository(r) },
+        { provide: CampaignRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlCampaignRepository(r) },
+        { provide: SqlOutboxStore, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlOutboxStore(r) },
+      ],
+      exports: [DataSource, SqlTransactionRunner, ProposalRepository, UnitRepository, CampaignRepository, SqlOutboxStore],
+    };
+  }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    if (this.ownsDataSource && this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

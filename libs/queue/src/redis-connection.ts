@@ -20,13 +20,14 @@ export async function assertRedisReachable(redisUrl: string, timeoutMs = 3000): 
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  client.on('error', () => undefined);
+  let cause = '';
+  client.on('error', (error: Error) => (cause ||= error.message));
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
     throw new ConfigError([
-      `REDIS_URL ${redactUrl(redisUrl)} did not answer (${(error as Error).message}): start Redis ` +
+      `REDIS_URL ${redactUrl(redisUrl)} did not answer (${cause || (error as Error).message}): start Redis ` +
         '(redis-server --daemonize yes) or point REDIS_URL at a running one',
     ]);
   } finally {

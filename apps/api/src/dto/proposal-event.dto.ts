@@ -46,9 +46,9 @@ export class ProposalEventDto {
 
   @ApiPropertyOptional({ description: 'Required with RETURN and REJECT' })
   @ValidateIf(needsReason)
+  @MaxLength(2000)
   @IsString()
   @IsNotEmpty({ message: 'reason is required with RETURN and REJECT' })
-  @MaxLength(2000)
   reason?: string;
 
   @ApiPropertyOptional({ type: VoteDto, description: 'Required with RECOMMEND' })

@@ -38,7 +38,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       const body = error.getResponse();
       const payload = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : { message: body };
       const message = typeof payload.message === 'string' ? payload.message : error.message;
-      response.status(status).json({ code: payload.code ?? HTTP_CODES[status] ?? 'HTTP_ERROR', ...payload, message });
+      const { error: _name, statusCode: _status, ...rest } = payload;
+      // Nest's own body parser reports malformed JSON as a plain 400; give it the same shape as ours.
+      const errors = status === 400 && !rest.errors ? { errors: [{ field: 'body', message }] } : {};
+      response.status(status).json({ code: rest.code ?? HTTP_CODES[status] ?? 'HTTP_ERROR', ...rest, message, ...errors });
       return;
     }
     // Express's JSON parser reports malformed bodies this way.

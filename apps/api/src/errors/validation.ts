@@ -27,5 +27,7 @@ export const strictValidationPipe = () =>
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // One message per field: the first failed check says what is wrong ("required" before "too long").
+    stopAtFirstError: true,
     exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });

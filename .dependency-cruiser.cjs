@@ -1,0 +1,60 @@
+/**
+ * The house rules of DESIGN.md, checked on every `npm test`: apps import libs, never the reverse; the machine
+ * and the pure libraries import no framework; use cases know no database or queue.
+ */
+const PURE = '^(workflows|libs/(kernel|audit|rules|calendar))/';
+const FRAMEWORKS = '^node_modules/(@nestjs|typeorm|bullmq|ioredis|express|pg|better-sqlite3)';
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'libs-do-not-import-apps',
+      comment: 'Libraries are used by applications, never the other way round.',
+      severity: 'error',
+      from: { path: '^(libs|workflows)/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'pure-code-imports-no-framework',
+      comment: 'The machine, the kernel, the audit chain, the rulebook and the calendar stay pure.',
+      severity: 'error',
+      from: { path: PURE, pathNot: '\\.spec\\.ts$' },
+      to: { path: FRAMEWORKS },
+    },
+    {
+      name: 'workflows-import-only-xstate-and-pure-libs',
+      severity: 'error',
+      from: { path: '^workflows/', pathNot: '\\.spec\\.ts$' },
+      to: { dependencyTypes: ['npm', 'npm-dev'], pathNot: '^node_modules/xstate/' },
+    },
+    {
+      name: 'workflows-import-only-pure-libs',
+      severity: 'error',
+      from: { path: '^workflows/' },
+      to: { path: '^libs/', pathNot: '^libs/(kernel|rules|calendar)/' },
+    },
+    {
+      name: 'use-cases-know-no-storage-or-queue',
+      comment: 'libs/proposals talks to ports; only its Nest module file may import Nest.',
+      severity: 'error',
+      from: { path: '^libs/proposals/', pathNot: '(proposals\\.module|\\.spec)\\.ts$' },
+      to: { path: '^(node_modules/(@nestjs|typeorm|bullmq|ioredis|pg|better-sqlite3)|libs/(persistence|queue)/)' },
+    },
+    {
+      name: 'apps-stay-apart',
+      comment: 'Only the standalone launcher (and the benchmark) compose other applications.',
+      severity: 'error',
+      from: { path: '^apps/(api|worker|cli)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^dist/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'], conditionNames: ['import', 'require', 'node', 'default'] },
+    moduleSystems: ['es6'],
+  },
+};

@@ -1,0 +1,12 @@
+/** `--name value`, `--name=value` and repeated flags; nothing clever, so that `--help` can say it all. */
+export function parseArgs(argv: string[]): Map<string, string[]> {
+  const args = new Map<string, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new Error(`Unexpected argument "${arg}"`);
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    const value = inline ?? (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[++i] : 'true');
+    args.set(name, [...(args.get(name) ?? []), value]);
+  }
+  return args;
+}
