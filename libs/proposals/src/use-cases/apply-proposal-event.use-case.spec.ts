@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { DomainError, FixedClock, SYSTEM_ACTOR, type Actor } from '#kernel';
+import { openDatabase, SqlCampaignRepository, SqlProposalRepository, SqlTransactionRunner, SqlUnitRepository } from '#persistence';
+import { ApplyProposalEventUseCase } from './apply-proposal-event.use-case.js';
+import { CreateProposalUseCase } from './create-proposal.use-case.js';
+import { UnitUseCases } from './unit.use-cases.js';
+
+/** Given/When/Then over the real SQL adapter on a throw-away SQLite file, with the clock held still. */
+describe('applying an event to a proposal', () => {
+  let dir: string;
+  let dataSource: DataSource;
+  let proposals: SqlProposalRepository;
+  let apply: ApplyProposalEventUseCase;
+  let create: CreateProposalUseCase;
+  let drafter: Actor;
+  let head: Actor;
+  const clock = new FixedClock(new Date('2026-05-04T02:00:00.000Z'));
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kt-apply-'));
+    dataSource = await openDatabase({ kind: 'sqlite', path: join(dir, 'db.sqlite'), url: 'sqlite:test' });
+    const runner = new SqlTransactionRunner(dataSource);
+    proposals = new SqlProposalRepository(runner);
+    const unitRepository = new SqlUnitRepository(runner);
+    const unit = await new UnitUseCases(unitRepository, clock).create({ code: 'SO-TEST', name: 'Sở Thử nghiệm' });
+    drafter = { id: 'd-1', roles: ['drafter'], unitId: unit.id };
+    head = { id: 'h-1', roles: ['unit_head'], unitId: unit.id };
+    create = new CreateProposalUseCase(proposals, unitRepository, new SqlCampaignRepository(runner), clock);
+    apply = new ApplyProposalEventUseCase(proposals, clock);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const givenDraft = async () =>
+    (
+      await create.execute(drafter, {
+        kind: 'extraordinary',
+        campaignId: null,
+        unitId: drafter.unitId!,
+        awardForm: 'chairman_certificate',
+        nominee: { type: 'individual', name: 'Đinh Văn Tú' },
+        achievement: { summary: 'Cứu người', date: '2026-04-30', basis: 'rescue' },
+      })
+    ).body;
+
+  it('stamps the event with the clock and chains it on the previous hash', async () => {
+    const draft = await givenDraft();
+    clock.set('2026-05-04T03:15:00.000Z');
+
+    const { body } = await apply.execute(draft.id, drafter, { type: 'SUBMIT' });
+
+    const [created, submitted] = await proposals.history(draft.id);
+    expect(body.state).toBe('unitDecision');
+    expect(body.version).toBe(2);
+    expect(submitted).toMatchObject({ seq: 2, type: 'SUBMIT', at: '2026-05-04T03:15:00.000Z', prevHash: created.hash });
+    expect(submitted.actor).toEqual(drafter);
+  });
+
+  it('refuses a stale version and logs nothing', async () => {
+    const draft = await givenDraft();
+    await apply.execute(draft.id, drafter, { type: 'SUBMIT' });
+
+    const attempt = apply.execute(draft.id, head, { type: 'FORWARD' }, { expectedVersion: 1 });
+
+    await expect(attempt).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    expect(await proposals.history(draft.id)).toHaveLength(2);
+  });
+
+  it('answers a retried request from the first answer, and refuses the key for another request', async () => {
+    const draft = await givenDraft();
+    const token = { key: 'retry-1', requestHash: 'a'.repeat(64) };
+
+    const first = await apply.execute(draft.id, drafter, { type: 'SUBMIT' }, { idempotency: token });
+    const again = await apply.execute(draft.id, drafter, { type: 'SUBMIT' }, { idempotency: token });
+    const other = apply.execute(draft.id, drafter, { type: 'WITHDRAW' }, { idempotency: { key: 'retry-1', requestHash: 'b'.repeat(64) } });
+
+    expect(again).toEqual({ ...first, replayed: true });
+    await expect(other).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await proposals.history(draft.id)).toHaveLength(2);
+  });
+
+  it('lets the system raise the escalation without moving the stage, but not a person', async () => {
+    const draft = await givenDraft();
+
+    const byPerson = apply.execute(draft.id, head, { type: 'ESCALATE' });
+    const { body } = await apply.execute(draft.id, SYSTEM_ACTOR, { type: 'DEADLINE_MISSED' });
+
+    await expect(byPerson).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect(body).toMatchObject({ state: 'drafting', escalation: 'missed', version: 2 });
+  });
+
+  it('says which events the caller may send when it refuses one', async () => {
+    const draft = await givenDraft();
+
+    const error = await apply.execute(draft.id, drafter, { type: 'APPROVE' }).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'INVALID_TRANSITION', details: { allowed: ['UPDATE', 'SUBMIT', 'WITHDRAW'] } });
+  });
+});
