@@ -1,0 +1,36 @@
+import type { AchievementBasis } from '#workflows/proposal';
+import { dx1ExtraordinaryBasis } from './dx-1-extraordinary-basis.rule.js';
+import { extraordinary, specify, thematic } from './rule-spec.fixtures.js';
+
+const rule = specify(dx1ExtraordinaryBasis);
+
+describe('DX-1 what counts as extraordinary', () => {
+  it.each(['outside_duty', 'rescue', 'combat'] as const)('accepts the basis %s', (basis) => {
+    rule.given().when({ proposal: extraordinary({ achievement: { basis } }) }).then({});
+  });
+
+  it.each([{ basis: undefined }, { basis: null }, { basis: '' }])('refuses a proposal that names no basis ($basis)', ({ basis }) => {
+    rule
+      .given()
+      .when({ proposal: extraordinary({ achievement: { basis: basis as unknown as AchievementBasis } }) })
+      .then({ violations: [['DX-1', 'Hồ sơ chưa nêu căn cứ.']] });
+  });
+
+  it.each(['bravery', 'toString', '__proto__', 'RESCUE'])('refuses an unknown basis "%s", naming it', (basis) => {
+    rule
+      .given()
+      .when({ proposal: extraordinary({ achievement: { basis: basis as AchievementBasis } }) })
+      .then({ violations: [['DX-1', `Căn cứ "${basis}" không hợp lệ.`]] });
+  });
+
+  it('lists the three grounds of the directive in the refusal', () => {
+    rule
+      .given()
+      .when({ proposal: extraordinary({ achievement: { basis: undefined } }) })
+      .then({ violations: [['DX-1', 'ngoài chương trình, kế hoạch, nhiệm vụ phải đảm nhiệm (outside_duty); hành động dũng cảm cứu người, cứu tài sản của Nhân dân, của Nhà nước (rescue); hoặc trong chiến đấu, phục vụ chiến đấu (combat)']] });
+  });
+
+  it('does not apply to thematic awards', () => {
+    rule.given().when({ proposal: thematic({ achievement: { basis: undefined } }) }).then({});
+  });
+});
