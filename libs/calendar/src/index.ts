@@ -1,0 +1,13 @@
+export * from './iso-date.js';
+export * from './lunar-calendar.js';
+export * from './official-schedule.js';
+export * from './official-schedules.js';
+export * from './calendar-year.js';
+export * from './provisional-year.js';
+export * from './working-calendar.js';
+export * from './create-working-calendar.js';
+export { DEADLINE_RULES, DEADLINE_TZ_HOURS, isLate, type Deadline, type DeadlineComputation, type DeadlineRule, type SkippedDay } from './deadline.js';
+export * from './dx4-deadline.js';
+export * from './th5-deadline.js';
+export * from './deadline-for.js';
+export * from './today.js';
