@@ -204,3 +204,28 @@ describe('proposal machine v1', () => {
     expect(stagesAwaiting(1, ['auditor'], null)).toEqual([]);
   });
 });
+
+describe('deadlines met by an event', () => {
+  const dueAt = '2026-05-04T17:00:00.000Z';
+  const unitAward = { ...input, awardForm: 'unit_certificate' as const };
+  const submit = (at: string, rule: 'DX-4' | 'TH-5' = 'DX-4') =>
+    ({ type: 'SUBMIT', actor: person('drafter'), at, deadline: { rule, dueAt } }) as ProposalEvent;
+  const forward = (at: string) => ({ type: 'FORWARD', actor: person('unit_head'), at, deadline: { rule: 'TH-5', dueAt } }) as ProposalEvent;
+
+  it('marks a unit award submitted at 24:00 of the last day late under DX-4', () => {
+    const { next } = step(1, restore(1, startProposal(1, unitAward)), submit(dueAt));
+    expect(next.context).toMatchObject({ late: true, lateRule: 'DX-4' });
+  });
+
+  it('does not mark a unit award submitted a millisecond before the end of the last day', () => {
+    const { next } = step(1, restore(1, startProposal(1, unitAward)), submit('2026-05-04T16:59:59.999Z'));
+    expect(next.context).toMatchObject({ late: false, lateRule: null });
+  });
+
+  it('leaves a provincial proposal on time at SUBMIT: its deadline is met at FORWARD', () => {
+    const submitted = step(1, restore(1, startProposal(1, input)), submit('2026-05-10T00:00:00.000Z')).next;
+    expect(submitted.context.late).toBe(false);
+    const forwarded = step(1, submitted, forward('2026-05-10T01:00:00.000Z')).next;
+    expect(forwarded.context).toMatchObject({ late: true, lateRule: 'TH-5' });
+  });
+});

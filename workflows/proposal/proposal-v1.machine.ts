@@ -46,6 +46,19 @@ export const proposalMachineV1 = setup({
     }),
     recordSubmission: assign({ submittedAt: ({ event }) => event.at }),
     recordForwarding: assign({ forwardedAt: ({ event }) => event.at }),
+    /**
+     * A deadline is met by the event that carries it: FORWARD for the province (TH-5, and DX-4 for a
+     * provincial award), SUBMIT for an award within the unit's authority (DX-4). Arriving at or after 24:00 of
+     * the last day is late: the proposal goes on, marked with the rule.
+     */
+    judgeTimeliness: assign(({ context, event }) => {
+      assertEvent(event, ['SUBMIT', 'FORWARD']);
+      const deadline = event.deadline;
+      if (!deadline || context.late) return {};
+      const meets =
+        event.type === 'FORWARD' || (context.awardForm === 'unit_certificate' && deadline.rule === 'DX-4');
+      return meets && event.at >= deadline.dueAt ? { late: true, lateRule: deadline.rule } : {};
+    }),
     recordReason: assign({
       lastReason: ({ event }) => ('reason' in event && event.reason ? event.reason : null),
     }),
@@ -74,6 +87,8 @@ export const proposalMachineV1 = setup({
   context: ({ input }) => ({
     ...input,
     escalation: 'none',
+    late: false,
+    lateRule: null,
     lastReason: null,
     vote: null,
     decision: null,
@@ -84,7 +99,7 @@ export const proposalMachineV1 = setup({
     drafting: {
       on: {
         UPDATE: { guard: 'byUnitMember', actions: 'applyChanges' },
-        SUBMIT: { guard: 'byUnitMember', target: 'unitDecision', actions: 'recordSubmission' },
+        SUBMIT: { guard: 'byUnitMember', target: 'unitDecision', actions: ['recordSubmission', 'judgeTimeliness'] },
         WITHDRAW: { guard: 'byUnitMember', target: 'withdrawn', actions: 'recordReason' },
         ...timerEvents,
       },
@@ -92,7 +107,7 @@ export const proposalMachineV1 = setup({
     unitDecision: {
       on: {
         AWARD_AT_UNIT: { guard: 'byUnitHead', target: 'awardedByUnit', actions: 'recordDecision' },
-        FORWARD: { guard: 'byUnitHead', target: 'councilScreening', actions: 'recordForwarding' },
+        FORWARD: { guard: 'byUnitHead', target: 'councilScreening', actions: ['recordForwarding', 'judgeTimeliness'] },
         RETURN: { guard: 'byUnitHead', target: 'drafting', actions: 'recordReason' },
         REJECT: { guard: 'byUnitHead', target: 'rejected', actions: 'recordReason' },
         WITHDRAW: { guard: 'byUnitHead', target: 'withdrawn', actions: 'recordReason' },

@@ -57,8 +57,17 @@ export interface ProposalInput {
   achievement: Achievement;
 }
 
+/** The deadline the event meets, when it is the one that meets it (DX-4 or TH-5), as the use case computed it. */
+export interface DeadlineCheck {
+  rule: 'DX-4' | 'TH-5';
+  dueAt: string;
+}
+
 export interface ProposalContext extends ProposalInput {
   escalation: EscalationLevel;
+  /** Met its deadline after `dueAt`: accepted, flagged, never silently (DX-4, TH-5). */
+  late: boolean;
+  lateRule: 'DX-4' | 'TH-5' | null;
   lastReason: string | null;
   vote: Vote | null;
   decision: Decision | null;
@@ -77,10 +86,10 @@ interface Stamped {
 export type ProposalEvent = Stamped &
   (
     | { type: 'UPDATE'; changes: ProposalChanges }
-    | { type: 'SUBMIT' }
+    | { type: 'SUBMIT'; deadline?: DeadlineCheck }
     | { type: 'WITHDRAW'; reason?: string }
     | { type: 'AWARD_AT_UNIT'; decision?: Decision }
-    | { type: 'FORWARD' }
+    | { type: 'FORWARD'; deadline?: DeadlineCheck }
     | { type: 'RETURN'; reason: string }
     | { type: 'REJECT'; reason: string }
     | { type: 'RECOMMEND'; vote: Vote }

@@ -5,6 +5,7 @@ import { ConfigModule, type AppConfig } from '#config';
 import { PersistenceModule } from '#persistence';
 import { ProposalsModule } from '#proposals';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
+import { CalendarController } from './controllers/calendar.controller.js';
 import { CampaignsController } from './controllers/campaigns.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { ProposalsController } from './controllers/proposals.controller.js';
@@ -17,7 +18,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(dataSource), ProposalsModule],
-      controllers: [HealthController, UnitsController, CampaignsController, ProposalsController],
+      controllers: [HealthController, UnitsController, CampaignsController, ProposalsController, CalendarController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -1,17 +1,14 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '#config';
-import { SystemClock, type Actor } from '#kernel';
-import {
-  openDatabase,
-  SqlCampaignRepository,
-  SqlProposalRepository,
-  SqlTransactionRunner,
-  SqlUnitRepository,
-} from '#persistence';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, ConfigModule, loadConfig } from '#config';
+import type { Actor } from '#kernel';
+import { openDatabase, PersistenceModule } from '#persistence';
 import {
   ApplyProposalEventUseCase,
   CampaignUseCases,
   CreateProposalUseCase,
+  ProposalsModule,
   UnitUseCases,
   type EventRequest,
   type NewProposal,
@@ -56,20 +53,20 @@ function pathTo(target: ProposalState, unit: { drafter: Actor; head: Actor }): [
 async function main(): Promise<void> {
   const config = loadConfig();
   const dataSource = await openDatabase(config.database, true);
+  @Module({ imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(dataSource), ProposalsModule] })
+  class DemoModule {}
+  const app = await NestFactory.createApplicationContext(DemoModule, { logger: false });
   try {
-    const runner = new SqlTransactionRunner(dataSource);
-    const clock = new SystemClock();
-    const units = new UnitUseCases(new SqlUnitRepository(runner), clock);
+    const units = app.get(UnitUseCases);
     if ((await units.list()).length > 0) {
       console.error(`${config.database.url} already holds data; the demo only fills an empty database.`);
       console.error('Point DATABASE_URL at a new file (e.g. DATABASE_URL=sqlite:./data/demo.sqlite npm run demo).');
       process.exitCode = 1;
       return;
     }
-    const proposals = new SqlProposalRepository(runner);
-    const campaigns = new CampaignUseCases(new SqlCampaignRepository(runner), clock);
-    const create = new CreateProposalUseCase(proposals, new SqlUnitRepository(runner), new SqlCampaignRepository(runner), clock);
-    const apply = new ApplyProposalEventUseCase(proposals, clock);
+    const campaigns = app.get(CampaignUseCases);
+    const create = app.get(CreateProposalUseCase);
+    const apply = app.get(ApplyProposalEventUseCase);
 
     const education = await units.create({ code: 'SO-GDDT', name: 'Sở Giáo dục và Đào tạo' });
     const health = await units.create({ code: 'SO-YTE', name: 'Sở Y tế' });
@@ -118,7 +115,9 @@ async function main(): Promise<void> {
         campaignId: thematic ? campaign.id : null,
         unitId: unit.id,
         awardForm: stage === 'awardedByUnit' ? 'unit_certificate' : 'chairman_certificate',
-        nominee: { type: nominees[i].startsWith('Trường') ? 'collective' : 'individual', name: nominees[i] },
+        nominee: nominees[i].startsWith('Trường')
+          ? { type: 'collective', name: nominees[i], ownParticipants: 24, totalParticipants: 30 }
+          : { type: 'individual', name: nominees[i] },
         achievement: thematic
           ? { summary: 'Triển khai hiệu quả hồ sơ điện tử toàn ngành', date: '2025-11-30' }
           : { summary: 'Dũng cảm cứu 2 học sinh bị lũ cuốn trôi', date: '2026-11-20', basis: 'rescue' },
@@ -137,6 +136,7 @@ async function main(): Promise<void> {
     console.log(`  TOKEN=$(npm run -s token -- --role unit_head --unit ${education.id})`);
     console.log('  curl -s -H "Authorization: Bearer $TOKEN" "http://localhost:3000/api/proposals?inbox=true"');
   } finally {
+    await app.close();
     await dataSource.destroy();
   }
 }

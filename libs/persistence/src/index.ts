@@ -7,4 +7,5 @@ export * from './repositories/sql-proposal.repository.js';
 export * from './repositories/sql-unit.repository.js';
 export * from './repositories/sql-campaign.repository.js';
 export * from './repositories/sql-outbox.store.js';
+export * from './repositories/sql-official-calendar.repository.js';
 export * from './persistence.module.js';

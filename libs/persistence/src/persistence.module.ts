@@ -1,9 +1,10 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { CampaignRepository, ProposalRepository, UnitRepository } from '#proposals';
+import { CampaignRepository, OfficialCalendarRepository, ProposalRepository, UnitRepository } from '#proposals';
 import { openDatabase } from './open-database.js';
 import { SqlCampaignRepository } from './repositories/sql-campaign.repository.js';
+import { SqlOfficialCalendarRepository } from './repositories/sql-official-calendar.repository.js';
 import { SqlOutboxStore } from './repositories/sql-outbox.store.js';
 import { SqlProposalRepository } from './repositories/sql-proposal.repository.js';
 import { SqlTransactionRunner } from './repositories/sql-transaction-runner.js';
@@ -41,9 +42,22 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: ProposalRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlProposalRepository(r) },
         { provide: UnitRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlUnitRepository(r) },
         { provide: CampaignRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlCampaignRepository(r) },
+        {
+          provide: OfficialCalendarRepository,
+          inject: [SqlTransactionRunner],
+          useFactory: (r: SqlTransactionRunner) => new SqlOfficialCalendarRepository(r),
+        },
         { provide: SqlOutboxStore, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlOutboxStore(r) },
       ],
-      exports: [DataSource, SqlTransactionRunner, ProposalRepository, UnitRepository, CampaignRepository, SqlOutboxStore],
+      exports: [
+        DataSource,
+        SqlTransactionRunner,
+        ProposalRepository,
+        UnitRepository,
+        CampaignRepository,
+        OfficialCalendarRepository,
+        SqlOutboxStore,
+      ],
     };
   }
 

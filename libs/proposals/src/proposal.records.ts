@@ -7,6 +7,21 @@ import type {
   StoredSnapshot,
 } from '#workflows/proposal';
 
+/** A rule finding as stored and shown: `{rule, message}` (Vietnamese) with an English variant. */
+export interface RuleFinding {
+  rule: string;
+  message: string;
+  messageEn: string;
+}
+
+/** The DESIGN.md deadline shape, stored on the proposal so that lists can show it and timers can arm from it. */
+export interface ProposalDeadline {
+  rule: 'DX-4' | 'TH-5';
+  dueDate: string;
+  dueAt: string;
+  provisional: boolean;
+}
+
 /** A proposal row: the snapshot plus the columns that queries filter on, and the head of its hash chain. */
 export interface ProposalRecord {
   id: string;
@@ -20,6 +35,9 @@ export interface ProposalRecord {
   machineVersion: number;
   late: boolean;
   escalation: EscalationLevel;
+  /** Rule warnings every reviewer sees (TH-3 member, DX-2 individuals first, early advice while drafting). */
+  warnings: RuleFinding[];
+  deadline: ProposalDeadline | null;
   lastSeq: number;
   lastHash: string;
   createdAt: string;

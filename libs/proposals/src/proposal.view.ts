@@ -14,10 +14,11 @@ export interface ProposalView {
   state: ProposalRecord['state'];
   version: number;
   machineVersion: number;
-  deadline: { rule: string; dueDate: string; dueAt: string; provisional: boolean } | null;
+  deadline: ProposalRecord['deadline'];
   late: boolean;
+  lateRule: 'DX-4' | 'TH-5' | null;
   escalation: ProposalRecord['escalation'];
-  warnings: { rule: string; message: string }[];
+  warnings: ProposalRecord['warnings'];
   allowedEvents: ProposalEventType[];
   lastReason: string | null;
   vote: ProposalRecord['snapshot']['context']['vote'];
@@ -41,11 +42,11 @@ export function toProposalView(record: ProposalRecord, viewer: Actor): ProposalV
     state: record.state,
     version: record.version,
     machineVersion: record.machineVersion,
-    // Deadlines (DX-4, TH-5) and rule warnings arrive with the rulebook and the calendar.
-    deadline: null,
-    late: record.late,
+    deadline: record.deadline,
+    late: context.late,
+    lateRule: context.lateRule,
     escalation: record.escalation,
-    warnings: [],
+    warnings: record.warnings,
     allowedEvents: allowedEventTypes(restore(record.machineVersion, record.snapshot), viewer),
     lastReason: context.lastReason,
     vote: context.vote,

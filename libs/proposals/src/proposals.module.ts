@@ -1,13 +1,23 @@
 import { Module } from '@nestjs/common';
+import { createWorkingCalendar, WorkingCalendar } from '#calendar';
 import { Clock, SystemClock } from '#kernel';
 import { CampaignRepository } from './ports/campaign.repository.js';
+import { OfficialCalendarRepository } from './ports/official-calendar.repository.js';
 import { ProposalRepository } from './ports/proposal.repository.js';
 import { UnitRepository } from './ports/unit.repository.js';
 import { ApplyProposalEventUseCase } from './use-cases/apply-proposal-event.use-case.js';
+import { CalendarUseCases } from './use-cases/calendar.use-cases.js';
 import { CampaignUseCases } from './use-cases/campaign.use-cases.js';
 import { CreateProposalUseCase } from './use-cases/create-proposal.use-case.js';
 import { ProposalQueries } from './use-cases/proposal-queries.js';
 import { UnitUseCases } from './use-cases/unit.use-cases.js';
+
+/** The bundled official years, plus every schedule an administrator has loaded since. */
+export async function loadWorkingCalendar(calendars: OfficialCalendarRepository): Promise<WorkingCalendar> {
+  const calendar = createWorkingCalendar();
+  for (const stored of await calendars.all()) calendar.load(stored.schedule);
+  return calendar;
+}
 
 /**
  * The use cases stay plain classes; this module is the only place that knows Nest. Storage ports are bound by
@@ -16,25 +26,47 @@ import { UnitUseCases } from './use-cases/unit.use-cases.js';
 @Module({
   providers: [
     { provide: Clock, useClass: SystemClock },
+    { provide: WorkingCalendar, inject: [OfficialCalendarRepository], useFactory: loadWorkingCalendar },
     {
       provide: CreateProposalUseCase,
-      inject: [ProposalRepository, UnitRepository, CampaignRepository, Clock],
-      useFactory: (p: ProposalRepository, u: UnitRepository, c: CampaignRepository, clock: Clock) =>
-        new CreateProposalUseCase(p, u, c, clock),
+      inject: [ProposalRepository, UnitRepository, CampaignRepository, Clock, WorkingCalendar],
+      useFactory: (p: ProposalRepository, u: UnitRepository, c: CampaignRepository, clock: Clock, calendar: WorkingCalendar) =>
+        new CreateProposalUseCase(p, u, c, clock, calendar),
     },
     {
       provide: ApplyProposalEventUseCase,
-      inject: [ProposalRepository, Clock],
-      useFactory: (p: ProposalRepository, clock: Clock) => new ApplyProposalEventUseCase(p, clock),
+      inject: [ProposalRepository, Clock, WorkingCalendar],
+      useFactory: (p: ProposalRepository, clock: Clock, calendar: WorkingCalendar) => new ApplyProposalEventUseCase(p, clock, calendar),
     },
     { provide: ProposalQueries, inject: [ProposalRepository], useFactory: (p: ProposalRepository) => new ProposalQueries(p) },
     { provide: UnitUseCases, inject: [UnitRepository, Clock], useFactory: (u: UnitRepository, clock: Clock) => new UnitUseCases(u, clock) },
     {
       provide: CampaignUseCases,
-      inject: [CampaignRepository, Clock],
-      useFactory: (c: CampaignRepository, clock: Clock) => new CampaignUseCases(c, clock),
+      inject: [CampaignRepository, ProposalRepository, Clock, WorkingCalendar],
+      useFactory: (c: CampaignRepository, p: ProposalRepository, clock: Clock, calendar: WorkingCalendar) =>
+        new CampaignUseCases(c, p, clock, calendar),
+    },
+    {
+      provide: CalendarUseCases,
+      inject: [WorkingCalendar, OfficialCalendarRepository, ProposalRepository, CampaignRepository, Clock],
+      useFactory: (
+        calendar: WorkingCalendar,
+        calendars: OfficialCalendarRepository,
+        p: ProposalRepository,
+        c: CampaignRepository,
+        clock: Clock,
+      ) => new CalendarUseCases(calendar, calendars, p, c, clock),
     },
   ],
-  exports: [Clock, CreateProposalUseCase, ApplyProposalEventUseCase, ProposalQueries, UnitUseCases, CampaignUseCases],
+  exports: [
+    Clock,
+    WorkingCalendar,
+    CreateProposalUseCase,
+    ApplyProposalEventUseCase,
+    ProposalQueries,
+    UnitUseCases,
+    CampaignUseCases,
+    CalendarUseCases,
+  ],
 })
 export class ProposalsModule {}

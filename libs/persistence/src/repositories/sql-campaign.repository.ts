@@ -1,7 +1,7 @@
 import { CampaignRepository, type CampaignRecord } from '#proposals';
 import { SqlTransactionRunner } from './sql-transaction-runner.js';
 
-interface CampaignRow {
+export interface CampaignRow {
   id: string;
   title: string;
   round: CampaignRecord['round'];
@@ -14,10 +14,10 @@ interface CampaignRow {
   updated_at: string;
 }
 
-const COLUMNS = 'id, title, round, plan, launched_at, final_review_at, guidance, ceremony_date, created_at, updated_at';
+export const CAMPAIGN_COLUMNS = 'id, title, round, plan, launched_at, final_review_at, guidance, ceremony_date, created_at, updated_at';
 const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
-const toRecord = (row: CampaignRow): CampaignRecord => ({
+export const toCampaignRecord = (row: CampaignRow): CampaignRecord => ({
   id: row.id,
   title: row.title,
   round: row.round,
@@ -68,14 +68,14 @@ export class SqlCampaignRepository extends CampaignRepository {
 
   findById(id: string): Promise<CampaignRecord | null> {
     return this.runner.read(async (db) => {
-      const [row] = await db.rows<CampaignRow>(`SELECT ${COLUMNS} FROM campaigns WHERE id = ?`, [id]);
-      return row ? toRecord(row) : null;
+      const [row] = await db.rows<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE id = ?`, [id]);
+      return row ? toCampaignRecord(row) : null;
     });
   }
 
   list(): Promise<CampaignRecord[]> {
     return this.runner.read(async (db) =>
-      (await db.rows<CampaignRow>(`SELECT ${COLUMNS} FROM campaigns ORDER BY created_at, id`)).map(toRecord),
+      (await db.rows<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ORDER BY created_at, id`)).map(toCampaignRecord),
     );
   }
 }

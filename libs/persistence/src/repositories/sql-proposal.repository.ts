@@ -1,6 +1,10 @@
 import { DomainError } from '#kernel';
+import type { QuotaUsage } from '#rules';
+import type { ProposalState } from '#workflows/proposal';
 import {
   ProposalRepository,
+  type CampaignRecord,
+  type ProposalDeadline,
   type IdempotentAnswer,
   type LoggedEvent,
   type OutboxMessage,
@@ -10,6 +14,7 @@ import {
   type ProposalWriteTx,
 } from '#proposals';
 import type { SqlDialect } from '../sql-dialect.js';
+import { CAMPAIGN_COLUMNS, toCampaignRecord, type CampaignRow } from './sql-campaign.repository.js';
 import { SqlSession, SqlTransactionRunner } from './sql-transaction-runner.js';
 
 interface ProposalRow {
@@ -24,6 +29,12 @@ interface ProposalRow {
   machine_version: number;
   late: boolean | number;
   escalation: ProposalRecord['escalation'];
+  warnings: string;
+  late_rule: string | null;
+  deadline_rule: ProposalDeadline['rule'] | null;
+  deadline_due_date: string | null;
+  deadline_due_at: string | null;
+  deadline_provisional: boolean | number;
   last_seq: number;
   last_hash: string;
   created_at: string;
@@ -44,7 +55,12 @@ interface EventRow {
 }
 
 const PROPOSAL_COLUMNS =
-  'id, kind, unit_id, campaign_id, award_form, state, snapshot, version, machine_version, late, escalation, last_seq, last_hash, created_at, updated_at';
+  'id, kind, unit_id, campaign_id, award_form, state, snapshot, version, machine_version, late, escalation, ' +
+  'last_seq, last_hash, created_at, updated_at, warnings, late_rule, deadline_rule, deadline_due_date, ' +
+  'deadline_due_at, deadline_provisional';
+
+/** The states in which a proposal counts against its campaign's quotas: past the unit, not rejected or withdrawn. */
+const COUNTED_STATES = ['councilScreening', 'homeAffairsAgreement', 'chairmanDecision', 'awarded'];
 
 const toRecord = (row: ProposalRow): ProposalRecord => ({
   id: row.id,
@@ -58,6 +74,15 @@ const toRecord = (row: ProposalRow): ProposalRecord => ({
   machineVersion: Number(row.machine_version),
   late: Boolean(row.late),
   escalation: row.escalation,
+  warnings: JSON.parse(row.warnings),
+  deadline: row.deadline_rule
+    ? {
+        rule: row.deadline_rule,
+        dueDate: row.deadline_due_date!,
+        dueAt: row.deadline_due_at!,
+        provisional: Boolean(row.deadline_provisional),
+      }
+    : null,
   lastSeq: Number(row.last_seq),
   lastHash: row.last_hash,
   createdAt: row.created_at,
@@ -102,7 +127,7 @@ class SqlProposalWriteTx implements ProposalWriteTx {
   }
 
   async insert(record: ProposalRecord, first: LoggedEvent, outbox: OutboxMessage[]): Promise<void> {
-    await this.db.run(`INSERT INTO proposals (${PROPOSAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    await this.db.run(`INSERT INTO proposals (${PROPOSAL_COLUMNS}) VALUES (${PROPOSAL_COLUMNS.split(',').map(() => '?').join(', ')})`, [
       record.id,
       record.kind,
       record.unitId,
@@ -118,6 +143,9 @@ class SqlProposalWriteTx implements ProposalWriteTx {
       record.lastHash,
       record.createdAt,
       record.updatedAt,
+      JSON.stringify(record.warnings),
+      record.snapshot.context.lateRule,
+      ...deadlineParams(record.deadline, this.dialect),
     ]);
     await this.appendEvent(first);
     await this.enqueue(outbox, first.at);
@@ -127,7 +155,9 @@ class SqlProposalWriteTx implements ProposalWriteTx {
     // The compare-and-set comes first: a loser stops here, before it could append to the chain.
     const changed = await this.db.run(
       `UPDATE proposals SET award_form = ?, state = ?, snapshot = ?, version = ?, late = ?, escalation = ?,
-         last_seq = ?, last_hash = ?, updated_at = ? WHERE id = ? AND version = ?`,
+         last_seq = ?, last_hash = ?, updated_at = ?, warnings = ?, late_rule = ?, deadline_rule = ?,
+         deadline_due_date = ?, deadline_due_at = ?, deadline_provisional = ?
+       WHERE id = ? AND version = ?`,
       [
         next.awardForm,
         next.state,
@@ -138,6 +168,9 @@ class SqlProposalWriteTx implements ProposalWriteTx {
         next.lastSeq,
         next.lastHash,
         next.updatedAt,
+        JSON.stringify(next.warnings),
+        next.snapshot.context.lateRule,
+        ...deadlineParams(next.deadline, this.dialect),
         next.id,
         expectedVersion,
       ],
@@ -146,6 +179,32 @@ class SqlProposalWriteTx implements ProposalWriteTx {
     await this.appendEvent(event);
     await this.enqueue(outbox, event.at);
     return true;
+  }
+
+  async loadCampaign(id: string, forUpdate: boolean): Promise<CampaignRecord | null> {
+    const lock = forUpdate && this.dialect.kind === 'postgres' ? ' FOR UPDATE' : '';
+    const [row] = await this.db.rows<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE id = ?${lock}`, [id]);
+    return row ? toCampaignRecord(row) : null;
+  }
+
+  async quotaUsage(campaignId: string, unitId: string, excludeProposalId: string): Promise<QuotaUsage> {
+    const rows = await this.db.rows<{ award_form: string; unit_id: string; members: number | string; n: number | string }>(
+      `SELECT award_form, unit_id, ${this.dialect.jsonFlag('snapshot', ['context', 'nominee', 'steeringCommitteeMember'])} AS members,
+              COUNT(*) AS n
+       FROM proposals
+       WHERE campaign_id = ? AND id <> ? AND state IN (${COUNTED_STATES.map(() => '?').join(', ')})
+       GROUP BY award_form, unit_id, members`,
+      [campaignId, excludeProposalId, ...COUNTED_STATES],
+    );
+    const usage: QuotaUsage = { byAwardForm: {}, byUnitAndAwardForm: {}, steeringMembers: 0 };
+    for (const row of rows) {
+      const form = row.award_form as keyof QuotaUsage['byAwardForm'];
+      const n = Number(row.n);
+      usage.byAwardForm[form] = (usage.byAwardForm[form] ?? 0) + n;
+      if (row.unit_id === unitId) usage.byUnitAndAwardForm[form] = (usage.byUnitAndAwardForm[form] ?? 0) + n;
+      if (Number(row.members) === 1) usage.steeringMembers += n;
+    }
+    return usage;
   }
 
   async findAnswer(principal: string, key: string): Promise<IdempotentAnswer | null> {
@@ -192,6 +251,15 @@ class SqlProposalWriteTx implements ProposalWriteTx {
       ]);
     }
   }
+}
+
+function deadlineParams(deadline: ProposalDeadline | null, dialect: SqlDialect) {
+  return [
+    deadline?.rule ?? null,
+    deadline?.dueDate ?? null,
+    deadline?.dueAt ?? null,
+    dialect.bool(deadline?.provisional ?? false),
+  ];
 }
 
 export class SqlProposalRepository extends ProposalRepository {
@@ -270,6 +338,47 @@ export class SqlProposalRepository extends ProposalRepository {
       const items = rows.slice(0, limit).map(toRecord);
       return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
     });
+  }
+
+  async *openDeadlines(states: readonly ProposalState[]): AsyncIterable<ProposalRecord[]> {
+    let after = '';
+    for (;;) {
+      const batch = await this.runner.read(async (db) =>
+        (
+          await db.rows<ProposalRow>(
+            `SELECT ${PROPOSAL_COLUMNS} FROM proposals
+             WHERE state IN (${states.map(() => '?').join(', ')}) AND id > ? ORDER BY id LIMIT 500`,
+            [...states, after],
+          )
+        ).map(toRecord),
+      );
+      if (batch.length === 0) return;
+      yield batch;
+      after = batch[batch.length - 1].id;
+    }
+  }
+
+  async setDeadlines(changes: { id: string; deadline: ProposalDeadline | null }[]): Promise<void> {
+    if (changes.length === 0) return;
+    await this.runner.transaction(async (db) => {
+      for (const { id, deadline } of changes) {
+        await db.run(
+          `UPDATE proposals SET deadline_rule = ?, deadline_due_date = ?, deadline_due_at = ?, deadline_provisional = ?
+           WHERE id = ?`,
+          [...deadlineParams(deadline, db.dialect), id],
+        );
+      }
+    });
+  }
+
+  setCampaignDeadline(campaignId: string, states: readonly ProposalState[], deadline: ProposalDeadline | null): Promise<number> {
+    return this.runner.transaction((db) =>
+      db.run(
+        `UPDATE proposals SET deadline_rule = ?, deadline_due_date = ?, deadline_due_at = ?, deadline_provisional = ?
+         WHERE campaign_id = ? AND kind = 'thematic' AND state IN (${states.map(() => '?').join(', ')})`,
+        [...deadlineParams(deadline, db.dialect), campaignId, ...states],
+      ),
+    );
   }
 
   history(id: string): Promise<LoggedEvent[]> {

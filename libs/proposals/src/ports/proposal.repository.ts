@@ -1,5 +1,13 @@
 import type { ProposalState } from '#workflows/proposal';
-import type { IdempotentAnswer, LoggedEvent, OutboxMessage, ProposalRecord } from '../proposal.records.js';
+import type { QuotaUsage } from '#rules';
+import type {
+  CampaignRecord,
+  IdempotentAnswer,
+  LoggedEvent,
+  OutboxMessage,
+  ProposalDeadline,
+  ProposalRecord,
+} from '../proposal.records.js';
 
 /** One clause of a list filter; clauses are OR-ed (an inbox spans unit stages and provincial stages). */
 export interface ProposalScope {
@@ -26,6 +34,13 @@ export interface ProposalWriteTx {
   insert(record: ProposalRecord, first: LoggedEvent, outbox: OutboxMessage[]): Promise<void>;
   /** Writes `next` only where the row still has `expectedVersion`; false when another command got there first. */
   advance(next: ProposalRecord, expectedVersion: number, event: LoggedEvent, outbox: OutboxMessage[]): Promise<boolean>;
+  /**
+   * The campaign, read in this transaction. `forUpdate` holds it until commit, so that two FORWARDs counting
+   * the same quota run one after the other (PostgreSQL; SQLite transactions never overlap anyway).
+   */
+  loadCampaign(id: string, forUpdate: boolean): Promise<CampaignRecord | null>;
+  /** The campaign's other proposals past the unit stage and still alive, as the quota rules count them. */
+  quotaUsage(campaignId: string, unitId: string, excludeProposalId: string): Promise<QuotaUsage>;
   findAnswer(principal: string, key: string): Promise<IdempotentAnswer | null>;
   rememberAnswer(principal: string, key: string, answer: IdempotentAnswer): Promise<void>;
 }
@@ -36,4 +51,10 @@ export abstract class ProposalRepository {
   abstract findById(id: string): Promise<ProposalRecord | null>;
   abstract list(filter: ProposalFilter, cursor: string | null, limit: number): Promise<Page<ProposalRecord>>;
   abstract history(id: string): Promise<LoggedEvent[]>;
+  /** Proposals whose deadline is still open (in one of `states`), for recomputing after a calendar change. */
+  abstract openDeadlines(states: readonly ProposalState[]): AsyncIterable<ProposalRecord[]>;
+  /** Writes many deadlines in one transaction; the snapshot and the log are untouched (a deadline is derived). */
+  abstract setDeadlines(changes: { id: string; deadline: ProposalDeadline | null }[]): Promise<void>;
+  /** Gives every open thematic proposal of a campaign the same deadline in one statement (TH-5). */
+  abstract setCampaignDeadline(campaignId: string, states: readonly ProposalState[], deadline: ProposalDeadline | null): Promise<number>;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { createWorkingCalendar } from '#calendar';
 import { DomainError, FixedClock, SYSTEM_ACTOR, type Actor } from '#kernel';
 import { openDatabase, SqlCampaignRepository, SqlProposalRepository, SqlTransactionRunner, SqlUnitRepository } from '#persistence';
 import { ApplyProposalEventUseCase } from './apply-proposal-event.use-case.js';
@@ -28,8 +29,9 @@ describe('applying an event to a proposal', () => {
     const unit = await new UnitUseCases(unitRepository, clock).create({ code: 'SO-TEST', name: 'Sở Thử nghiệm' });
     drafter = { id: 'd-1', roles: ['drafter'], unitId: unit.id };
     head = { id: 'h-1', roles: ['unit_head'], unitId: unit.id };
-    create = new CreateProposalUseCase(proposals, unitRepository, new SqlCampaignRepository(runner), clock);
-    apply = new ApplyProposalEventUseCase(proposals, clock);
+    const calendar = createWorkingCalendar();
+    create = new CreateProposalUseCase(proposals, unitRepository, new SqlCampaignRepository(runner), clock, calendar);
+    apply = new ApplyProposalEventUseCase(proposals, clock, calendar);
   });
 
   afterAll(async () => {

@@ -1,5 +1,7 @@
+import type { WorkingCalendar } from '#calendar';
 import { eventHash } from '#audit';
 import { Clock, DomainError, type Actor } from '#kernel';
+import type { Checkpoint } from '#rules';
 import {
   acceptedEventTypes,
   allowedEventTypes,
@@ -9,10 +11,13 @@ import {
   TIMER_EVENT_TYPES,
   type ProposalEvent,
   type ProposalEventType,
+  type ProposalSnapshot,
 } from '#workflows/proposal';
 import { oncePerKey, type IdempotencyToken } from '../idempotency.js';
-import { ProposalRepository } from '../ports/proposal.repository.js';
+import { ProposalRepository, type ProposalWriteTx } from '../ports/proposal.repository.js';
 import { assertCanSeeUnit } from '../proposal-access.policy.js';
+import { proposalDeadline } from '../proposal-deadline.policy.js';
+import { judgeProposal, ruleViolation } from '../proposal-rules.js';
 import type { LoggedEvent, ProposalRecord } from '../proposal.records.js';
 import { toProposalView, type ProposalView } from '../proposal.view.js';
 
@@ -25,14 +30,24 @@ export interface ApplyEventOptions {
   idempotency?: IdempotencyToken;
 }
 
+/** Where the rulebook is asked (RULES.md readings): leaving drafting, reaching the province, a unit award. */
+const CHECKPOINT_OF: Partial<Record<ProposalEventType, Checkpoint>> = {
+  UPDATE: 'update',
+  SUBMIT: 'submit',
+  FORWARD: 'forward',
+  AWARD_AT_UNIT: 'award_at_unit',
+};
+
 /**
  * How a command runs (DESIGN.md): load, `transition`, then in one transaction the chained event, the
  * compare-and-set of the snapshot and the outbox rows. A lost race is a VERSION_CONFLICT, never an overwrite.
+ * The rulebook is asked inside the same transaction, so quotas are counted against committed data only.
  */
 export class ApplyProposalEventUseCase {
   constructor(
     private readonly proposals: ProposalRepository,
     private readonly clock: Clock,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   async execute(proposalId: string, actor: Actor, request: EventRequest, options: ApplyEventOptions = {}) {
@@ -45,9 +60,14 @@ export class ApplyProposalEventUseCase {
         if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
           throw conflict(current);
         }
-        const { next, event } = this.decide(current, actor, request);
-        const stored = toStored(next);
-        const { actor: _actor, at, type, ...payload } = event;
+        const snapshot = restore(current.machineVersion, current.snapshot);
+        const event = { ...request, actor, at: this.clock.now().toISOString() } as ProposalEvent;
+        assertAllowed(snapshot, current, actor, event);
+
+        const judged = await this.judge(tx, current, snapshot, event);
+        const next = toStored(step(current.machineVersion, snapshot, judged.event).next);
+        const { actor: _actor, at, type, ...fields } = judged.event;
+        const payload = judged.rules ? { ...fields, rules: judged.rules } : fields;
         const body = {
           proposalId,
           seq: current.lastSeq + 1,
@@ -56,16 +76,19 @@ export class ApplyProposalEventUseCase {
           at,
           payload,
           machineVersion: current.machineVersion,
-          state: stored.value,
+          state: next.value,
         };
         const logged: LoggedEvent = { ...body, prevHash: current.lastHash, hash: eventHash(current.lastHash, body) };
         const updated: ProposalRecord = {
           ...current,
-          awardForm: stored.context.awardForm,
-          state: stored.value,
-          snapshot: stored,
+          awardForm: next.context.awardForm,
+          state: next.value,
+          snapshot: next,
           version: current.version + 1,
-          escalation: stored.context.escalation,
+          late: next.context.late,
+          escalation: next.context.escalation,
+          warnings: judged.warnings,
+          deadline: type === 'UPDATE' ? proposalDeadline(next.context, judged.campaign, this.calendar) : current.deadline,
           lastSeq: logged.seq,
           lastHash: logged.hash,
           updatedAt: at,
@@ -74,7 +97,7 @@ export class ApplyProposalEventUseCase {
           {
             topic: 'proposal.transitioned',
             key: `${proposalId}:${logged.seq}`,
-            payload: { proposalId, seq: logged.seq, type, from: current.state, to: stored.value, at },
+            payload: { proposalId, seq: logged.seq, type, from: current.state, to: next.value, at },
           },
         ]);
         if (!won) throw conflict(current);
@@ -83,24 +106,44 @@ export class ApplyProposalEventUseCase {
     });
   }
 
-  private decide(current: ProposalRecord, actor: Actor, request: EventRequest) {
-    const snapshot = restore(current.machineVersion, current.snapshot);
-    const event = { ...request, actor, at: this.clock.now().toISOString() } as ProposalEvent;
-    const isTimer = (TIMER_EVENT_TYPES as readonly string[]).includes(request.type);
-    const personAsksForTimer = isTimer && !actor.roles.includes('system');
-    if (!acceptedEventTypes(snapshot).includes(request.type) || personAsksForTimer) {
-      throw new DomainError('INVALID_TRANSITION', `${request.type} is not possible while the proposal is in ${current.state}`, {
-        state: current.state,
-        allowed: allowedEventTypes(snapshot, actor),
-      });
-    }
-    if (!snapshot.can(event)) {
-      throw new DomainError('FORBIDDEN', `Your roles do not allow ${request.type} in ${current.state}`, {
-        state: current.state,
-        allowed: allowedEventTypes(snapshot, actor),
-      });
-    }
-    return { next: step(current.machineVersion, snapshot, event).next, event };
+  /**
+   * Asks the rulebook where the event is a checkpoint: a refusal lists every violated rule; warnings are kept
+   * for every reviewer. The event that meets the deadline carries it, so the machine can judge lateness.
+   */
+  private async judge(tx: ProposalWriteTx, current: ProposalRecord, snapshot: ProposalSnapshot, event: ProposalEvent) {
+    const checkpoint = CHECKPOINT_OF[event.type];
+    if (!checkpoint) return { event, warnings: current.warnings, campaign: null, rules: undefined };
+
+    const campaign = current.campaignId ? await tx.loadCampaign(current.campaignId, checkpoint === 'forward') : null;
+    const usage =
+      checkpoint === 'forward' && campaign ? await tx.quotaUsage(campaign.id, current.unitId, current.id) : undefined;
+    // An update is judged on what the proposal becomes; the others on what it is.
+    const facts = checkpoint === 'update' ? step(current.machineVersion, snapshot, event).next.context : snapshot.context;
+    const { violations, warnings } = judgeProposal(checkpoint, facts, campaign, usage);
+    if (checkpoint !== 'update' && violations.length > 0) throw ruleViolation(violations);
+
+    const meetsDeadline = (event.type === 'SUBMIT' || event.type === 'FORWARD') && current.deadline;
+    const stamped = meetsDeadline
+      ? ({ ...event, deadline: { rule: current.deadline!.rule, dueAt: current.deadline!.dueAt } } as ProposalEvent)
+      : event;
+    return { event: stamped, warnings, campaign, rules: { checkpoint, warnings: warnings.map((w) => w.rule), usage } };
+  }
+}
+
+function assertAllowed(snapshot: ProposalSnapshot, current: ProposalRecord, actor: Actor, event: ProposalEvent): void {
+  const isTimer = (TIMER_EVENT_TYPES as readonly string[]).includes(event.type);
+  const personAsksForTimer = isTimer && !actor.roles.includes('system');
+  if (!acceptedEventTypes(snapshot).includes(event.type) || personAsksForTimer) {
+    throw new DomainError('INVALID_TRANSITION', `${event.type} is not possible while the proposal is in ${current.state}`, {
+      state: current.state,
+      allowed: allowedEventTypes(snapshot, actor),
+    });
+  }
+  if (!snapshot.can(event)) {
+    throw new DomainError('FORBIDDEN', `Your roles do not allow ${event.type} in ${current.state}`, {
+      state: current.state,
+      allowed: allowedEventTypes(snapshot, actor),
+    });
   }
 }
 

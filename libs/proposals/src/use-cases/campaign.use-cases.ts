@@ -1,43 +1,54 @@
 import { randomUUID } from 'node:crypto';
+import { th5Deadline, type WorkingCalendar } from '#calendar';
 import { Clock, DomainError } from '#kernel';
 import { CampaignRepository } from '../ports/campaign.repository.js';
-import type { CampaignRecord } from '../proposal.records.js';
+import { ProposalRepository } from '../ports/proposal.repository.js';
+import { DEADLINE_OPEN_STATES } from '../proposal-deadline.policy.js';
+import type { CampaignRecord, ProposalDeadline } from '../proposal.records.js';
 
 export type NewCampaign = Omit<CampaignRecord, 'id' | 'createdAt' | 'updatedAt'>;
 
-/** A campaign as clients see it; the dossier deadline (TH-5) is computed by the calendar once it exists. */
-export type CampaignView = CampaignRecord & {
-  dossierDeadline: { rule: 'TH-5'; dueDate: string; dueAt: string; provisional: boolean } | null;
-};
-
-const toView = (campaign: CampaignRecord): CampaignView => ({ ...campaign, dossierDeadline: null });
+/** A campaign as clients see it, with the day its dossiers must reach the department (TH-5). */
+export type CampaignView = CampaignRecord & { dossierDeadline: ProposalDeadline | null };
 
 export class CampaignUseCases {
   constructor(
     private readonly campaigns: CampaignRepository,
+    private readonly proposals: ProposalRepository,
     private readonly clock: Clock,
+    private readonly calendar: WorkingCalendar,
   ) {}
+
+  private dossierDeadline(campaign: CampaignRecord): ProposalDeadline | null {
+    if (!campaign.ceremonyDate) return null;
+    const { rule, dueDate, dueAt, provisional } = th5Deadline(campaign.ceremonyDate, this.calendar);
+    return { rule, dueDate, dueAt, provisional };
+  }
+
+  private toView(campaign: CampaignRecord): CampaignView {
+    return { ...campaign, dossierDeadline: this.dossierDeadline(campaign) };
+  }
 
   async create(input: NewCampaign): Promise<CampaignView> {
     const now = this.clock.now().toISOString();
     const campaign: CampaignRecord = { id: randomUUID(), ...input, createdAt: now, updatedAt: now };
     await this.campaigns.create(campaign);
-    return toView(campaign);
+    return this.toView(campaign);
   }
 
   async get(id: string): Promise<CampaignView> {
-    return toView(await this.find(id));
+    return this.toView(await this.find(id));
   }
 
   async list(): Promise<CampaignView[]> {
-    return (await this.campaigns.list()).map(toView);
+    return (await this.campaigns.list()).map((c) => this.toView(c));
   }
 
   /** Moves the ceremony. Moving the open deadlines with it is the scheduler's part (TH-5). */
   async reschedule(id: string, ceremonyDate: string): Promise<CampaignView> {
     const campaign = { ...(await this.find(id)), ceremonyDate, updatedAt: this.clock.now().toISOString() };
     await this.campaigns.update(campaign);
-    return toView(campaign);
+    return this.toView(campaign);
   }
 
   private async find(id: string): Promise<CampaignRecord> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { WorkingCalendar } from '#calendar';
 import { GENESIS_HASH, eventHash } from '#audit';
 import { Clock, DomainError, type Actor } from '#kernel';
 import { CURRENT_MACHINE_VERSION, startProposal, type ProposalInput } from '#workflows/proposal';
@@ -7,6 +8,8 @@ import { CampaignRepository } from '../ports/campaign.repository.js';
 import { ProposalRepository } from '../ports/proposal.repository.js';
 import { UnitRepository } from '../ports/unit.repository.js';
 import { assertCanDraftFor } from '../proposal-access.policy.js';
+import { proposalDeadline } from '../proposal-deadline.policy.js';
+import { judgeProposal } from '../proposal-rules.js';
 import type { LoggedEvent, ProposalRecord } from '../proposal.records.js';
 import { toProposalView, type ProposalView } from '../proposal.view.js';
 
@@ -18,6 +21,7 @@ export class CreateProposalUseCase {
     private readonly units: UnitRepository,
     private readonly campaigns: CampaignRepository,
     private readonly clock: Clock,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   async execute(actor: Actor, draft: NewProposal, token?: IdempotencyToken) {
@@ -30,7 +34,8 @@ export class CreateProposalUseCase {
         errors: [{ field: 'campaignId', message: 'campaignId is required when kind is thematic' }],
       });
     }
-    if (draft.campaignId && !(await this.campaigns.findById(draft.campaignId))) {
+    const campaign = draft.campaignId ? await this.campaigns.findById(draft.campaignId) : null;
+    if (draft.campaignId && !campaign) {
       throw new DomainError('NOT_FOUND', `Campaign ${draft.campaignId} does not exist`, { field: 'campaignId' });
     }
 
@@ -39,6 +44,8 @@ export class CreateProposalUseCase {
         const now = this.clock.now().toISOString();
         const input: ProposalInput = { proposalId: randomUUID(), ...draft, campaignId: draft.campaignId ?? null };
         const snapshot = startProposal(CURRENT_MACHINE_VERSION, input);
+        // While drafting, the rulebook advises: whatever it finds is a warning, shown at once.
+        const { warnings } = judgeProposal('create', input, campaign);
         const body = {
           proposalId: input.proposalId,
           seq: 1,
@@ -62,6 +69,8 @@ export class CreateProposalUseCase {
           machineVersion: CURRENT_MACHINE_VERSION,
           late: false,
           escalation: snapshot.context.escalation,
+          warnings,
+          deadline: proposalDeadline(input, campaign, this.calendar),
           lastSeq: 1,
           lastHash: event.hash,
           createdAt: now,

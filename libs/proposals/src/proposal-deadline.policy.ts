@@ -1,0 +1,34 @@
+import { dx4Deadline, th5Deadline, type WorkingCalendar } from '#calendar';
+import type { ProposalInput, ProposalState } from '#workflows/proposal';
+import type { CampaignRecord, ProposalDeadline } from './proposal.records.js';
+
+/** The stages a deadline still guards: it is met when the proposal leaves them (SUBMIT or FORWARD). */
+export const DEADLINE_OPEN_STATES: readonly ProposalState[] = ['drafting', 'unitDecision'];
+
+/**
+ * Which deadline a proposal runs against (RULES.md): a thematic dossier must reach the department 15 working
+ * days before its campaign's ceremony (TH-5); an extraordinary proposal has 10 days from the achievement, or
+ * from its recognition (DX-4). A thematic campaign without a ceremony date has no deadline yet.
+ */
+export function proposalDeadline(
+  proposal: Pick<ProposalInput, 'kind' | 'achievement'>,
+  campaign: Pick<CampaignRecord, 'ceremonyDate'> | null,
+  calendar: WorkingCalendar,
+): ProposalDeadline | null {
+  if (proposal.kind === 'thematic') {
+    return campaign?.ceremonyDate ? plain(th5Deadline(campaign.ceremonyDate, calendar)) : null;
+  }
+  return plain(
+    dx4Deadline({ achievementDate: proposal.achievement.date, recognizedAt: proposal.achievement.recognizedAt }, calendar),
+  );
+}
+
+const plain = (deadline: ProposalDeadline): ProposalDeadline => ({
+  rule: deadline.rule,
+  dueDate: deadline.dueDate,
+  dueAt: deadline.dueAt,
+  provisional: deadline.provisional,
+});
+
+export const sameDeadline = (a: ProposalDeadline | null, b: ProposalDeadline | null) =>
+  a?.rule === b?.rule && a?.dueAt === b?.dueAt && a?.provisional === b?.provisional;
