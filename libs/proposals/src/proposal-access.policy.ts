@@ -29,7 +29,8 @@ export function assertCanDraftFor(actor: Actor, unitId: string): void {
 /** The rows an actor may list at all: their unit, or everything. */
 export function visibleScopes(actor: Actor): ProposalScope[] {
   if (provincialRoles(actor).length > 0) return [{}];
-  return [{ unitId: actor.unitId ?? '\u0000no-unit' }];
+  // A unit role without a unit in its token sees nothing: a scope with no states matches no row.
+  return actor.unitId ? [{ unitId: actor.unitId }] : [{ states: [] }];
 }
 
 /** What waits on the actor: the stages their roles act in, unit stages limited to their own unit. */

@@ -19,7 +19,8 @@ export class JwtAuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string> }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) {
+    // RFC 7235: the scheme name is case-insensitive.
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'Send Authorization: Bearer <token>' });
     }
     try {

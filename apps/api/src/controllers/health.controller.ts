@@ -35,11 +35,14 @@ export class HealthController implements OnModuleDestroy {
   }
 
   private async probe(check: () => Promise<unknown>): Promise<string> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+      await Promise.race([check(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000)))]);
       return 'up';
     } catch (error) {
       return `down: ${(error as Error).message}`;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

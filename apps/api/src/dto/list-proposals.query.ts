@@ -41,8 +41,8 @@ export class ListProposalsQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(200)
+  @IsInt()
   limit?: number;
 }

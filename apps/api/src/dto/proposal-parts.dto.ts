@@ -26,14 +26,14 @@ export class NomineeDto {
 
   @ApiPropertyOptional({ description: "The collective's own staff taking part: DX-2" })
   @IsOptional()
-  @IsInt()
   @Min(0)
+  @IsInt()
   ownParticipants?: number;
 
   @ApiPropertyOptional({ description: 'All forces taking part: DX-2' })
   @IsOptional()
-  @IsInt()
   @Min(0)
+  @IsInt()
   totalParticipants?: number;
 
   @ApiPropertyOptional({ description: 'Under discipline, investigation or inspection: ND-1' })
@@ -76,18 +76,18 @@ export class AchievementDto {
 
 export class VoteDto {
   @ApiProperty({ example: 9 })
-  @IsInt()
   @Min(1)
+  @IsInt()
   members!: number;
 
   @ApiProperty({ example: 7 })
-  @IsInt()
   @Min(0)
+  @IsInt()
   for!: number;
 
   @ApiProperty({ example: 2 })
-  @IsInt()
   @Min(0)
+  @IsInt()
   against!: number;
 }
 

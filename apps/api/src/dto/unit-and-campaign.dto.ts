@@ -82,8 +82,8 @@ export class GuidanceDto extends DocumentRefDto {
 
   @ApiPropertyOptional({ description: 'Cap on steering-committee members (TH-3)' })
   @IsOptional()
-  @IsInt()
   @Min(0)
+  @IsInt()
   steeringMemberCap?: number;
 }
 

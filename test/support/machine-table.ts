@@ -1,0 +1,110 @@
+import type { PersonRole } from '#kernel';
+import { DECISION, VOTE, type Caller } from './api.js';
+
+/**
+ * DESIGN.md's machine table, written out by hand (not derived from the machine) so that the suites check the
+ * code against the design rather than against itself.
+ */
+export const EVENT_TYPES = ['UPDATE', 'SUBMIT', 'WITHDRAW', 'AWARD_AT_UNIT', 'FORWARD', 'RETURN', 'REJECT', 'RECOMMEND', 'AGREE', 'APPROVE'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const OPEN_STATES = ['drafting', 'unitDecision', 'councilScreening', 'homeAffairsAgreement', 'chairmanDecision'] as const;
+export const FINAL_STATES = ['awarded', 'awardedByUnit', 'rejected', 'withdrawn'] as const;
+export const ALL_STATES = [...OPEN_STATES, ...FINAL_STATES] as const;
+export type State = (typeof ALL_STATES)[number];
+
+type Row = Partial<Record<EventType, { by: PersonRole[]; to: State }>>;
+
+const UNIT_MEMBERS: PersonRole[] = ['drafter', 'unit_head'];
+const SIGNERS: PersonRole[] = ['chairman', 'vice_chairman'];
+
+export const MACHINE_TABLE: Record<State, Row> = {
+  drafting: {
+    UPDATE: { by: UNIT_MEMBERS, to: 'drafting' },
+    SUBMIT: { by: UNIT_MEMBERS, to: 'unitDecision' },
+    WITHDRAW: { by: UNIT_MEMBERS, to: 'withdrawn' },
+  },
+  unitDecision: {
+    AWARD_AT_UNIT: { by: ['unit_head'], to: 'awardedByUnit' },
+    FORWARD: { by: ['unit_head'], to: 'councilScreening' },
+    RETURN: { by: ['unit_head'], to: 'drafting' },
+    REJECT: { by: ['unit_head'], to: 'rejected' },
+    WITHDRAW: { by: ['unit_head'], to: 'withdrawn' },
+  },
+  councilScreening: {
+    RECOMMEND: { by: ['council'], to: 'homeAffairsAgreement' },
+    RETURN: { by: ['council'], to: 'drafting' },
+    REJECT: { by: ['council'], to: 'rejected' },
+  },
+  homeAffairsAgreement: {
+    AGREE: { by: ['home_affairs'], to: 'chairmanDecision' },
+    RETURN: { by: ['home_affairs'], to: 'drafting' },
+    REJECT: { by: ['home_affairs'], to: 'rejected' },
+  },
+  chairmanDecision: {
+    APPROVE: { by: SIGNERS, to: 'awarded' },
+    RETURN: { by: SIGNERS, to: 'homeAffairsAgreement' },
+    REJECT: { by: SIGNERS, to: 'rejected' },
+  },
+  awarded: {},
+  awardedByUnit: {},
+  rejected: {},
+  withdrawn: {},
+};
+
+/** A valid body for each event type, so that only the machine and the caller's rights decide the answer. */
+export const EVENT_BODIES: Record<EventType, Record<string, unknown>> = {
+  UPDATE: { type: 'UPDATE', changes: { nominee: { type: 'collective', name: 'Tổ cứu hộ xã Hòa Bình' } } },
+  SUBMIT: { type: 'SUBMIT' },
+  WITHDRAW: { type: 'WITHDRAW', reason: 'Đơn vị rút hồ sơ' },
+  AWARD_AT_UNIT: { type: 'AWARD_AT_UNIT', decision: { number: '12/QĐ-SGD', date: '2026-05-04', signedBy: 'Giám đốc Sở' } },
+  FORWARD: { type: 'FORWARD' },
+  RETURN: { type: 'RETURN', reason: 'Bổ sung minh chứng' },
+  REJECT: { type: 'REJECT', reason: 'Không đủ tiêu chuẩn' },
+  RECOMMEND: { type: 'RECOMMEND', vote: VOTE },
+  AGREE: { type: 'AGREE' },
+  APPROVE: { type: 'APPROVE', decision: DECISION },
+};
+
+/** Everyone who might call: unit roles of the proposal's own unit and of another one, and every provincial role. */
+export interface Who {
+  label: string;
+  role: PersonRole;
+  /** true: the proposal's unit; false: another unit; null: a provincial role (no unit). */
+  ownUnit: boolean | null;
+}
+
+export const ROSTER: Who[] = [
+  { label: 'drafter of the unit', role: 'drafter', ownUnit: true },
+  { label: 'unit_head of the unit', role: 'unit_head', ownUnit: true },
+  { label: 'drafter of another unit', role: 'drafter', ownUnit: false },
+  { label: 'unit_head of another unit', role: 'unit_head', ownUnit: false },
+  { label: 'council', role: 'council', ownUnit: null },
+  { label: 'home_affairs', role: 'home_affairs', ownUnit: null },
+  { label: 'chairman', role: 'chairman', ownUnit: null },
+  { label: 'vice_chairman', role: 'vice_chairman', ownUnit: null },
+  { label: 'auditor', role: 'auditor', ownUnit: null },
+  { label: 'admin', role: 'admin', ownUnit: null },
+];
+
+export const callerFor = (who: Who, unitId: string, otherUnitId: string): Caller => ({
+  role: who.role,
+  unitId: who.ownUnit === null ? null : who.ownUnit ? unitId : otherUnitId,
+});
+
+/** The events `who` may send in `state`, per the table (sorted, to compare with the API's answer). */
+export function allowedFor(state: State, who: Who): EventType[] {
+  if (who.ownUnit === false) return [];
+  return EVENT_TYPES.filter((type) => MACHINE_TABLE[state][type]?.by.includes(who.role)).sort();
+}
+
+export type Expected = { status: 200; to: State } | { status: 403; code: 'FORBIDDEN' } | { status: 409; code: 'INVALID_TRANSITION'; allowed: EventType[] };
+
+/** What sending `type` in `state` must answer for `who`. */
+export function expectedOutcome(state: State, type: EventType, who: Who): Expected {
+  if (who.ownUnit === false) return { status: 403, code: 'FORBIDDEN' };
+  const row = MACHINE_TABLE[state][type];
+  if (!row) return { status: 409, code: 'INVALID_TRANSITION', allowed: allowedFor(state, who) };
+  if (!row.by.includes(who.role)) return { status: 403, code: 'FORBIDDEN' };
+  return { status: 200, to: row.to };
+}
