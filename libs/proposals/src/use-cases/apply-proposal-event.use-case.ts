@@ -119,8 +119,11 @@ export class ApplyProposalEventUseCase {
       checkpoint === 'forward' && campaign ? await tx.quotaUsage(campaign.id, current.unitId, current.id) : undefined;
     // An update is judged on what the proposal becomes; the others on what it is.
     const facts = checkpoint === 'update' ? step(current.machineVersion, snapshot, event).next.context : snapshot.context;
-    const { violations, warnings } = judgeProposal(checkpoint, facts, campaign, usage);
+    const { violations, warnings: found } = judgeProposal(checkpoint, facts, campaign, usage);
     if (checkpoint !== 'update' && violations.length > 0) throw ruleViolation(violations);
+    // The unit head deciding a submitted proposal should see what the province will ask (e.g. the TH-3
+    // member warning): after SUBMIT the advice of the drafting stage is kept, not just the submit findings.
+    const warnings = checkpoint === 'submit' ? judgeProposal('update', facts, campaign).warnings : found;
 
     const meetsDeadline = (event.type === 'SUBMIT' || event.type === 'FORWARD') && current.deadline;
     const stamped = meetsDeadline

@@ -44,11 +44,16 @@ export class CampaignUseCases {
     return (await this.campaigns.list()).map((c) => this.toView(c));
   }
 
-  /** Moves the ceremony. Moving the open deadlines with it is the scheduler's part (TH-5). */
-  async reschedule(id: string, ceremonyDate: string): Promise<CampaignView> {
+  /**
+   * Moves the ceremony, and with it the TH-5 deadline of every open thematic proposal of the campaign: one
+   * statement, however many proposals there are.
+   */
+  async reschedule(id: string, ceremonyDate: string): Promise<CampaignView & { proposalsMoved: number }> {
     const campaign = { ...(await this.find(id)), ceremonyDate, updatedAt: this.clock.now().toISOString() };
+    const view = this.toView(campaign);
     await this.campaigns.update(campaign);
-    return this.toView(campaign);
+    const proposalsMoved = await this.proposals.setCampaignDeadline(id, DEADLINE_OPEN_STATES, view.dossierDeadline);
+    return { ...view, proposalsMoved };
   }
 
   private async find(id: string): Promise<CampaignRecord> {
