@@ -1,6 +1,6 @@
 import { getShortestPaths } from 'xstate/graph';
 import type { Actor, PersonRole } from '#kernel';
-import { SYSTEM_ACTOR } from '#kernel';
+import { PERSON_ROLES, SYSTEM_ACTOR } from '#kernel';
 import { proposalMachineV1 } from './proposal-v1.machine.js';
 import {
   acceptedEventTypes,
@@ -57,16 +57,7 @@ const TABLE: Record<ProposalState, Partial<Record<ProposalEventType, readonly Pe
   withdrawn: {},
 };
 const UNIT_SCOPED: readonly PersonRole[] = ['drafter', 'unit_head'];
-const ALL_ROLES: readonly PersonRole[] = [
-  'drafter',
-  'unit_head',
-  'council',
-  'home_affairs',
-  'chairman',
-  'vice_chairman',
-  'auditor',
-  'admin',
-];
+const ALL_ROLES = PERSON_ROLES;
 
 function eventFor(type: ProposalEventType, actor: Actor): ProposalEvent {
   const payloads: Partial<Record<ProposalEventType, object>> = {

@@ -13,7 +13,7 @@ import {
   type EventRequest,
   type NewProposal,
 } from '#proposals';
-import type { ProposalState } from '#workflows/proposal';
+import { PROPOSAL_STATES, type ProposalState } from '#workflows/proposal';
 
 const person = (id: string, name: string, roles: Actor['roles'], unitId: string | null = null): Actor => ({ id, name, roles, unitId });
 
@@ -90,17 +90,7 @@ async function main(): Promise<void> {
       ceremonyDate: '2026-06-22',
     });
 
-    const stages: ProposalState[] = [
-      'drafting',
-      'unitDecision',
-      'councilScreening',
-      'homeAffairsAgreement',
-      'chairmanDecision',
-      'awarded',
-      'awardedByUnit',
-      'rejected',
-      'withdrawn',
-    ];
+    const stages = PROPOSAL_STATES;
     const nominees = ['Nguyễn Thị Lan', 'Hoàng Văn Dũng', 'Lương Thị Hà', 'Vi Văn Thắng', 'Nông Thị Mai', 'Trường THPT Việt Bắc', 'Lăng Văn Sơn', 'Bế Thị Hoa', 'Chu Văn Bình'];
     let made = 0;
     for (const [i, stage] of stages.entries()) {

@@ -13,7 +13,7 @@ import {
   type ProposalRecord,
   type ProposalWriteTx,
 } from '#proposals';
-import type { SqlDialect } from '../sql-dialect.js';
+import { SqlDialect } from '../sql-dialect.js';
 import { CAMPAIGN_COLUMNS, toCampaignRecord, type CampaignRow } from './sql-campaign.repository.js';
 import { SqlSession, SqlTransactionRunner } from './sql-transaction-runner.js';
 
@@ -127,53 +127,21 @@ class SqlProposalWriteTx implements ProposalWriteTx {
   }
 
   async insert(record: ProposalRecord, first: LoggedEvent, outbox: OutboxMessage[]): Promise<void> {
-    await this.db.run(`INSERT INTO proposals (${PROPOSAL_COLUMNS}) VALUES (${PROPOSAL_COLUMNS.split(',').map(() => '?').join(', ')})`, [
-      record.id,
-      record.kind,
-      record.unitId,
-      record.campaignId,
-      record.awardForm,
-      record.state,
-      JSON.stringify(record.snapshot),
-      record.version,
-      record.machineVersion,
-      this.dialect.bool(record.late),
-      record.escalation,
-      record.lastSeq,
-      record.lastHash,
-      record.createdAt,
-      record.updatedAt,
-      JSON.stringify(record.warnings),
-      record.snapshot.context.lateRule,
-      ...deadlineParams(record.deadline, this.dialect),
-    ]);
+    const columns = [...fixedColumns(record), ...changingColumns(record, this.dialect)];
+    await this.db.run(
+      `INSERT INTO proposals (${columns.map(([name]) => name).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      columns.map(([, value]) => value),
+    );
     await this.appendEvent(first);
     await this.enqueue(outbox, first.at);
   }
 
   async advance(next: ProposalRecord, expectedVersion: number, event: LoggedEvent, outbox: OutboxMessage[]) {
     // The compare-and-set comes first: a loser stops here, before it could append to the chain.
+    const columns = changingColumns(next, this.dialect);
     const changed = await this.db.run(
-      `UPDATE proposals SET award_form = ?, state = ?, snapshot = ?, version = ?, late = ?, escalation = ?,
-         last_seq = ?, last_hash = ?, updated_at = ?, warnings = ?, late_rule = ?, deadline_rule = ?,
-         deadline_due_date = ?, deadline_due_at = ?, deadline_provisional = ?
-       WHERE id = ? AND version = ?`,
-      [
-        next.awardForm,
-        next.state,
-        JSON.stringify(next.snapshot),
-        next.version,
-        this.dialect.bool(next.late),
-        next.escalation,
-        next.lastSeq,
-        next.lastHash,
-        next.updatedAt,
-        JSON.stringify(next.warnings),
-        next.snapshot.context.lateRule,
-        ...deadlineParams(next.deadline, this.dialect),
-        next.id,
-        expectedVersion,
-      ],
+      `UPDATE proposals SET ${columns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = ? AND version = ?`,
+      [...columns.map(([, value]) => value), next.id, expectedVersion],
     );
     if (changed !== 1) return false;
     await this.appendEvent(event);
@@ -253,14 +221,42 @@ class SqlProposalWriteTx implements ProposalWriteTx {
   }
 }
 
-function deadlineParams(deadline: ProposalDeadline | null, dialect: SqlDialect) {
-  return [
-    deadline?.rule ?? null,
-    deadline?.dueDate ?? null,
-    deadline?.dueAt ?? null,
-    dialect.bool(deadline?.provisional ?? false),
-  ];
-}
+/** Columns set once, when the proposal is created. */
+const fixedColumns = (record: ProposalRecord): [string, unknown][] => [
+  ['id', record.id],
+  ['kind', record.kind],
+  ['unit_id', record.unitId],
+  ['campaign_id', record.campaignId],
+  ['machine_version', record.machineVersion],
+  ['created_at', record.createdAt],
+];
+
+/** Columns a command may change: the INSERT and the compare-and-set UPDATE write the same list. */
+const changingColumns = (record: ProposalRecord, dialect: SqlDialect): [string, unknown][] => [
+  ['award_form', record.awardForm],
+  ['state', record.state],
+  ['snapshot', JSON.stringify(record.snapshot)],
+  ['version', record.version],
+  ['late', dialect.bool(record.late)],
+  ['late_rule', record.snapshot.context.lateRule],
+  ['escalation', record.escalation],
+  ['warnings', JSON.stringify(record.warnings)],
+  ['last_seq', record.lastSeq],
+  ['last_hash', record.lastHash],
+  ['updated_at', record.updatedAt],
+  ...deadlineColumns(record.deadline, dialect),
+];
+
+const deadlineColumns = (deadline: ProposalDeadline | null, dialect: SqlDialect): [string, unknown][] => [
+  ['deadline_rule', deadline?.rule ?? null],
+  ['deadline_due_date', deadline?.dueDate ?? null],
+  ['deadline_due_at', deadline?.dueAt ?? null],
+  ['deadline_provisional', dialect.bool(deadline?.provisional ?? false)],
+];
+
+const DEADLINE_SET = deadlineColumns(null, new SqlDialect('sqlite')).map(([name]) => `${name} = ?`).join(', ');
+const deadlineParams = (deadline: ProposalDeadline | null, dialect: SqlDialect) =>
+  deadlineColumns(deadline, dialect).map(([, value]) => value);
 
 export class SqlProposalRepository extends ProposalRepository {
   constructor(private readonly runner: SqlTransactionRunner) {
@@ -363,8 +359,7 @@ export class SqlProposalRepository extends ProposalRepository {
     await this.runner.transaction(async (db) => {
       for (const { id, deadline } of changes) {
         await db.run(
-          `UPDATE proposals SET deadline_rule = ?, deadline_due_date = ?, deadline_due_at = ?, deadline_provisional = ?
-           WHERE id = ?`,
+          `UPDATE proposals SET ${DEADLINE_SET} WHERE id = ?`,
           [...deadlineParams(deadline, db.dialect), id],
         );
       }
@@ -374,7 +369,7 @@ export class SqlProposalRepository extends ProposalRepository {
   setCampaignDeadline(campaignId: string, states: readonly ProposalState[], deadline: ProposalDeadline | null): Promise<number> {
     return this.runner.transaction((db) =>
       db.run(
-        `UPDATE proposals SET deadline_rule = ?, deadline_due_date = ?, deadline_due_at = ?, deadline_provisional = ?
+        `UPDATE proposals SET ${DEADLINE_SET}
          WHERE campaign_id = ? AND kind = 'thematic' AND state IN (${states.map(() => '?').join(', ')})`,
         [...deadlineParams(deadline, db.dialect), campaignId, ...states],
       ),
