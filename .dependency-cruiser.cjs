@@ -42,6 +42,13 @@ module.exports = {
       to: { path: '^(node_modules/(@nestjs|typeorm|bullmq|ioredis|pg|better-sqlite3)|libs/(persistence|queue)/)' },
     },
     {
+      name: 'notices-know-no-storage-or-queue',
+      comment: 'libs/notifications talks to ports; only its Nest module file may import Nest.',
+      severity: 'error',
+      from: { path: '^libs/notifications/', pathNot: '(notifications\\.module|\\.spec)\\.ts$' },
+      to: { path: '^(node_modules/(@nestjs|typeorm|bullmq|ioredis|pg|better-sqlite3)|libs/(persistence|queue)/)' },
+    },
+    {
       name: 'apps-stay-apart',
       comment: 'Only the standalone launcher (and the benchmark) compose other applications.',
       severity: 'error',

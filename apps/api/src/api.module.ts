@@ -2,26 +2,31 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '#config';
+import { NotificationsModule } from '#notifications';
 import { PersistenceModule } from '#persistence';
 import { ProposalsModule } from '#proposals';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 import { CalendarController } from './controllers/calendar.controller.js';
 import { CampaignsController } from './controllers/campaigns.controller.js';
 import { HealthController } from './controllers/health.controller.js';
+import { NotificationsController } from './controllers/notifications.controller.js';
 import { ProposalsController } from './controllers/proposals.controller.js';
 import { UnitsController } from './controllers/units.controller.js';
+import { WebhooksController } from './controllers/webhooks.controller.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
+import { QueueBoard } from './queues/queue-board.js';
 
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig, dataSource?: DataSource): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(dataSource), ProposalsModule],
-      controllers: [HealthController, UnitsController, CampaignsController, ProposalsController, CalendarController],
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(dataSource), ProposalsModule, NotificationsModule],
+      controllers: [HealthController, UnitsController, CampaignsController, ProposalsController, CalendarController, NotificationsController, WebhooksController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
+        QueueBoard,
       ],
     };
   }

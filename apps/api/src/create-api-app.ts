@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '#config';
 import { ApiModule } from './api.module.js';
 import { strictValidationPipe } from './errors/validation.js';
+import { QUEUE_BOARD_PATH, QueueBoard } from './queues/queue-board.js';
 
 export interface AppOptions {
   logger?: false;
@@ -19,6 +20,8 @@ export async function createApiApp(config: AppConfig, options: AppOptions = {}):
     abortOnError: false,
   });
   app.useGlobalPipes(strictValidationPipe());
+  const board = app.get(QueueBoard);
+  app.use(QUEUE_BOARD_PATH, board.adminOnly, board.router);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,18 +1,29 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { QUEUES, type JobName, type JobRegistry } from '#queue';
+import { ComposeNoticeUseCase } from '#notifications';
+import { QUEUES, type JobRegistry } from '#queue';
+import { DeadlineTimerScheduler } from './deadlines/deadline-timer.scheduler.js';
+
+type DomainEventJob = Job<JobRegistry['proposal.created'] | JobRegistry['proposal.transitioned'], unknown, 'proposal.created' | 'proposal.transitioned'>;
 
 /**
- * Consumes committed domain events. Today it only acknowledges them; notices and deadline timers subscribe
- * here as they arrive, each as its own handler.
+ * Consumes committed domain events: after any change to a proposal its deadline timers are armed, or dropped
+ * when it has left the stages its deadline guards. A committed timer event also makes its notice (once,
+ * however often this job runs).
  */
 @Processor(QUEUES.domainEvents)
 export class DomainEventsProcessor extends WorkerHost {
-  private readonly logger = new Logger(DomainEventsProcessor.name);
+  constructor(
+    @Inject(DeadlineTimerScheduler) private readonly timers: DeadlineTimerScheduler,
+    @Inject(ComposeNoticeUseCase) private readonly notices: ComposeNoticeUseCase,
+  ) {
+    super();
+  }
 
-  async process(job: Job<JobRegistry[JobName], unknown, JobName>): Promise<{ handled: JobName }> {
-    this.logger.debug(`${job.name} ${JSON.stringify(job.data)}`);
+  async process(job: DomainEventJob): Promise<{ handled: string }> {
+    await this.timers.sync(job.data.proposalId);
+    if (job.name === 'proposal.transitioned') await this.notices.execute(job.data as JobRegistry['proposal.transitioned']);
     return { handled: job.name };
   }
 }

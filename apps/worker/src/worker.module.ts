@@ -2,9 +2,16 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '#config';
+import { NotificationsModule } from '#notifications';
 import { PersistenceModule } from '#persistence';
+import { ProposalsModule } from '#proposals';
 import { bullConnection, DomainEventPublisher, QUEUES } from '#queue';
+import { DeadlineMaintenanceProcessor } from './deadlines/deadline-maintenance.processor.js';
+import { DeadlineTimerScheduler } from './deadlines/deadline-timer.scheduler.js';
+import { DeadlineTimersProcessor } from './deadlines/deadline-timers.processor.js';
+import { ReconcileWatchdog } from './deadlines/reconcile-watchdog.service.js';
 import { DomainEventsProcessor } from './domain-events.processor.js';
+import { NoticeDeliveriesProcessor } from './notice-deliveries.processor.js';
 import { OutboxRelay } from './outbox-relay.service.js';
 
 @Module({})
@@ -16,18 +23,25 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         PersistenceModule.forRoot(dataSource),
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.queuePrefix }),
-        BullModule.registerQueue({ name: QUEUES.domainEvents }),
+        ProposalsModule,
+        NotificationsModule,
+        BullModule.registerQueue({ name: QUEUES.domainEvents }, { name: QUEUES.deadlineTimers }, { name: QUEUES.deadlineMaintenance }, { name: QUEUES.noticeDeliveries }),
       ],
       providers: [
         {
           provide: DomainEventPublisher,
           inject: [APP_CONFIG],
-          useFactory: (c: AppConfig) => new DomainEventPublisher(c.redisUrl, c.queuePrefix),
+          useFactory: (c: AppConfig) => new DomainEventPublisher(c.redisUrl, c.queuePrefix, { deliveryBackoffMs: c.notices.deliveryBackoffMs }),
         },
         OutboxRelay,
         DomainEventsProcessor,
+        DeadlineTimerScheduler,
+        DeadlineTimersProcessor,
+        DeadlineMaintenanceProcessor,
+        ReconcileWatchdog,
+        NoticeDeliveriesProcessor,
       ],
-      exports: [OutboxRelay],
+      exports: [OutboxRelay, DeadlineTimerScheduler],
     };
   }
 }

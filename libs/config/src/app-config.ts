@@ -1,3 +1,5 @@
+import type { NoticeConfig } from './notice-config.js';
+
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string; url: string }
   | { kind: 'postgres'; url: string };
@@ -14,4 +16,10 @@ export interface AppConfig {
   migrationsRun: boolean;
   /** How often the worker's outbox relay looks for committed messages, ms. */
   outboxPollMs: number;
+  /** Deadline timers (DX-4 reminder in days; TH-5 reminder and escalation in working days). */
+  timers: { dx4ReminderDays: number; th5ReminderWorkingDays: number; escalationWorkingDays: number };
+  /** How often every open deadline is checked for missing timer jobs, ms. */
+  reconcileEveryMs: number;
+  /** Notices: SMTP e-mail when configured, addresses per audience, delivery backoff. */
+  notices: NoticeConfig;
 }

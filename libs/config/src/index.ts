@@ -3,3 +3,4 @@ export * from './config-error.js';
 export * from './load-config.js';
 export * from './config.module.js';
 export * from './redact-url.js';
+export * from './notice-config.js';

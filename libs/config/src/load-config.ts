@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { AppConfig, DatabaseConfig } from './app-config.js';
 import { ConfigError } from './config-error.js';
+import { parseNoticeConfig } from './notice-config.js';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/app.sqlite';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -83,6 +84,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const outboxPollMs = Number(env.OUTBOX_POLL_MS ?? 250);
   if (!Number.isInteger(outboxPollMs) || outboxPollMs < 10) problems.push('OUTBOX_POLL_MS must be a whole number of ms, 10 or more');
 
+  const whole = (name: string, fallback: number, min: number) => {
+    const raw = env[name];
+    const value = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isInteger(value) || value < min) problems.push(`${name} "${raw}" must be a whole number, ${min} or more`);
+    return value;
+  };
+  const timers = {
+    dx4ReminderDays: whole('REMINDER_DX4_DAYS', 3, 0),
+    th5ReminderWorkingDays: whole('REMINDER_TH5_WORKING_DAYS', 5, 0),
+    escalationWorkingDays: whole('ESCALATION_WORKING_DAYS', 2, 0),
+  };
+  const reconcileEveryMs = whole('RECONCILE_EVERY_MS', 60_000, 1_000);
+
+  const notices = parseNoticeConfig(env, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   if (!jwtSecret) jwtSecret = developmentSecret();
 
@@ -95,5 +111,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     migrationsRun: migrationsRun === 'true',
     outboxPollMs,
+    notices,
+    timers,
+    reconcileEveryMs,
   };
 }

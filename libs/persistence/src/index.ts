@@ -8,4 +8,7 @@ export * from './repositories/sql-unit.repository.js';
 export * from './repositories/sql-campaign.repository.js';
 export * from './repositories/sql-outbox.store.js';
 export * from './repositories/sql-official-calendar.repository.js';
+export * from './repositories/sql-notice.repository.js';
+export * from './repositories/sql-webhook.repository.js';
+export * from './repositories/sql-delivery.repository.js';
 export * from './persistence.module.js';

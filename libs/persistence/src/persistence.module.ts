@@ -1,14 +1,18 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
+import { DeliveryRepository, NoticeRepository, WebhookRepository } from '#notifications';
 import { CampaignRepository, OfficialCalendarRepository, ProposalRepository, UnitRepository } from '#proposals';
 import { openDatabase } from './open-database.js';
 import { SqlCampaignRepository } from './repositories/sql-campaign.repository.js';
+import { SqlDeliveryRepository } from './repositories/sql-delivery.repository.js';
+import { SqlNoticeRepository } from './repositories/sql-notice.repository.js';
 import { SqlOfficialCalendarRepository } from './repositories/sql-official-calendar.repository.js';
 import { SqlOutboxStore } from './repositories/sql-outbox.store.js';
 import { SqlProposalRepository } from './repositories/sql-proposal.repository.js';
 import { SqlTransactionRunner } from './repositories/sql-transaction-runner.js';
 import { SqlUnitRepository } from './repositories/sql-unit.repository.js';
+import { SqlWebhookRepository } from './repositories/sql-webhook.repository.js';
 
 const OWNS_DATA_SOURCE = Symbol('OWNS_DATA_SOURCE');
 
@@ -48,6 +52,9 @@ export class PersistenceModule implements OnApplicationShutdown {
           useFactory: (r: SqlTransactionRunner) => new SqlOfficialCalendarRepository(r),
         },
         { provide: SqlOutboxStore, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlOutboxStore(r) },
+        { provide: NoticeRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlNoticeRepository(r) },
+        { provide: WebhookRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlWebhookRepository(r) },
+        { provide: DeliveryRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlDeliveryRepository(r) },
       ],
       exports: [
         DataSource,
@@ -57,6 +64,9 @@ export class PersistenceModule implements OnApplicationShutdown {
         CampaignRepository,
         OfficialCalendarRepository,
         SqlOutboxStore,
+        NoticeRepository,
+        WebhookRepository,
+        DeliveryRepository,
       ],
     };
   }

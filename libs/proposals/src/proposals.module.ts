@@ -9,6 +9,7 @@ import { ApplyProposalEventUseCase } from './use-cases/apply-proposal-event.use-
 import { CalendarUseCases } from './use-cases/calendar.use-cases.js';
 import { CampaignUseCases } from './use-cases/campaign.use-cases.js';
 import { CreateProposalUseCase } from './use-cases/create-proposal.use-case.js';
+import { FireDeadlineTimerUseCase } from './use-cases/fire-deadline-timer.use-case.js';
 import { ProposalQueries } from './use-cases/proposal-queries.js';
 import { UnitUseCases } from './use-cases/unit.use-cases.js';
 
@@ -38,6 +39,11 @@ export async function loadWorkingCalendar(calendars: OfficialCalendarRepository)
       inject: [ProposalRepository, Clock, WorkingCalendar],
       useFactory: (p: ProposalRepository, clock: Clock, calendar: WorkingCalendar) => new ApplyProposalEventUseCase(p, clock, calendar),
     },
+    {
+      provide: FireDeadlineTimerUseCase,
+      inject: [ProposalRepository, ApplyProposalEventUseCase, Clock],
+      useFactory: (p: ProposalRepository, apply: ApplyProposalEventUseCase, clock: Clock) => new FireDeadlineTimerUseCase(p, apply, clock),
+    },
     { provide: ProposalQueries, inject: [ProposalRepository], useFactory: (p: ProposalRepository) => new ProposalQueries(p) },
     { provide: UnitUseCases, inject: [UnitRepository, Clock], useFactory: (u: UnitRepository, clock: Clock) => new UnitUseCases(u, clock) },
     {
@@ -63,6 +69,7 @@ export async function loadWorkingCalendar(calendars: OfficialCalendarRepository)
     WorkingCalendar,
     CreateProposalUseCase,
     ApplyProposalEventUseCase,
+    FireDeadlineTimerUseCase,
     ProposalQueries,
     UnitUseCases,
     CampaignUseCases,

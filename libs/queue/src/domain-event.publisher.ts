@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { bullConnection } from './redis-connection.js';
-import { JOB_OPTIONS, JOB_QUEUE, jobIdFor, type JobName, type JobRegistry } from './job-registry.js';
+import { JOB_QUEUE, jobIdFor, jobOptionsFor, type JobName, type JobRegistry, type JobTuning } from './job-registry.js';
 import type { QueueName } from './queue-names.js';
 
 export interface PublishableMessage {
@@ -16,6 +16,7 @@ export class DomainEventPublisher {
   constructor(
     private readonly redisUrl: string,
     private readonly prefix: string,
+    private readonly tuning: JobTuning = {},
   ) {}
 
   async publish(messages: PublishableMessage[]): Promise<void> {
@@ -28,7 +29,7 @@ export class DomainEventPublisher {
       jobs.push({
         name,
         data: message.payload as unknown as JobRegistry[JobName],
-        opts: { ...JOB_OPTIONS[name], jobId: jobIdFor(name, message.key) },
+        opts: { ...jobOptionsFor(name, this.tuning), jobId: jobIdFor(name, message.key) },
       });
       byQueue.set(queue, jobs);
     }

@@ -5,6 +5,12 @@ import { QUEUES, type QueueName } from './queue-names.js';
 export interface JobRegistry {
   'proposal.created': { proposalId: string; seq: number; state: string; at: string };
   'proposal.transitioned': { proposalId: string; seq: number; type: string; from: string; to: string; at: string };
+  'deadline.fire': { proposalId: string; kind: 'reminder' | 'missed' | 'escalation'; dueAt: string };
+  /** Re-arm the timers of one campaign's open proposals, or of all open proposals when no campaign is named. */
+  'deadlines.reconcile': { campaignId?: string; reason: string };
+  /** One notice to one webhook or one e-mail address (a row of notice_deliveries). */
+  'notice.webhook': { deliveryId: string };
+  'notice.email': { deliveryId: string };
 }
 
 export type JobName = keyof JobRegistry;
@@ -12,13 +18,58 @@ export type JobName = keyof JobRegistry;
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'proposal.created': QUEUES.domainEvents,
   'proposal.transitioned': QUEUES.domainEvents,
+  'deadline.fire': QUEUES.deadlineTimers,
+  'deadlines.reconcile': QUEUES.deadlineMaintenance,
+  'notice.webhook': QUEUES.noticeDeliveries,
+  'notice.email': QUEUES.noticeDeliveries,
 };
 
 /** Job options are decided here and nowhere else. */
 export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   'proposal.created': { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
   'proposal.transitioned': { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+  // Kept a day after completion so that the reconciler, which looks for missing jobs, does not arm them again.
+  'deadline.fire': {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: 86_400 },
+    removeOnFail: { age: 30 * 86_400 },
+  },
+  'deadlines.reconcile': { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: 100, removeOnFail: 1000 },
+  // The failure of the last attempt dead-letters the delivery (its row says so; the failed job stays a month).
+  // The base delay is DELIVERY_BACKOFF_MS, through jobOptionsFor: 5 s gives 5, 10, 20 … 320 s between attempts.
+  'notice.webhook': {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: { age: 7 * 86_400 },
+    removeOnFail: { age: 30 * 86_400 },
+  },
+  'notice.email': {
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: { age: 7 * 86_400 },
+    removeOnFail: { age: 30 * 86_400 },
+  },
 };
+
+/** What configuration may change in JOB_OPTIONS; nothing else does. */
+export interface JobTuning {
+  /** DELIVERY_BACKOFF_MS: the base delay of notice deliveries' exponential backoff. */
+  deliveryBackoffMs?: number;
+}
+
+/** The options a job is added with: JOB_OPTIONS, with the configured tuning applied. */
+export function jobOptionsFor(name: JobName, tuning: JobTuning = {}): JobsOptions {
+  const options = JOB_OPTIONS[name];
+  if ((name === 'notice.webhook' || name === 'notice.email') && tuning.deliveryBackoffMs !== undefined) {
+    return { ...options, backoff: { type: 'exponential', delay: tuning.deliveryBackoffMs } };
+  }
+  return options;
+}
+
+/** A timer's job ID names its proposal, kind and the deadline it was armed for: a moved deadline gets new jobs. */
+export const timerJobId = (firing: JobRegistry['deadline.fire']) =>
+  jobIdFor('deadline.fire', `${firing.kind}.${firing.proposalId}.${firing.dueAt.replace(/[^0-9]/g, '')}`);
 
 export const isJobName = (topic: string): topic is JobName => topic in JOB_QUEUE;
 

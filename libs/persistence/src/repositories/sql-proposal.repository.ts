@@ -209,7 +209,7 @@ class SqlProposalWriteTx implements ProposalWriteTx {
     );
   }
 
-  private async enqueue(messages: OutboxMessage[], at: string): Promise<void> {
+  async enqueue(messages: OutboxMessage[], at: string): Promise<void> {
     for (const message of messages) {
       await this.db.run('INSERT INTO outbox (topic, message_key, payload, created_at) VALUES (?, ?, ?, ?)', [
         message.topic,
@@ -354,9 +354,10 @@ export class SqlProposalRepository extends ProposalRepository {
     }
   }
 
-  async setDeadlines(changes: { id: string; deadline: ProposalDeadline | null }[]): Promise<void> {
+  async setDeadlines(changes: { id: string; deadline: ProposalDeadline | null }[], notice: OutboxMessage): Promise<void> {
     if (changes.length === 0) return;
     await this.runner.transaction(async (db) => {
+      await new SqlProposalWriteTx(db).enqueue([notice], new Date().toISOString());
       for (const { id, deadline } of changes) {
         await db.run(
           `UPDATE proposals SET ${DEADLINE_SET} WHERE id = ?`,
@@ -366,14 +367,20 @@ export class SqlProposalRepository extends ProposalRepository {
     });
   }
 
-  setCampaignDeadline(campaignId: string, states: readonly ProposalState[], deadline: ProposalDeadline | null): Promise<number> {
-    return this.runner.transaction((db) =>
-      db.run(
+  setCampaignDeadline(
+    campaignId: string,
+    states: readonly ProposalState[],
+    deadline: ProposalDeadline | null,
+    notice: OutboxMessage,
+  ): Promise<number> {
+    return this.runner.transaction(async (db) => {
+      await new SqlProposalWriteTx(db).enqueue([notice], new Date().toISOString());
+      return db.run(
         `UPDATE proposals SET ${DEADLINE_SET}
          WHERE campaign_id = ? AND kind = 'thematic' AND state IN (${states.map(() => '?').join(', ')})`,
         [...deadlineParams(deadline, db.dialect), campaignId, ...states],
-      ),
-    );
+      );
+    });
   }
 
   history(id: string): Promise<LoggedEvent[]> {

@@ -53,8 +53,16 @@ export abstract class ProposalRepository {
   abstract history(id: string): Promise<LoggedEvent[]>;
   /** Proposals whose deadline is still open (in one of `states`), for recomputing after a calendar change. */
   abstract openDeadlines(states: readonly ProposalState[]): AsyncIterable<ProposalRecord[]>;
-  /** Writes many deadlines in one transaction; the snapshot and the log are untouched (a deadline is derived). */
-  abstract setDeadlines(changes: { id: string; deadline: ProposalDeadline | null }[]): Promise<void>;
+  /**
+   * Writes many deadlines in one transaction, with a message for the timers; the snapshot and the log are
+   * untouched (a deadline is derived from them and the calendar).
+   */
+  abstract setDeadlines(changes: { id: string; deadline: ProposalDeadline | null }[], notice: OutboxMessage): Promise<void>;
   /** Gives every open thematic proposal of a campaign the same deadline in one statement (TH-5). */
-  abstract setCampaignDeadline(campaignId: string, states: readonly ProposalState[], deadline: ProposalDeadline | null): Promise<number>;
+  abstract setCampaignDeadline(
+    campaignId: string,
+    states: readonly ProposalState[],
+    deadline: ProposalDeadline | null,
+    notice: OutboxMessage,
+  ): Promise<number>;
 }

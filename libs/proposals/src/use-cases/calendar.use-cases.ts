@@ -47,11 +47,16 @@ export class CalendarUseCases {
     }
     await this.calendars.save({ year, schedule: validated, loadedAt: this.clock.now().toISOString(), loadedBy: by.id });
     this.calendar.load(validated);
-    const { examined, changed } = await this.recomputeOpenDeadlines();
+    const { examined, changed } = await this.recomputeOpenDeadlines(year);
     return { year: this.calendar.yearOf(year), deadlinesExamined: examined, deadlinesChanged: changed };
   }
 
-  private async recomputeOpenDeadlines(): Promise<{ examined: number; changed: number }> {
+  private async recomputeOpenDeadlines(year: number): Promise<{ examined: number; changed: number }> {
+    const notice = {
+      topic: 'deadlines.reconcile',
+      key: `calendar.${year}.${this.clock.now().toISOString()}`,
+      payload: { reason: `official calendar ${year} loaded` },
+    };
     const campaigns = new Map<string, CampaignRecord | null>();
     let examined = 0;
     let changed = 0;
@@ -65,7 +70,7 @@ export class CalendarUseCases {
         const deadline = proposalDeadline(record.snapshot.context, campaign, this.calendar);
         if (!sameDeadline(deadline, record.deadline)) changes.push({ id: record.id, deadline });
       }
-      await this.proposals.setDeadlines(changes);
+      await this.proposals.setDeadlines(changes, notice);
       examined += batch.length;
       changed += changes.length;
     }

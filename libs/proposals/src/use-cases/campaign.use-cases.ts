@@ -52,7 +52,11 @@ export class CampaignUseCases {
     const campaign = { ...(await this.find(id)), ceremonyDate, updatedAt: this.clock.now().toISOString() };
     const view = this.toView(campaign);
     await this.campaigns.update(campaign);
-    const proposalsMoved = await this.proposals.setCampaignDeadline(id, DEADLINE_OPEN_STATES, view.dossierDeadline);
+    const proposalsMoved = await this.proposals.setCampaignDeadline(id, DEADLINE_OPEN_STATES, view.dossierDeadline, {
+      topic: 'deadlines.reconcile',
+      key: `campaign.${id}.${campaign.updatedAt}`,
+      payload: { campaignId: id, reason: `ceremony moved to ${ceremonyDate}` },
+    });
     return { ...view, proposalsMoved };
   }
 

@@ -1,0 +1,21 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { QUEUES, type JobRegistry } from '#queue';
+import { DeadlineTimerScheduler } from './deadline-timer.scheduler.js';
+
+/** Re-arms timers: every minute (job scheduler), after a ceremony moved, after an official calendar loaded. */
+@Processor(QUEUES.deadlineMaintenance)
+export class DeadlineMaintenanceProcessor extends WorkerHost {
+  private readonly logger = new Logger(DeadlineMaintenanceProcessor.name);
+
+  constructor(@Inject(DeadlineTimerScheduler) private readonly scheduler: DeadlineTimerScheduler) {
+    super();
+  }
+
+  async process(job: Job<JobRegistry['deadlines.reconcile']>) {
+    const result = await this.scheduler.reconcile(job.data.campaignId);
+    if (result.armed > 0) this.logger.log(`${job.data.reason ?? 'reconcile'}: armed ${result.armed} timer jobs (${result.examined} open deadlines)`);
+    return result;
+  }
+}

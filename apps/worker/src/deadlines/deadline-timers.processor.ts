@@ -1,0 +1,17 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { FireDeadlineTimerUseCase } from '#proposals';
+import { QUEUES, type JobRegistry } from '#queue';
+
+/** Fires a deadline timer; the use case decides whether there is anything left to do. */
+@Processor(QUEUES.deadlineTimers)
+export class DeadlineTimersProcessor extends WorkerHost {
+  constructor(@Inject(FireDeadlineTimerUseCase) private readonly fire: FireDeadlineTimerUseCase) {
+    super();
+  }
+
+  async process(job: Job<JobRegistry['deadline.fire']>): Promise<{ sent: string[] }> {
+    return { sent: await this.fire.execute(job.data) };
+  }
+}

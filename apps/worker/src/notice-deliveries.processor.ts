@@ -1,0 +1,29 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { DeliverEmailUseCase, DeliverWebhookUseCase, type DeliveryOutcome } from '#notifications';
+import { QUEUES, type JobRegistry } from '#queue';
+
+type DeliveryJob = Job<JobRegistry['notice.webhook'] | JobRegistry['notice.email'], DeliveryOutcome, 'notice.webhook' | 'notice.email'>;
+
+/**
+ * Delivers one notice to one webhook or e-mail address per job. A failed attempt throws, so BullMQ retries
+ * it with the backoff of JOB_OPTIONS; the use case dead-letters the delivery when BullMQ has no attempt left.
+ */
+@Processor(QUEUES.noticeDeliveries, { concurrency: 8 })
+export class NoticeDeliveriesProcessor extends WorkerHost {
+  constructor(
+    @Inject(DeliverWebhookUseCase) private readonly webhooks: DeliverWebhookUseCase,
+    @Inject(DeliverEmailUseCase) private readonly emails: DeliverEmailUseCase,
+  ) {
+    super();
+  }
+
+  async process(job: DeliveryJob): Promise<DeliveryOutcome> {
+    // attemptsMade counts the attempts that already failed; this one is the last when none is left after it.
+    const context = { lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) };
+    return job.name === 'notice.webhook'
+      ? this.webhooks.execute(job.data.deliveryId, context)
+      : this.emails.execute(job.data.deliveryId, context);
+  }
+}
