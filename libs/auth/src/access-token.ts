@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { PERSON_ROLES, type Actor, type PersonRole } from '#kernel';
 
@@ -21,11 +22,22 @@ export function signAccessToken(claims: TokenClaims, secret: string, expiresInSe
   });
 }
 
+/**
+ * Handed a string, jsonwebtoken first tries to read it as a PEM public key and fails (about 0.7 ms, a fifth
+ * of an API request's CPU); a secret key object made once skips that.
+ */
+const secretKeys = new Map<string, KeyObject>();
+function secretKey(secret: string): KeyObject {
+  let key = secretKeys.get(secret);
+  if (!key) secretKeys.set(secret, (key = createSecretKey(Buffer.from(secret, 'utf8'))));
+  return key;
+}
+
 /** Only HS256 is accepted: a token cannot choose a weaker algorithm (or `none`) for itself. */
 export function verifyAccessToken(token: string, secret: string): TokenClaims {
   let decoded: jwt.JwtPayload | string;
   try {
-    decoded = jwt.verify(token, secret, { algorithms: ['HS256'] });
+    decoded = jwt.verify(token, secretKey(secret), { algorithms: ['HS256'] });
   } catch (error) {
     throw new InvalidTokenError((error as Error).message);
   }

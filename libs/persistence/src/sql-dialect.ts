@@ -31,13 +31,6 @@ export class SqlDialect {
     return this.kind === 'sqlite' ? (value ? 1 : 0) : value;
   }
 
-  /** 1 when a JSON text column holds `true` at `path`, else 0 (for counting flags inside a snapshot). */
-  jsonFlag(column: string, path: string[]): string {
-    return this.kind === 'sqlite'
-      ? `CASE WHEN json_extract(${column}, '$.${path.join('.')}') = 1 THEN 1 ELSE 0 END`
-      : `CASE WHEN (${column}::json #>> '{${path.join(',')}}') = 'true' THEN 1 ELSE 0 END`;
-  }
-
   isUniqueViolation(error: unknown): boolean {
     const driverError = (error as { driverError?: { code?: string } }).driverError ?? (error as { code?: string });
     const code = String(driverError?.code ?? '');

@@ -1,6 +1,12 @@
 import { InitialSchema1764300000000 } from './1764300000000-initial-schema.migration.js';
 import { RulesAndDeadlines1764400000000 } from './1764400000000-rules-and-deadlines.migration.js';
 import { Notifications1764500000000 } from './1764500000000-notifications.migration.js';
+import { QuotaCounters1764600000000 } from './1764600000000-quota-counters.migration.js';
 
 /** In order. Listed, not globbed: the same list works from sources under Jest and from dist/. */
-export const MIGRATIONS = [InitialSchema1764300000000, RulesAndDeadlines1764400000000, Notifications1764500000000];
+export const MIGRATIONS = [
+  InitialSchema1764300000000,
+  RulesAndDeadlines1764400000000,
+  Notifications1764500000000,
+  QuotaCounters1764600000000,
+];

@@ -60,7 +60,7 @@ const PROPOSAL_COLUMNS =
   'deadline_due_at, deadline_provisional';
 
 /** The states in which a proposal counts against its campaign's quotas: past the unit, not rejected or withdrawn. */
-const COUNTED_STATES = ['councilScreening', 'homeAffairsAgreement', 'chairmanDecision', 'awarded'];
+const COUNTED_STATES: string[] = ['councilScreening', 'homeAffairsAgreement', 'chairmanDecision', 'awarded'];
 
 const toRecord = (row: ProposalRow): ProposalRecord => ({
   id: row.id,
@@ -136,7 +136,8 @@ class SqlProposalWriteTx implements ProposalWriteTx {
     await this.enqueue(outbox, first.at);
   }
 
-  async advance(next: ProposalRecord, expectedVersion: number, event: LoggedEvent, outbox: OutboxMessage[]) {
+  async advance(previous: ProposalRecord, next: ProposalRecord, event: LoggedEvent, outbox: OutboxMessage[]) {
+    const expectedVersion = previous.version;
     // The compare-and-set comes first: a loser stops here, before it could append to the chain.
     const columns = changingColumns(next, this.dialect);
     const changed = await this.db.run(
@@ -144,6 +145,7 @@ class SqlProposalWriteTx implements ProposalWriteTx {
       [...columns.map(([, value]) => value), next.id, expectedVersion],
     );
     if (changed !== 1) return false;
+    await this.countQuota(previous, next);
     await this.appendEvent(event);
     await this.enqueue(outbox, event.at);
     return true;
@@ -155,14 +157,10 @@ class SqlProposalWriteTx implements ProposalWriteTx {
     return row ? toCampaignRecord(row) : null;
   }
 
-  async quotaUsage(campaignId: string, unitId: string, excludeProposalId: string): Promise<QuotaUsage> {
-    const rows = await this.db.rows<{ award_form: string; unit_id: string; members: number | string; n: number | string }>(
-      `SELECT award_form, unit_id, ${this.dialect.jsonFlag('snapshot', ['context', 'nominee', 'steeringCommitteeMember'])} AS members,
-              COUNT(*) AS n
-       FROM proposals
-       WHERE campaign_id = ? AND id <> ? AND state IN (${COUNTED_STATES.map(() => '?').join(', ')})
-       GROUP BY award_form, unit_id, members`,
-      [campaignId, excludeProposalId, ...COUNTED_STATES],
+  async quotaUsage(campaignId: string, unitId: string): Promise<QuotaUsage> {
+    const rows = await this.db.rows<{ award_form: string; unit_id: string; steering_member: number; n: number | string }>(
+      'SELECT award_form, unit_id, steering_member, n FROM quota_counters WHERE campaign_id = ?',
+      [campaignId],
     );
     const usage: QuotaUsage = { byAwardForm: {}, byUnitAndAwardForm: {}, steeringMembers: 0 };
     for (const row of rows) {
@@ -170,9 +168,20 @@ class SqlProposalWriteTx implements ProposalWriteTx {
       const n = Number(row.n);
       usage.byAwardForm[form] = (usage.byAwardForm[form] ?? 0) + n;
       if (row.unit_id === unitId) usage.byUnitAndAwardForm[form] = (usage.byUnitAndAwardForm[form] ?? 0) + n;
-      if (Number(row.members) === 1) usage.steeringMembers += n;
+      if (Number(row.steering_member) === 1) usage.steeringMembers += n;
     }
     return usage;
+  }
+
+  /** Keeps quota_counters in step when a proposal enters or leaves the counted stages. */
+  private async countQuota(before: ProposalRecord, after: ProposalRecord): Promise<void> {
+    const delta = Number(COUNTED_STATES.includes(after.state)) - Number(COUNTED_STATES.includes(before.state));
+    if (delta === 0 || !after.campaignId) return;
+    await this.db.run(
+      `INSERT INTO quota_counters (campaign_id, award_form, unit_id, steering_member, n) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (campaign_id, award_form, unit_id, steering_member) DO UPDATE SET n = quota_counters.n + excluded.n`,
+      [after.campaignId, after.awardForm, after.unitId, after.snapshot.context.nominee.steeringCommitteeMember ? 1 : 0, delta],
+    );
   }
 
   async findAnswer(principal: string, key: string): Promise<IdempotentAnswer | null> {

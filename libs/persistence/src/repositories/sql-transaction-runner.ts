@@ -3,7 +3,14 @@ import { AsyncMutex } from '../async-mutex.js';
 import { SqlDialect } from '../sql-dialect.js';
 
 /** A minimal handle on one connection: parameterised SQL written with `?`, whatever the database. */
-export class SqlSession {
+export interface SqlSession {
+  readonly dialect: SqlDialect;
+  rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  run(sql: string, params?: unknown[]): Promise<number>;
+}
+
+/** PostgreSQL: through TypeORM's query runner (one pooled connection per transaction). */
+class QueryRunnerSession implements SqlSession {
   constructor(
     private readonly runner: QueryRunner,
     readonly dialect: SqlDialect,
@@ -19,6 +26,48 @@ export class SqlSession {
   }
 }
 
+interface SqliteStatement {
+  reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): { changes: number };
+}
+interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+  exec(sql: string): void;
+}
+
+/**
+ * SQLite: straight to better-sqlite3's prepared statements, cached by text. TypeORM's query runner wraps
+ * every synchronous call in a promise and its event broadcasting, which on the command path cost more than
+ * the SQL itself; this layer has no entities to gain from it.
+ */
+class SqliteSession implements SqlSession {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly statements: Map<string, SqliteStatement>,
+    readonly dialect: SqlDialect,
+  ) {}
+
+  private statement(sql: string): SqliteStatement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  async rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.statement(sql).all(...params.map(toSqlite)) as T[];
+  }
+
+  async run(sql: string, params: unknown[] = []): Promise<number> {
+    const statement = this.statement(sql);
+    if (statement.reader) return statement.all(...params.map(toSqlite)).length;
+    return statement.run(...params.map(toSqlite)).changes;
+  }
+}
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null only. */
+const toSqlite = (value: unknown) => (value === undefined ? null : typeof value === 'boolean' ? (value ? 1 : 0) : value);
+
 /**
  * Runs work in one transaction on its own connection. On SQLite there is only one connection, so write
  * transactions queue on a process-wide lock instead of interleaving.
@@ -27,17 +76,38 @@ export class SqlTransactionRunner {
   readonly dialect: SqlDialect;
   private readonly sqliteLock = new AsyncMutex();
 
+  private readonly statements = new Map<string, SqliteStatement>();
+
   constructor(private readonly dataSource: DataSource) {
     this.dialect = SqlDialect.of(dataSource);
   }
 
+  private sqlite(): SqliteSession {
+    const db = (this.dataSource.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
+    return new SqliteSession(db, this.statements, this.dialect);
+  }
+
   async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+    if (this.dialect.kind === 'sqlite') {
+      return this.sqliteLock.run(async () => {
+        const session = this.sqlite();
+        await session.run('BEGIN IMMEDIATE');
+        try {
+          const result = await work(session);
+          await session.run('COMMIT');
+          return result;
+        } catch (error) {
+          await session.run('ROLLBACK');
+          throw error;
+        }
+      });
+    }
     const attempt = async () => {
       const runner = this.dataSource.createQueryRunner();
       try {
         await runner.startTransaction();
         try {
-          const result = await work(new SqlSession(runner, this.dialect));
+          const result = await work(new QueryRunnerSession(runner, this.dialect));
           await runner.commitTransaction();
           return result;
         } catch (error) {
@@ -45,11 +115,10 @@ export class SqlTransactionRunner {
           throw error;
         }
       } finally {
-        // SQLite's runner is shared by the whole DataSource; releasing it would close nothing useful.
-        if (this.dialect.kind === 'postgres') await runner.release();
+        await runner.release();
       }
     };
-    return this.dialect.kind === 'sqlite' ? this.sqliteLock.run(attempt) : attempt();
+    return attempt();
   }
 
   /**
@@ -57,14 +126,12 @@ export class SqlTransactionRunner {
    * made during someone's open transaction would see rows that may still be rolled back.
    */
   async read<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
-    const attempt = async () => {
-      const runner = this.dataSource.createQueryRunner();
-      try {
-        return await work(new SqlSession(runner, this.dialect));
-      } finally {
-        if (this.dialect.kind === 'postgres') await runner.release();
-      }
-    };
-    return this.dialect.kind === 'sqlite' ? this.sqliteLock.run(attempt) : attempt();
+    if (this.dialect.kind === 'sqlite') return this.sqliteLock.run(() => work(this.sqlite()));
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await work(new QueryRunnerSession(runner, this.dialect));
+    } finally {
+      await runner.release();
+    }
   }
 }

@@ -32,15 +32,21 @@ export interface Page<T> {
 export interface ProposalWriteTx {
   load(id: string): Promise<ProposalRecord | null>;
   insert(record: ProposalRecord, first: LoggedEvent, outbox: OutboxMessage[]): Promise<void>;
-  /** Writes `next` only where the row still has `expectedVersion`; false when another command got there first. */
-  advance(next: ProposalRecord, expectedVersion: number, event: LoggedEvent, outbox: OutboxMessage[]): Promise<boolean>;
+  /**
+   * Writes `next` only where the row still has `previous.version`; false when another command got there
+   * first. Quota counters follow the proposal in and out of the counted stages in the same transaction.
+   */
+  advance(previous: ProposalRecord, next: ProposalRecord, event: LoggedEvent, outbox: OutboxMessage[]): Promise<boolean>;
   /**
    * The campaign, read in this transaction. `forUpdate` holds it until commit, so that two FORWARDs counting
    * the same quota run one after the other (PostgreSQL; SQLite transactions never overlap anyway).
    */
   loadCampaign(id: string, forUpdate: boolean): Promise<CampaignRecord | null>;
-  /** The campaign's other proposals past the unit stage and still alive, as the quota rules count them. */
-  quotaUsage(campaignId: string, unitId: string, excludeProposalId: string): Promise<QuotaUsage>;
+  /**
+   * The campaign's proposals past the unit stage and still alive, as the quota rules count them. The one
+   * being forwarded is still in unitDecision, so it is not among them.
+   */
+  quotaUsage(campaignId: string, unitId: string): Promise<QuotaUsage>;
   findAnswer(principal: string, key: string): Promise<IdempotentAnswer | null>;
   rememberAnswer(principal: string, key: string, answer: IdempotentAnswer): Promise<void>;
 }

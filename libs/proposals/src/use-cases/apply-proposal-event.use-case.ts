@@ -93,7 +93,7 @@ export class ApplyProposalEventUseCase {
           lastHash: logged.hash,
           updatedAt: at,
         };
-        const won = await tx.advance(updated, current.version, logged, [
+        const won = await tx.advance(current, updated, logged, [
           {
             topic: 'proposal.transitioned',
             key: `${proposalId}:${logged.seq}`,
@@ -116,7 +116,7 @@ export class ApplyProposalEventUseCase {
 
     const campaign = current.campaignId ? await tx.loadCampaign(current.campaignId, checkpoint === 'forward') : null;
     const usage =
-      checkpoint === 'forward' && campaign ? await tx.quotaUsage(campaign.id, current.unitId, current.id) : undefined;
+      checkpoint === 'forward' && campaign ? await tx.quotaUsage(campaign.id, current.unitId) : undefined;
     // An update is judged on what the proposal becomes; the others on what it is.
     const facts = checkpoint === 'update' ? step(current.machineVersion, snapshot, event).next.context : snapshot.context;
     const { violations, warnings: found } = judgeProposal(checkpoint, facts, campaign, usage);
