@@ -17,4 +17,5 @@ export default {
   testTimeout: 30000,
   // Suites share one Redis and write their own SQLite files; two at a time fits a 2-core machine.
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/support/plain-summary.reporter.js'],
 };

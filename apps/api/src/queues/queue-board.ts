@@ -21,9 +21,12 @@ export class QueueBoard implements OnApplicationShutdown {
   readonly router: RequestHandler;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.queues = Object.values(QUEUES).map(
-      (name) => new Queue(name, { connection: bullConnection(config.redisUrl), prefix: config.queuePrefix }),
-    );
+    this.queues = Object.values(QUEUES).map((name) => {
+      const queue = new Queue(name, { connection: bullConnection(config.redisUrl), prefix: config.queuePrefix });
+      // A Redis that is down is reported by /health; the board's connections just keep retrying quietly.
+      queue.on('error', () => undefined);
+      return queue;
+    });
     const serverAdapter = new ExpressAdapter();
     serverAdapter.setBasePath(QUEUE_BOARD_PATH);
     createBullBoard({ queues: this.queues.map((queue) => new BullMQAdapter(queue)), serverAdapter });
