@@ -28,7 +28,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   'proposal.created': { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
   'proposal.transitioned': { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
-  // Kept a day after completion so that the reconciler, which looks for missing jobs, does not arm them again.
+  // Kept a day after completion, for the queue board and for tests to read what a firing sent. The
+  // reconciler arms only timers the proposal still needs, and replaces a finished job that it still needs.
   'deadline.fire': {
     attempts: 8,
     backoff: { type: 'exponential', delay: 2000 },
@@ -78,3 +79,13 @@ export const isJobName = (topic: string): topic is JobName => topic in JOB_QUEUE
  * and marking the row) adds one job. BullMQ reserves ':' in custom IDs.
  */
 export const jobIdFor = (name: JobName, key: string) => `${name}.${key}`.replace(/:/g, '.');
+
+/**
+ * Worker settings per queue, decided here next to the job options. Timer jobs are short: a 10 s lock and a
+ * 5 s stalled check bring a job back within seconds when its worker is killed (BullMQ's defaults: 30 s each),
+ * and several run at once so that a storm of deadlines due together is not handled one by one.
+ */
+export const WORKER_OPTIONS = {
+  deadlineTimers: { concurrency: 16, lockDuration: 10_000, stalledInterval: 5_000 },
+  deadlineMaintenance: { concurrency: 1, lockDuration: 60_000, stalledInterval: 30_000 },
+} as const;

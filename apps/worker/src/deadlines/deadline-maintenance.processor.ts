@@ -1,11 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { QUEUES, type JobRegistry } from '#queue';
+import { QUEUES, WORKER_OPTIONS, type JobRegistry } from '#queue';
 import { DeadlineTimerScheduler } from './deadline-timer.scheduler.js';
 
 /** Re-arms timers: every minute (job scheduler), after a ceremony moved, after an official calendar loaded. */
-@Processor(QUEUES.deadlineMaintenance)
+@Processor(QUEUES.deadlineMaintenance, WORKER_OPTIONS.deadlineMaintenance)
 export class DeadlineMaintenanceProcessor extends WorkerHost {
   private readonly logger = new Logger(DeadlineMaintenanceProcessor.name);
 

@@ -47,8 +47,11 @@ export class DeadlineTimerScheduler implements OnModuleDestroy {
     return records.flatMap((record) => {
       if (!record.deadline || !DEADLINE_OPEN_STATES.includes(record.state)) return [];
       const reached = ESCALATION_ORDER.indexOf(record.escalation);
+      const overdue = now >= Date.parse(record.deadline.dueAt);
       return timerPlan(record.deadline, this.calendar, this.config.timers)
         .filter((timer) => ESCALATION_ORDER.indexOf(TIMER_LEVEL[timer.kind]) > reached)
+        // Past the deadline a reminder has nothing left to say (the missed timer speaks), so none is armed.
+        .filter((timer) => !(overdue && timer.kind === 'reminder'))
         .map((timer) => {
           const data: JobRegistry['deadline.fire'] = { proposalId: record.id, kind: timer.kind, dueAt: record.deadline!.dueAt };
           // A job whose time has already passed fires at once.
@@ -64,9 +67,18 @@ export class DeadlineTimerScheduler implements OnModuleDestroy {
     for (let i = 0; i < wanted.length; i += CHUNK) {
       const chunk = wanted.slice(i, i + CHUNK);
       const pipeline = this.redis.pipeline();
-      for (const job of chunk) pipeline.exists(this.queue.toKey(job.id));
-      const exists = (await pipeline.exec()) ?? [];
-      const missing = chunk.filter((_, index) => exists[index]?.[1] !== 1);
+      for (const job of chunk) {
+        pipeline.exists(this.queue.toKey(job.id));
+        pipeline.zscore(this.queue.keys.completed, job.id);
+        pipeline.zscore(this.queue.keys.failed, job.id);
+      }
+      const replies = (await pipeline.exec()) ?? [];
+      const reply = (index: number, offset: number) => replies[index * 3 + offset]?.[1];
+      // A finished job the proposal still needs fired while its deadline was elsewhere (moved away and back):
+      // it is replaced, so that the timer acts at once.
+      const finished = chunk.filter((_, index) => reply(index, 1) !== null || reply(index, 2) !== null);
+      for (const job of finished) await this.queue.remove(job.id);
+      const missing = chunk.filter((job, index) => reply(index, 0) !== 1 || finished.includes(job));
       if (missing.length === 0) continue;
       await this.queue.addBulk(
         missing.map((job) => ({
@@ -98,8 +110,7 @@ export class DeadlineTimerScheduler implements OnModuleDestroy {
   async reconcile(campaignId?: string): Promise<{ examined: number; armed: number }> {
     let examined = 0;
     let armed = 0;
-    for await (const batch of this.proposals.openDeadlines(DEADLINE_OPEN_STATES)) {
-      const records = campaignId ? batch.filter((record) => record.campaignId === campaignId) : batch;
+    for await (const records of this.proposals.openDeadlines(DEADLINE_OPEN_STATES, campaignId)) {
       examined += records.length;
       armed += await this.arm(records);
     }

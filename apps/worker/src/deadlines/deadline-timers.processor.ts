@@ -2,10 +2,10 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { FireDeadlineTimerUseCase } from '#proposals';
-import { QUEUES, type JobRegistry } from '#queue';
+import { QUEUES, WORKER_OPTIONS, type JobRegistry } from '#queue';
 
 /** Fires a deadline timer; the use case decides whether there is anything left to do. */
-@Processor(QUEUES.deadlineTimers)
+@Processor(QUEUES.deadlineTimers, WORKER_OPTIONS.deadlineTimers)
 export class DeadlineTimersProcessor extends WorkerHost {
   constructor(@Inject(FireDeadlineTimerUseCase) private readonly fire: FireDeadlineTimerUseCase) {
     super();

@@ -1,6 +1,8 @@
-import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
+ * Two scans that grew with the data, found by the benchmarks.
+ *
  * Quotas are counted on every FORWARD (TH-1, TH-2, TH-3). Counting the campaign's proposals each time grew
  * with the campaign (25 ms at 10,000 proposals on SQLite, 60 ms on PostgreSQL, parsing each snapshot); a
  * counter per campaign, award form, unit and steering-member flag, kept in the command's own transaction,
@@ -32,9 +34,17 @@ export class QuotaCounters1764600000000 implements MigrationInterface {
        WHERE campaign_id IS NOT NULL AND state IN ('councilScreening', 'homeAffairsAgreement', 'chairmanDecision', 'awarded')
        GROUP BY campaign_id, award_form, unit_id, ${member}`,
     );
+    // The timer reconciler walks open deadlines in id order per state (and per campaign after a reschedule).
+    await queryRunner.createIndex('proposals', new TableIndex({ name: 'ix_proposals_state_id', columnNames: ['state', 'id'] }));
+    await queryRunner.createIndex(
+      'proposals',
+      new TableIndex({ name: 'ix_proposals_campaign_state_id', columnNames: ['campaign_id', 'state', 'id'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropIndex('proposals', 'ix_proposals_campaign_state_id');
+    await queryRunner.dropIndex('proposals', 'ix_proposals_state_id');
     await queryRunner.dropTable('quota_counters');
   }
 }

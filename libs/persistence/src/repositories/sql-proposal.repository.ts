@@ -345,21 +345,28 @@ export class SqlProposalRepository extends ProposalRepository {
     });
   }
 
-  async *openDeadlines(states: readonly ProposalState[]): AsyncIterable<ProposalRecord[]> {
-    let after = '';
-    for (;;) {
-      const batch = await this.runner.read(async (db) =>
-        (
-          await db.rows<ProposalRow>(
-            `SELECT ${PROPOSAL_COLUMNS} FROM proposals
-             WHERE state IN (${states.map(() => '?').join(', ')}) AND id > ? ORDER BY id LIMIT 500`,
-            [...states, after],
-          )
-        ).map(toRecord),
-      );
-      if (batch.length === 0) return;
-      yield batch;
-      after = batch[batch.length - 1].id;
+  /**
+   * Keyset pages per state over the (state, id) index, or (campaign_id, state, id) for one campaign: each page
+   * is an index range, not a sort of every open row.
+   */
+  async *openDeadlines(states: readonly ProposalState[], campaignId?: string): AsyncIterable<ProposalRecord[]> {
+    for (const state of states) {
+      let after = '';
+      for (;;) {
+        const batch = await this.runner.read(async (db) =>
+          (
+            await db.rows<ProposalRow>(
+              campaignId
+                ? `SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE campaign_id = ? AND state = ? AND id > ? ORDER BY id LIMIT 500`
+                : `SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE state = ? AND id > ? ORDER BY id LIMIT 500`,
+              campaignId ? [campaignId, state, after] : [state, after],
+            )
+          ).map(toRecord),
+        );
+        if (batch.length === 0) break;
+        yield batch;
+        after = batch[batch.length - 1].id;
+      }
     }
   }
 

@@ -57,8 +57,8 @@ export abstract class ProposalRepository {
   abstract findById(id: string): Promise<ProposalRecord | null>;
   abstract list(filter: ProposalFilter, cursor: string | null, limit: number): Promise<Page<ProposalRecord>>;
   abstract history(id: string): Promise<LoggedEvent[]>;
-  /** Proposals whose deadline is still open (in one of `states`), for recomputing after a calendar change. */
-  abstract openDeadlines(states: readonly ProposalState[]): AsyncIterable<ProposalRecord[]>;
+  /** Proposals whose deadline is still open (in one of `states`; of one campaign if named), in batches. */
+  abstract openDeadlines(states: readonly ProposalState[], campaignId?: string): AsyncIterable<ProposalRecord[]>;
   /**
    * Writes many deadlines in one transaction, with a message for the timers; the snapshot and the log are
    * untouched (a deadline is derived from them and the calendar).
