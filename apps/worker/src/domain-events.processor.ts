@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { QuietWorkerHost } from './quiet-worker-host.js';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ComposeNoticeUseCase } from '#notifications';
@@ -13,7 +14,7 @@ type DomainEventJob = Job<JobRegistry['proposal.created'] | JobRegistry['proposa
  * however often this job runs).
  */
 @Processor(QUEUES.domainEvents)
-export class DomainEventsProcessor extends WorkerHost {
+export class DomainEventsProcessor extends QuietWorkerHost {
   constructor(
     @Inject(DeadlineTimerScheduler) private readonly timers: DeadlineTimerScheduler,
     @Inject(ComposeNoticeUseCase) private readonly notices: ComposeNoticeUseCase,

@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { QuietWorkerHost } from './quiet-worker-host.js';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DeliverEmailUseCase, DeliverWebhookUseCase, type DeliveryOutcome } from '#notifications';
@@ -11,7 +12,7 @@ type DeliveryJob = Job<JobRegistry['notice.webhook'] | JobRegistry['notice.email
  * it with the backoff of JOB_OPTIONS; the use case dead-letters the delivery when BullMQ has no attempt left.
  */
 @Processor(QUEUES.noticeDeliveries, { concurrency: 8 })
-export class NoticeDeliveriesProcessor extends WorkerHost {
+export class NoticeDeliveriesProcessor extends QuietWorkerHost {
   constructor(
     @Inject(DeliverWebhookUseCase) private readonly webhooks: DeliverWebhookUseCase,
     @Inject(DeliverEmailUseCase) private readonly emails: DeliverEmailUseCase,

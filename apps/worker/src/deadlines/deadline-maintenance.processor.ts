@@ -1,13 +1,13 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { QuietWorkerHost } from '../quiet-worker-host.js';
+import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { QUEUES, WORKER_OPTIONS, type JobRegistry } from '#queue';
 import { DeadlineTimerScheduler } from './deadline-timer.scheduler.js';
 
 /** Re-arms timers: every minute (job scheduler), after a ceremony moved, after an official calendar loaded. */
 @Processor(QUEUES.deadlineMaintenance, WORKER_OPTIONS.deadlineMaintenance)
-export class DeadlineMaintenanceProcessor extends WorkerHost {
-  private readonly logger = new Logger(DeadlineMaintenanceProcessor.name);
+export class DeadlineMaintenanceProcessor extends QuietWorkerHost {
 
   constructor(@Inject(DeadlineTimerScheduler) private readonly scheduler: DeadlineTimerScheduler) {
     super();

@@ -60,8 +60,11 @@ export class DeadlineTimerScheduler implements OnModuleDestroy {
     });
   }
 
-  /** Adds the missing jobs for these proposals; returns how many were added. */
-  async arm(records: ProposalRecord[]): Promise<number> {
+  /**
+   * Adds the missing jobs for these proposals; returns how many were added. `readAt` is when the records were
+   * read: a job that finished after that may have moved the proposal on, so it is not taken for a stale one.
+   */
+  async arm(records: ProposalRecord[], readAt = this.clock.now().getTime()): Promise<number> {
     const wanted = this.wanted(records);
     let added = 0;
     for (let i = 0; i < wanted.length; i += CHUNK) {
@@ -76,7 +79,8 @@ export class DeadlineTimerScheduler implements OnModuleDestroy {
       const reply = (index: number, offset: number) => replies[index * 3 + offset]?.[1];
       // A finished job the proposal still needs fired while its deadline was elsewhere (moved away and back):
       // it is replaced, so that the timer acts at once.
-      const finished = chunk.filter((_, index) => reply(index, 1) !== null || reply(index, 2) !== null);
+      const finishedBefore = (value: unknown) => value !== null && value !== undefined && Number(value) < readAt;
+      const finished = chunk.filter((_, index) => finishedBefore(reply(index, 1)) || finishedBefore(reply(index, 2)));
       for (const job of finished) await this.queue.remove(job.id);
       const missing = chunk.filter((job, index) => reply(index, 0) !== 1 || finished.includes(job));
       if (missing.length === 0) continue;
@@ -94,10 +98,11 @@ export class DeadlineTimerScheduler implements OnModuleDestroy {
 
   /** After an event: arm the proposal's timers, or drop them when it has left the stages its deadline guards. */
   async sync(proposalId: string): Promise<void> {
+    const readAt = this.clock.now().getTime();
     const record = await this.proposals.findById(proposalId);
     if (!record) return;
     if (record.deadline && DEADLINE_OPEN_STATES.includes(record.state)) {
-      await this.arm([record]);
+      await this.arm([record], readAt);
       return;
     }
     if (!record.deadline) return;
@@ -110,9 +115,13 @@ export class DeadlineTimerScheduler implements OnModuleDestroy {
   async reconcile(campaignId?: string): Promise<{ examined: number; armed: number }> {
     let examined = 0;
     let armed = 0;
-    for await (const records of this.proposals.openDeadlines(DEADLINE_OPEN_STATES, campaignId)) {
-      examined += records.length;
-      armed += await this.arm(records);
+    const pages = this.proposals.openDeadlines(DEADLINE_OPEN_STATES, campaignId)[Symbol.asyncIterator]();
+    for (;;) {
+      const readAt = this.clock.now().getTime();
+      const page = await pages.next();
+      if (page.done) break;
+      examined += page.value.length;
+      armed += await this.arm(page.value, readAt);
     }
     return { examined, armed };
   }

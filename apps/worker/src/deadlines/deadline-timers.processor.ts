@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { QuietWorkerHost } from '../quiet-worker-host.js';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { FireDeadlineTimerUseCase } from '#proposals';
@@ -6,7 +7,7 @@ import { QUEUES, WORKER_OPTIONS, type JobRegistry } from '#queue';
 
 /** Fires a deadline timer; the use case decides whether there is anything left to do. */
 @Processor(QUEUES.deadlineTimers, WORKER_OPTIONS.deadlineTimers)
-export class DeadlineTimersProcessor extends WorkerHost {
+export class DeadlineTimersProcessor extends QuietWorkerHost {
   constructor(@Inject(FireDeadlineTimerUseCase) private readonly fire: FireDeadlineTimerUseCase) {
     super();
   }
