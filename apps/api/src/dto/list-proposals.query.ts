@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PROPOSAL_STATES, type ProposalState } from '#workflows/proposal';
+import { PageQuery } from './page.query.js';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListProposalsQuery {
+export class ListProposalsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: PROPOSAL_STATES })
   @IsOptional()
   @IsIn(PROPOSAL_STATES)
@@ -32,17 +33,4 @@ export class ListProposalsQuery {
   @Transform(toBoolean)
   @IsBoolean({ message: 'inbox must be true or false' })
   inbox?: boolean;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @Min(1)
-  @Max(200)
-  @IsInt()
-  limit?: number;
 }
