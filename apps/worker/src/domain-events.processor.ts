@@ -1,10 +1,11 @@
 import { Processor } from '@nestjs/bullmq';
-import { QuietWorkerHost } from './quiet-worker-host.js';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ComposeNoticeUseCase } from '#notifications';
 import { QUEUES, type JobRegistry } from '#queue';
+import { TIMER_EVENT_TYPES } from '#workflows/proposal';
 import { DeadlineTimerScheduler } from './deadlines/deadline-timer.scheduler.js';
+import { QuietWorkerHost } from './quiet-worker-host.js';
 
 type DomainEventJob = Job<JobRegistry['proposal.created'] | JobRegistry['proposal.transitioned'], unknown, 'proposal.created' | 'proposal.transitioned'>;
 
@@ -23,7 +24,9 @@ export class DomainEventsProcessor extends QuietWorkerHost {
   }
 
   async process(job: DomainEventJob): Promise<{ handled: string }> {
-    await this.timers.sync(job.data.proposalId);
+    // A timer's own event changes neither the deadline nor the stage: its sibling timers are already armed.
+    const fromTimer = (TIMER_EVENT_TYPES as readonly string[]).includes((job.data as { type?: string }).type ?? '');
+    if (!fromTimer) await this.timers.sync(job.data.proposalId);
     if (job.name === 'proposal.transitioned') await this.notices.execute(job.data as JobRegistry['proposal.transitioned']);
     return { handled: job.name };
   }
