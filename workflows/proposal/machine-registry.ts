@@ -13,5 +13,3 @@ export function machineFor(version: number): ProposalMachine {
   if (!machine) throw new Error(`No proposal machine version ${version} is registered`);
   return machine;
 }
-
-export const registeredMachineVersions = (): number[] => [...MACHINES.keys()];

@@ -76,9 +76,9 @@ export const BENCH_CAMPAIGN: NewCampaign = {
     scope: 'Các sở, ban, ngành và địa phương trong tỉnh',
     subjects: 'Cá nhân, tập thể có thành tích trong phong trào',
     criteria: 'Hoàn thành xuất sắc nhiệm vụ chuyển đổi số',
-    achievementPeriod: { from: '2025-01-01', to: '2025-12-31' },
-    awardForms: ['chairman_certificate'],
-    quota: { chairman_certificate: 10_000_000 },
+    achievementPeriod: { from: '2025-01-01', to: '2030-12-31' },
+    awardForms: ['unit_certificate', 'chairman_certificate'],
+    quota: { unit_certificate: 10_000_000, chairman_certificate: 10_000_000 },
   },
   ceremonyDate: inDays(120),
 };

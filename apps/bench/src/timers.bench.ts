@@ -19,6 +19,7 @@ import { openDatabase, SqlProposalRepository, SqlTransactionRunner } from '#pers
 import { QUEUES, jobIdFor, timerJobId } from '#queue';
 import { createApiApp } from '../../api/src/create-api-app.js';
 import { DeadlineTimerScheduler } from '../../worker/src/deadlines/deadline-timer.scheduler.js';
+import { BENCH_CAMPAIGN } from './pipeline-fixtures.js';
 
 /**
  * `npm run bench:timers` (ISSUE 4): the deadline timers under load, against the real Redis and a temp SQLite
@@ -281,22 +282,10 @@ function spawnWorker(config: AppConfig, label: string): WorkerProcess {
 
 // ------------------------------------------------------------------------------------------------ rows
 
+/** The pipeline benchmark's campaign (every TH-1 prerequisite met), with its own title and ceremony. */
 const CAMPAIGN = (ceremonyDate: string) => ({
-  title: `Phong trào thi đua (bench) ${randomBytes(3).toString('hex')}`,
-  round: 'campaign',
-  plan: { ref: '45/KH-UBND', issuedAt: '2025-01-15' },
-  launchedAt: '2025-02-01',
-  finalReviewAt: '2026-05-20',
-  guidance: {
-    ref: '12/HD-SNV',
-    issuedAt: '2026-05-25',
-    scope: 'Toàn tỉnh',
-    subjects: 'Tập thể, cá nhân có thành tích xuất sắc',
-    criteria: 'Hoàn thành xuất sắc nhiệm vụ',
-    achievementPeriod: { from: '2025-01-01', to: '2030-12-31' },
-    awardForms: ['unit_certificate', 'chairman_certificate'],
-    quota: { unit_certificate: 1_000_000, chairman_certificate: 1_000_000 },
-  },
+  ...BENCH_CAMPAIGN,
+  title: `${BENCH_CAMPAIGN.title} ${randomBytes(3).toString('hex')}`,
   ceremonyDate,
 });
 

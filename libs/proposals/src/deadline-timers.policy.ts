@@ -13,8 +13,6 @@ export interface TimerOffsets {
   escalationWorkingDays: number;
 }
 
-export const DEFAULT_TIMER_OFFSETS: TimerOffsets = { dx4ReminderDays: 3, th5ReminderWorkingDays: 5, escalationWorkingDays: 2 };
-
 /** The escalation level a timer brings the proposal to; a proposal already there needs nothing from it. */
 export const TIMER_LEVEL: Record<TimerKind, EscalationLevel> = {
   reminder: 'reminded',

@@ -72,8 +72,6 @@ export function jobOptionsFor(name: JobName, tuning: JobTuning = {}): JobsOption
 export const timerJobId = (firing: JobRegistry['deadline.fire']) =>
   jobIdFor('deadline.fire', `${firing.kind}.${firing.proposalId}.${firing.dueAt.replace(/[^0-9]/g, '')}`);
 
-export const isJobName = (topic: string): topic is JobName => topic in JOB_QUEUE;
-
 /**
  * Deterministic job IDs make a relayed message idempotent: relaying it twice (a crash between adding the job
  * and marking the row) adds one job. BullMQ reserves ':' in custom IDs.
