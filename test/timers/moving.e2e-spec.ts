@@ -153,7 +153,7 @@ describe('deadline timers: a ceremony moved later', () => {
         if ((await job.getState()) === 'delayed') await job.promote();
         const done = await finishedJob(rig.timers, id);
         expect(await done.getState()).toBe('completed');
-        expect(done.returnvalue).toEqual({ sent: [] });
+        expect(done.returnvalue).toEqual({ sent: [], swept: { proposals: 0, events: 0 } });
       }
       const after = await getProposal(t(), proposal.id, { role: 'auditor' });
       expect([after.version, after.escalation, after.state]).toEqual([before.version, 'none', before.state]);
@@ -222,7 +222,7 @@ describe('deadline timers: leaving the guarded stage cancels them', () => {
     for (const kind of ['reminder', 'missed', 'escalation'] as const) {
       const done = await finishedJob(rig.timers, `escaped.${kind}.${proposal.id}`);
       expect(await done.getState()).toBe('completed');
-      expect(done.returnvalue).toEqual({ sent: [] });
+      expect(done.returnvalue).toEqual({ sent: [], swept: { proposals: 0, events: 0 } });
     }
     const after = await getProposal(t(), proposal.id, { role: 'auditor' });
     expect([after.version, after.state, after.escalation]).toEqual([before.version, 'councilScreening', 'none']);
@@ -275,7 +275,7 @@ describe('deadline timers: a ceremony moved away and back', () => {
     }
     for (const kind of ['reminder', 'missed'] as const) {
       const done = await finishedJob(rig.timers, ids[kind]);
-      expect(done.returnvalue).toEqual({ sent: [] });
+      expect(done.returnvalue).toEqual({ sent: [], swept: { proposals: 0, events: 0 } });
     }
     expect(await timerHistory(t(), proposal.id)).toEqual([]);
   });

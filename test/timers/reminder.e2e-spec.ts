@@ -100,7 +100,7 @@ describe('deadline timers: a deadline due tomorrow', () => {
 
     const job = await finishedJob(rig.timers, ids().reminder);
     expect(await job.getState()).toBe('completed');
-    expect(job.returnvalue).toEqual({ sent: ['DEADLINE_REMINDER'] });
+    expect(job.returnvalue).toEqual({ sent: ['DEADLINE_REMINDER'], swept: { proposals: 0, events: 0 } });
   });
 
   it("its 'missed' and 'escalation' timers are delayed jobs with deterministic IDs, due at dueAt and at the end of the 2nd working day after", async () => {
@@ -135,7 +135,7 @@ describe('deadline timers: a deadline due tomorrow', () => {
   it('a second firing of the reminder (a retry, a duplicate) logs nothing', async () => {
     const job = await rig.timers.add('deadline.fire', { proposalId: proposal.id, kind: 'reminder', dueAt }, { jobId: `again.${proposal.id}` });
     const done = await finishedJob(rig.timers, job.id!);
-    expect(done.returnvalue).toEqual({ sent: [] });
+    expect(done.returnvalue).toEqual({ sent: [], swept: { proposals: 0, events: 0 } });
     expect(typesOf(await timerHistory(t(), proposal.id))).toEqual(['DEADLINE_REMINDER']);
   });
 });

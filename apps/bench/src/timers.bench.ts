@@ -235,7 +235,9 @@ interface WorkerProcess {
 }
 
 function spawnWorker(config: AppConfig, label: string): WorkerProcess {
-  const child = spawn(process.execPath, [WORKER_MAIN], {
+  // BENCH_WORKER_NODE_ARGS (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof) profiles the workers.
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, WORKER_MAIN], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -550,10 +552,11 @@ function reportStorms(results: StormResult[]): void {
   say(`(b) Timer storm: ${fmt(n, 0)} deadlines due in the same second; lag = proposal_events.at of DEADLINE_MISSED - due time`);
   say(
     table(
-      ['workers', 'arm 2 jobs/deadline', 'p50 lag', 'p99 lag', 'max lag', 'all logged after', 'events/s', 'lost', 'doubled'],
+      ['workers', 'arm 2 jobs/deadline', 'first logged', 'p50 lag', 'p99 lag', 'max lag', 'all logged after', 'events/s', 'lost', 'doubled'],
       results.map((r) => [
         `${r.workers} process${r.workers > 1 ? 'es' : ''}`,
         `${secs(r.armMs)}${r.armedBeforeDue ? '' : ' (late!)'}`,
+        secs(r.lags[0] ?? Number.NaN),
         secs(percentile(r.lags, 0.5)),
         secs(percentile(r.lags, 0.99)),
         secs(r.lags[r.lags.length - 1] ?? Number.NaN),

@@ -2,7 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { QuietWorkerHost } from '../quiet-worker-host.js';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { FireDeadlineTimerUseCase } from '#proposals';
+import { FireDeadlineTimerUseCase, type FiringOutcome } from '#proposals';
 import { QUEUES, WORKER_OPTIONS, type JobRegistry } from '#queue';
 
 /** Fires a deadline timer; the use case decides whether there is anything left to do. */
@@ -12,7 +12,7 @@ export class DeadlineTimersProcessor extends QuietWorkerHost {
     super();
   }
 
-  async process(job: Job<JobRegistry['deadline.fire']>): Promise<{ sent: string[] }> {
-    return { sent: await this.fire.execute(job.data) };
+  process(job: Job<JobRegistry['deadline.fire']>): Promise<FiringOutcome> {
+    return this.fire.execute(job.data);
   }
 }

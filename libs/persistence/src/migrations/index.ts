@@ -2,6 +2,7 @@ import { InitialSchema1764300000000 } from './1764300000000-initial-schema.migra
 import { RulesAndDeadlines1764400000000 } from './1764400000000-rules-and-deadlines.migration.js';
 import { Notifications1764500000000 } from './1764500000000-notifications.migration.js';
 import { QuotaCounters1764600000000 } from './1764600000000-quota-counters.migration.js';
+import { DeadlineDueIndex1764650000000 } from './1764650000000-deadline-due-index.migration.js';
 
 /** In order. Listed, not globbed: the same list works from sources under Jest and from dist/. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   RulesAndDeadlines1764400000000,
   Notifications1764500000000,
   QuotaCounters1764600000000,
+  DeadlineDueIndex1764650000000,
 ];

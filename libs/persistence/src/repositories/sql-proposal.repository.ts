@@ -1,6 +1,6 @@
 import { DomainError } from '#kernel';
 import type { QuotaUsage } from '#rules';
-import type { ProposalState } from '#workflows/proposal';
+import type { EscalationLevel, ProposalState } from '#workflows/proposal';
 import {
   ProposalRepository,
   type CampaignRecord,
@@ -60,7 +60,8 @@ const PROPOSAL_COLUMNS =
   'deadline_due_at, deadline_provisional';
 
 /** The states in which a proposal counts against its campaign's quotas: past the unit, not rejected or withdrawn. */
-const COUNTED_STATES: string[] = ['councilScreening', 'homeAffairsAgreement', 'chairmanDecision', 'awarded'];
+// A dossier waiting for the unit's supplement (v2) keeps its place in the quota.
+const COUNTED_STATES: string[] = ['councilScreening', 'homeAffairsAgreement', 'supplementRequested', 'chairmanDecision', 'awarded'];
 
 const toRecord = (row: ProposalRow): ProposalRecord => ({
   id: row.id,
@@ -126,6 +127,12 @@ class SqlProposalWriteTx implements ProposalWriteTx {
     return row ? toRecord(row) : null;
   }
 
+  async loadMany(ids: readonly string[]): Promise<ProposalRecord[]> {
+    if (ids.length === 0) return [];
+    const marks = ids.map(() => '?').join(', ');
+    return (await this.db.rows<ProposalRow>(`SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE id IN (${marks})`, [...ids])).map(toRecord);
+  }
+
   async insert(record: ProposalRecord, first: LoggedEvent, outbox: OutboxMessage[]): Promise<void> {
     const columns = [...fixedColumns(record), ...changingColumns(record, this.dialect)];
     await this.db.run(
@@ -139,7 +146,7 @@ class SqlProposalWriteTx implements ProposalWriteTx {
   async advance(previous: ProposalRecord, next: ProposalRecord, event: LoggedEvent, outbox: OutboxMessage[]) {
     const expectedVersion = previous.version;
     // The compare-and-set comes first: a loser stops here, before it could append to the chain.
-    const columns = changingColumns(next, this.dialect);
+    const columns = columnsThatChange(previous, next, this.dialect);
     const changed = await this.db.run(
       `UPDATE proposals SET ${columns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = ? AND version = ?`,
       [...columns.map(([, value]) => value), next.id, expectedVersion],
@@ -236,25 +243,38 @@ const fixedColumns = (record: ProposalRecord): [string, unknown][] => [
   ['kind', record.kind],
   ['unit_id', record.unitId],
   ['campaign_id', record.campaignId],
-  ['machine_version', record.machineVersion],
   ['created_at', record.createdAt],
 ];
 
 /** Columns a command may change: the INSERT and the compare-and-set UPDATE write the same list. */
-const changingColumns = (record: ProposalRecord, dialect: SqlDialect): [string, unknown][] => [
+const changingColumns = (record: ProposalRecord, dialect: SqlDialect, encodeBlobs = true): [string, unknown][] => [
   ['award_form', record.awardForm],
   ['state', record.state],
-  ['snapshot', JSON.stringify(record.snapshot)],
+  // Changes only when an admin migrates the proposal to a newer machine.
+  ['machine_version', record.machineVersion],
+  ['snapshot', encodeBlobs ? JSON.stringify(record.snapshot) : null],
   ['version', record.version],
   ['late', dialect.bool(record.late)],
   ['late_rule', record.snapshot.context.lateRule],
   ['escalation', record.escalation],
-  ['warnings', JSON.stringify(record.warnings)],
+  ['warnings', encodeBlobs ? JSON.stringify(record.warnings) : null],
   ['last_seq', record.lastSeq],
   ['last_hash', record.lastHash],
   ['updated_at', record.updatedAt],
   ...deadlineColumns(record.deadline, dialect),
 ];
+
+/** The snapshot and its log head change with every event; the version is the compare-and-set itself. */
+const ALWAYS_WRITTEN = new Set(['snapshot', 'version', 'warnings', 'last_seq', 'last_hash', 'updated_at']);
+
+/**
+ * Only the columns whose value changes: SQLite rewrites the entries of every index over a column the UPDATE
+ * names, changed or not, and most events (a timer, a vote) leave the indexed columns as they were.
+ */
+function columnsThatChange(previous: ProposalRecord, next: ProposalRecord, dialect: SqlDialect): [string, unknown][] {
+  const before = new Map(changingColumns(previous, dialect, false));
+  return changingColumns(next, dialect).filter(([name, value]) => ALWAYS_WRITTEN.has(name) || before.get(name) !== value);
+}
 
 const deadlineColumns = (deadline: ProposalDeadline | null, dialect: SqlDialect): [string, unknown][] => [
   ['deadline_rule', deadline?.rule ?? null],
@@ -368,6 +388,26 @@ export class SqlProposalRepository extends ProposalRepository {
         after = batch[batch.length - 1].id;
       }
     }
+  }
+
+  dueAtInstant(
+    dueAt: string,
+    states: readonly ProposalState[],
+    escalation: readonly EscalationLevel[],
+    afterId: string,
+    limit: number,
+  ): Promise<string[]> {
+    if (states.length === 0 || escalation.length === 0) return Promise.resolve([]);
+    const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+    return this.runner.read(async (db) =>
+      (
+        await db.rows<{ id: string }>(
+          `SELECT id FROM proposals WHERE deadline_due_at = ? AND id > ? AND state IN (${marks(states.length)}) ` +
+            `AND escalation IN (${marks(escalation.length)}) ORDER BY id LIMIT ?`,
+          [dueAt, afterId, ...states, ...escalation, limit],
+        )
+      ).map((row) => row.id),
+    );
   }
 
   async setDeadlines(changes: { id: string; deadline: ProposalDeadline | null }[], notice: OutboxMessage): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ProposalState } from '#workflows/proposal';
+import type { EscalationLevel, ProposalState } from '#workflows/proposal';
 import type { QuotaUsage } from '#rules';
 import type {
   CampaignRecord,
@@ -31,6 +31,8 @@ export interface Page<T> {
 /** What a command may do inside its one transaction. */
 export interface ProposalWriteTx {
   load(id: string): Promise<ProposalRecord | null>;
+  /** Several proposals in one read, in no particular order; ids that do not exist are left out. */
+  loadMany(ids: readonly string[]): Promise<ProposalRecord[]>;
   insert(record: ProposalRecord, first: LoggedEvent, outbox: OutboxMessage[]): Promise<void>;
   /**
    * Writes `next` only where the row still has `previous.version`; false when another command got there
@@ -59,6 +61,17 @@ export abstract class ProposalRepository {
   abstract history(id: string): Promise<LoggedEvent[]>;
   /** Proposals whose deadline is still open (in one of `states`; of one campaign if named), in batches. */
   abstract openDeadlines(states: readonly ProposalState[], campaignId?: string): AsyncIterable<ProposalRecord[]>;
+  /**
+   * Ids of the proposals in `states` whose deadline ends at exactly `dueAt` and whose escalation is one of
+   * `escalation`, in id order after `afterId`: the proposals a timer storm has to reach.
+   */
+  abstract dueAtInstant(
+    dueAt: string,
+    states: readonly ProposalState[],
+    escalation: readonly EscalationLevel[],
+    afterId: string,
+    limit: number,
+  ): Promise<string[]>;
   /**
    * Writes many deadlines in one transaction, with a message for the timers; the snapshot and the log are
    * untouched (a deadline is derived from them and the calendar).

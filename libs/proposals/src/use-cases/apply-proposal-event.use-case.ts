@@ -60,50 +60,61 @@ export class ApplyProposalEventUseCase {
         if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
           throw conflict(current);
         }
-        const snapshot = restore(current.machineVersion, current.snapshot);
-        const event = { ...request, actor, at: this.clock.now().toISOString() } as ProposalEvent;
-        assertAllowed(snapshot, current, actor, event);
-
-        const judged = await this.judge(tx, current, snapshot, event);
-        const next = toStored(step(current.machineVersion, snapshot, judged.event).next);
-        const { actor: _actor, at, type, ...fields } = judged.event;
-        const payload = judged.rules ? { ...fields, rules: judged.rules } : fields;
-        const body = {
-          proposalId,
-          seq: current.lastSeq + 1,
-          type,
-          actor,
-          at,
-          payload,
-          machineVersion: current.machineVersion,
-          state: next.value,
-        };
-        const logged: LoggedEvent = { ...body, prevHash: current.lastHash, hash: eventHash(current.lastHash, body) };
-        const updated: ProposalRecord = {
-          ...current,
-          awardForm: next.context.awardForm,
-          state: next.value,
-          snapshot: next,
-          version: current.version + 1,
-          late: next.context.late,
-          escalation: next.context.escalation,
-          warnings: judged.warnings,
-          deadline: type === 'UPDATE' ? proposalDeadline(next.context, judged.campaign, this.calendar) : current.deadline,
-          lastSeq: logged.seq,
-          lastHash: logged.hash,
-          updatedAt: at,
-        };
-        const won = await tx.advance(current, updated, logged, [
-          {
-            topic: 'proposal.transitioned',
-            key: `${proposalId}:${logged.seq}`,
-            payload: { proposalId, seq: logged.seq, type, from: current.state, to: next.value, at },
-          },
-        ]);
-        if (!won) throw conflict(current);
-        return toProposalView(updated, actor);
+        return toProposalView(await this.applyTo(tx, current, actor, request), actor);
       });
     });
+  }
+
+  /**
+   * The command inside a transaction someone else holds (timers fire many proposals in one). Every refusal
+   * is thrown before the first write, so a caller that catches it may go on with the same transaction.
+   * Returns the proposal as it now is.
+   */
+  async applyTo(tx: ProposalWriteTx, current: ProposalRecord, actor: Actor, request: EventRequest): Promise<ProposalRecord> {
+    const proposalId = current.id;
+    const snapshot = restore(current.machineVersion, current.snapshot);
+    const event = { ...request, actor, at: this.clock.now().toISOString() } as ProposalEvent;
+    assertAllowed(snapshot, current, actor, event);
+
+    const judged = await this.judge(tx, current, snapshot, event);
+    const next = toStored(step(current.machineVersion, snapshot, judged.event).next);
+    const { actor: _actor, at, type, ...fields } = judged.event;
+    const payload = judged.rules ? { ...fields, rules: judged.rules } : fields;
+    const body = {
+      proposalId,
+      seq: current.lastSeq + 1,
+      type,
+      actor,
+      at,
+      payload,
+      machineVersion: current.machineVersion,
+      state: next.value,
+    };
+    const logged: LoggedEvent = { ...body, prevHash: current.lastHash, hash: eventHash(current.lastHash, body) };
+    const updated: ProposalRecord = {
+      ...current,
+      awardForm: next.context.awardForm,
+      state: next.value,
+      snapshot: next,
+      version: current.version + 1,
+      late: next.context.late,
+      escalation: next.context.escalation,
+      warnings: judged.warnings,
+      deadline: type === 'UPDATE' ? proposalDeadline(next.context, judged.campaign, this.calendar) : current.deadline,
+      lastSeq: logged.seq,
+      lastHash: logged.hash,
+      updatedAt: at,
+    };
+    // The compare-and-set is the first write: a lost race leaves the transaction untouched.
+    const won = await tx.advance(current, updated, logged, [
+      {
+        topic: 'proposal.transitioned',
+        key: `${proposalId}:${logged.seq}`,
+        payload: { proposalId, seq: logged.seq, type, from: current.state, to: next.value, at },
+      },
+    ]);
+    if (!won) throw conflict(current);
+    return updated;
   }
 
   /**

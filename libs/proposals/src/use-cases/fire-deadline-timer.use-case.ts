@@ -1,8 +1,9 @@
 import { Clock, DomainError, SYSTEM_ACTOR } from '#kernel';
 import { ESCALATION_ORDER, type EscalationLevel, type ProposalEventType } from '#workflows/proposal';
 import { TIMER_LEVEL, type TimerKind } from '../deadline-timers.policy.js';
-import { ProposalRepository } from '../ports/proposal.repository.js';
+import { ProposalRepository, type ProposalWriteTx } from '../ports/proposal.repository.js';
 import { DEADLINE_OPEN_STATES } from '../proposal-deadline.policy.js';
+import type { ProposalRecord } from '../proposal.records.js';
 import { ApplyProposalEventUseCase } from './apply-proposal-event.use-case.js';
 
 export interface TimerFiring {
@@ -12,35 +13,129 @@ export interface TimerFiring {
   dueAt: string;
 }
 
+/** What one firing did: the events it sent to its own proposal, and how much of its due instant it swept. */
+export interface FiringOutcome {
+  sent: ProposalEventType[];
+  /** Events sent to the other proposals whose timer of this kind is due at the same instant. */
+  swept: { proposals: number; events: number };
+}
+
 const below = (current: EscalationLevel, level: EscalationLevel) => ESCALATION_ORDER.indexOf(current) < ESCALATION_ORDER.indexOf(level);
+
+/** Proposals fired per transaction during a sweep: one lock and one commit for many events. */
+const SWEEP_BATCH = 250;
+/** A finished sweep is remembered this long, so that the bucket's remaining jobs only check their own row. */
+const SWEEP_MEMORY_MS = 60_000;
+
+interface Sweep {
+  done: Promise<Map<string, ProposalEventType[]>>;
+  finishedAt?: number;
+}
 
 /**
  * A timer job re-reads the deadline row before acting, so that a duplicate, late or stale firing changes
  * nothing and logs nothing. Events go through the same command path as a person's, as the `system` actor.
+ *
+ * Timers come in storms: every open proposal of a campaign shares its TH-5 deadline, so thousands of jobs
+ * fall due in the same second. One job per proposal, each with its own transaction, spends most of its time
+ * in the queue's round trips and the database's commits. So the first job of a due instant to run sweeps
+ * the whole instant in a few large transactions (the rows are the truth; the jobs are only alarms); the
+ * instant's other jobs, in this process, wait for that sweep and then find their own row done. A job in
+ * another process may sweep the same instant at the same time: every proposal is re-read inside the
+ * transaction that fires it, so the second sweep finds the work done, and a compare-and-set loser is left to
+ * its own job.
  */
 export class FireDeadlineTimerUseCase {
+  private readonly sweeps = new Map<string, Sweep>();
+
   constructor(
     private readonly proposals: ProposalRepository,
     private readonly apply: ApplyProposalEventUseCase,
     private readonly clock: Clock,
   ) {}
 
-  async execute(firing: TimerFiring): Promise<ProposalEventType[]> {
+  async execute(firing: TimerFiring): Promise<FiringOutcome> {
+    const swept = await this.sweepOnce(firing);
+    const mine = swept.get(firing.proposalId);
+    const others = [...swept].filter(([id]) => id !== firing.proposalId);
+    const outcome = { proposals: others.length, events: others.reduce((n, [, sent]) => n + sent.length, 0) };
+    // Not swept (already done, moved, or lost a race to a person's command): this job's own check decides.
+    return { sent: mine ?? (await this.fireOwn(firing)), swept: outcome };
+  }
+
+  /** Joins the sweep of this firing's instant, or starts it; only the job that ran it gets its results. */
+  private async sweepOnce(firing: TimerFiring): Promise<Map<string, ProposalEventType[]>> {
+    const key = `${firing.kind}|${firing.dueAt}`;
+    const now = Date.now();
+    for (const [k, sweep] of this.sweeps) {
+      if (sweep.finishedAt !== undefined && now - sweep.finishedAt > SWEEP_MEMORY_MS) this.sweeps.delete(k);
+    }
+    const existing = this.sweeps.get(key);
+    if (existing) {
+      await existing.done.catch(() => undefined);
+      return new Map();
+    }
+    const sweep: Sweep = { done: this.sweep(firing.kind, firing.dueAt) };
+    this.sweeps.set(key, sweep);
+    try {
+      return await sweep.done;
+    } catch (error) {
+      // The jobs fall back to firing one by one; the next job of the instant may try the sweep again.
+      this.sweeps.delete(key);
+      throw error;
+    } finally {
+      sweep.finishedAt = Date.now();
+    }
+  }
+
+  private async sweep(kind: TimerKind, dueAt: string): Promise<Map<string, ProposalEventType[]>> {
+    const sent = new Map<string, ProposalEventType[]>();
+    const level = TIMER_LEVEL[kind];
+    const pending = ESCALATION_ORDER.filter((current) => below(current, kind === 'escalation' ? TIMER_LEVEL.escalation : level));
+    for (let after = ''; ; ) {
+      const ids = await this.proposals.dueAtInstant(dueAt, DEADLINE_OPEN_STATES, pending, after, SWEEP_BATCH);
+      if (ids.length === 0) return sent;
+      await this.proposals.transaction(async (tx) => {
+        for (const record of await tx.loadMany(ids)) {
+          const events = await this.fireRecord(tx, record, { proposalId: record.id, kind, dueAt }).catch(skipConflict);
+          if (events.length > 0) sent.set(record.id, events);
+        }
+      });
+      after = ids[ids.length - 1];
+    }
+  }
+
+  private async fireOwn(firing: TimerFiring): Promise<ProposalEventType[]> {
+    // After a storm the instant's remaining jobs all find their work done: a plain read says so without
+    // taking the write lock and committing an empty transaction.
+    const seen = await this.proposals.findById(firing.proposalId);
+    if (!seen || this.eventsDue(seen, firing).length === 0) return [];
     // Two timers of one proposal may fire together; the loser of the compare-and-set reads again and finds
     // the work done.
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.fireOnce(firing);
+        return await this.proposals.transaction((tx) => this.fireWithin(tx, firing));
       } catch (error) {
-        if (!(error instanceof DomainError && error.code === 'VERSION_CONFLICT') || attempt === 3) throw error;
+        if (!isConflict(error) || attempt === 3) throw error;
       }
     }
   }
 
-  private async fireOnce(firing: TimerFiring): Promise<ProposalEventType[]> {
-    const record = await this.proposals.findById(firing.proposalId);
-    if (!record || !DEADLINE_OPEN_STATES.includes(record.state) || record.deadline?.dueAt !== firing.dueAt) return [];
+  private async fireWithin(tx: ProposalWriteTx, firing: TimerFiring): Promise<ProposalEventType[]> {
+    const record = await tx.load(firing.proposalId);
+    return record ? this.fireRecord(tx, record, firing) : [];
+  }
 
+  /** `record` must have been read inside `tx`, so that what it says still holds when the events are written. */
+  private async fireRecord(tx: ProposalWriteTx, record: ProposalRecord, firing: TimerFiring): Promise<ProposalEventType[]> {
+    const events = this.eventsDue(record, firing);
+    for (const type of events) record = await this.apply.applyTo(tx, record, SYSTEM_ACTOR, { type });
+    return events;
+  }
+
+  /** What the timer still has to say to this proposal as it is now: nothing, once it has been said. */
+  private eventsDue(record: ProposalRecord, firing: TimerFiring): ProposalEventType[] {
+    if (!DEADLINE_OPEN_STATES.includes(record.state) || record.deadline?.dueAt !== firing.dueAt) return [];
     const events: ProposalEventType[] = [];
     if (firing.kind === 'reminder') {
       // A reminder that arrives after the deadline has nothing left to remind of: the missed timer speaks.
@@ -50,10 +145,14 @@ export class FireDeadlineTimerUseCase {
       if (below(record.escalation, TIMER_LEVEL.missed)) events.push('DEADLINE_MISSED');
       if (firing.kind === 'escalation' && below(record.escalation, TIMER_LEVEL.escalation)) events.push('ESCALATE');
     }
-    let version = record.version;
-    for (const type of events) {
-      version = (await this.apply.execute(record.id, SYSTEM_ACTOR, { type }, { expectedVersion: version })).body.version;
-    }
     return events;
   }
+}
+
+const isConflict = (error: unknown) => error instanceof DomainError && error.code === 'VERSION_CONFLICT';
+
+/** In a sweep, a proposal someone else changed first is left to its own job, which re-reads it. */
+function skipConflict(error: unknown): ProposalEventType[] {
+  if (isConflict(error)) return [];
+  throw error;
 }
