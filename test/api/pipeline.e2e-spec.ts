@@ -68,7 +68,7 @@ describeEachDatabase('proposal pipeline over HTTP', (database) => {
         nominee: { type: 'individual', name: 'Nguyễn Văn An' },
         state: 'drafting',
         version: 1,
-        machineVersion: 1,
+        machineVersion: 2,
         late: false,
         escalation: 'none',
       });
@@ -134,7 +134,7 @@ describeEachDatabase('proposal pipeline over HTTP', (database) => {
       expect(new Set(events.map((event) => event.hash)).size).toBe(6);
       for (const event of events) {
         expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
-        expect(event.machineVersion).toBe(1);
+        expect(event.machineVersion).toBe(2);
         // Each hash seals exactly what the log returns (byte-for-byte after the database round trip).
         const { prevHash, hash, ...body } = event;
         expect(eventHash(prevHash, { ...body, proposalId: id })).toBe(hash);
@@ -169,6 +169,7 @@ describeEachDatabase('proposal pipeline over HTTP', (database) => {
       await expect(getProposal(t, proposal.id, { role: 'home_affairs' }).then((p) => sorted(p.allowedEvents))).resolves.toEqual([
         'AGREE',
         'REJECT',
+        'REQUEST_SUPPLEMENT',
         'RETURN',
       ]);
     });

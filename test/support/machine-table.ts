@@ -3,12 +3,26 @@ import { DECISION, VOTE, type Caller } from './api.js';
 
 /**
  * DESIGN.md's machine table, written out by hand (not derived from the machine) so that the suites check the
- * code against the design rather than against itself.
+ * code against the design rather than against itself. New proposals run on machine v2: v1's table plus the
+ * department's request for missing documents (ISSUE 5).
  */
-export const EVENT_TYPES = ['UPDATE', 'SUBMIT', 'WITHDRAW', 'AWARD_AT_UNIT', 'FORWARD', 'RETURN', 'REJECT', 'RECOMMEND', 'AGREE', 'APPROVE'] as const;
+export const EVENT_TYPES = [
+  'UPDATE',
+  'SUBMIT',
+  'WITHDRAW',
+  'AWARD_AT_UNIT',
+  'FORWARD',
+  'RETURN',
+  'REJECT',
+  'RECOMMEND',
+  'AGREE',
+  'APPROVE',
+  'REQUEST_SUPPLEMENT',
+  'SUPPLEMENT',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export const OPEN_STATES = ['drafting', 'unitDecision', 'councilScreening', 'homeAffairsAgreement', 'chairmanDecision'] as const;
+export const OPEN_STATES = ['drafting', 'unitDecision', 'councilScreening', 'homeAffairsAgreement', 'supplementRequested', 'chairmanDecision'] as const;
 export const FINAL_STATES = ['awarded', 'awardedByUnit', 'rejected', 'withdrawn'] as const;
 export const ALL_STATES = [...OPEN_STATES, ...FINAL_STATES] as const;
 export type State = (typeof ALL_STATES)[number];
@@ -40,6 +54,12 @@ export const MACHINE_TABLE: Record<State, Row> = {
     AGREE: { by: ['home_affairs'], to: 'chairmanDecision' },
     RETURN: { by: ['home_affairs'], to: 'drafting' },
     REJECT: { by: ['home_affairs'], to: 'rejected' },
+    REQUEST_SUPPLEMENT: { by: ['home_affairs'], to: 'supplementRequested' },
+  },
+  supplementRequested: {
+    SUPPLEMENT: { by: UNIT_MEMBERS, to: 'homeAffairsAgreement' },
+    REJECT: { by: ['home_affairs'], to: 'rejected' },
+    WITHDRAW: { by: ['unit_head'], to: 'withdrawn' },
   },
   chairmanDecision: {
     APPROVE: { by: SIGNERS, to: 'awarded' },
@@ -64,6 +84,8 @@ export const EVENT_BODIES: Record<EventType, Record<string, unknown>> = {
   RECOMMEND: { type: 'RECOMMEND', vote: VOTE },
   AGREE: { type: 'AGREE' },
   APPROVE: { type: 'APPROVE', decision: DECISION },
+  REQUEST_SUPPLEMENT: { type: 'REQUEST_SUPPLEMENT', reason: 'Thiếu bản sao quyết định công nhận' },
+  SUPPLEMENT: { type: 'SUPPLEMENT', note: 'Đã bổ sung bản sao' },
 };
 
 /** Everyone who might call: unit roles of the proposal's own unit and of another one, and every provincial role. */

@@ -1,7 +1,6 @@
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { Actor, Role } from '#kernel';
-import { machineFor } from './machine-registry.js';
-import type { ProposalMachine } from './proposal-v1.machine.js';
+import { MACHINE_VERSIONS, machineFor, type ProposalMachine } from './machine-registry.js';
 import {
   PERSON_EVENT_TYPES,
   PROPOSAL_STATES,
@@ -52,16 +51,25 @@ export function allowedEventTypes(snapshot: ProposalSnapshot, actor: Actor): Pro
   );
 }
 
+/** Events that end a proposal rather than move it on: being allowed one alone does not put a stage in an inbox. */
+const CLOSING_EVENT_TYPES: readonly ProposalEventType[] = ['REJECT', 'WITHDRAW'];
+
 /**
  * The stages in which a holder of `role` (in `unitId` for unit roles) has something to do: the inbox.
- * Derived from the machine rather than listed, so a new stage shows up in the right inboxes by itself.
+ * Derived from the machines rather than listed, so a new stage shows up in the right inboxes by itself. The
+ * union runs over every version up to `machineVersion`, because proposals on older versions are still open
+ * until migrated. A stage where the role may only reject or withdraw (home affairs while the unit gathers
+ * missing documents) is waiting on someone else.
  */
 export function stagesAwaiting(machineVersion: number, roles: Role[], unitId: string | null): ProposalState[] {
-  const machine = machineFor(machineVersion);
   const probeContext = { unitId } as ProposalInput;
   const actor: Actor = { id: 'probe', roles, unitId };
-  return PROPOSAL_STATES.filter((state) => {
+  const awaits = (machine: ProposalMachine, state: ProposalState) => {
+    if (!(state in machine.states)) return false;
     const snapshot = machine.resolveState({ value: state, context: probeContext as never });
-    return allowedEventTypes(snapshot, actor).length > 0;
-  });
+    return allowedEventTypes(snapshot, actor).some((type) => !CLOSING_EVENT_TYPES.includes(type));
+  };
+  if (!MACHINE_VERSIONS.includes(machineVersion)) throw new Error(`No proposal machine version ${machineVersion} is registered`);
+  const machines = MACHINE_VERSIONS.filter((version) => version <= machineVersion).map(machineFor);
+  return PROPOSAL_STATES.filter((state) => machines.some((machine) => awaits(machine, state)));
 }

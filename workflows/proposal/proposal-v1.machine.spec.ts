@@ -34,8 +34,12 @@ const input: ProposalInput = {
   achievement: { summary: 'Cứu người đuối nước', date: '2026-02-20', basis: 'rescue' },
 };
 
+/** PROPOSAL_STATES spans every version; version 1 never had the later ones. */
+type V1State = Exclude<ProposalState, 'supplementRequested'>;
+const V1_STATES = PROPOSAL_STATES.filter((state): state is V1State => state !== 'supplementRequested');
+
 /** Who may send what, transcribed from DESIGN.md's machine table: the oracle the machine is checked against. */
-const TABLE: Record<ProposalState, Partial<Record<ProposalEventType, readonly PersonRole[]>>> = {
+const TABLE: Record<V1State, Partial<Record<ProposalEventType, readonly PersonRole[]>>> = {
   drafting: { UPDATE: ['drafter', 'unit_head'], SUBMIT: ['drafter', 'unit_head'], WITHDRAW: ['drafter', 'unit_head'] },
   unitDecision: {
     AWARD_AT_UNIT: ['unit_head'],
@@ -71,7 +75,7 @@ function eventFor(type: ProposalEventType, actor: Actor): ProposalEvent {
 }
 
 /** The event as sent by whoever the table says may send it in that state. */
-function rightfulEvents(state: ProposalState): ProposalEvent[] {
+function rightfulEvents(state: V1State): ProposalEvent[] {
   const timers = (['DEADLINE_REMINDER', 'DEADLINE_MISSED', 'ESCALATE'] as const).map((type) => eventFor(type, SYSTEM_ACTOR));
   const people = Object.entries(TABLE[state]).map(([type, roles]) => eventFor(type as ProposalEventType, person(roles![0])));
   return [...people, ...timers];
@@ -83,7 +87,7 @@ describe('proposal machine v1', () => {
 
   const shortestPaths = getShortestPaths(proposalMachineV1, {
     input,
-    events: (snapshot) => rightfulEvents(snapshot.value as ProposalState),
+    events: (snapshot) => rightfulEvents(snapshot.value as V1State),
     serializeState: (snapshot) => `${String(snapshot.value)}|${snapshot.context.escalation}`,
   });
 
@@ -113,10 +117,10 @@ describe('proposal machine v1', () => {
 
   it('reaches every stage of the table', () => {
     const reached = new Set(shortestPaths.map((path) => path.state.value));
-    expect([...reached].sort()).toEqual([...PROPOSAL_STATES].sort());
+    expect([...reached].sort()).toEqual([...V1_STATES].sort());
   });
 
-  describe.each(PROPOSAL_STATES)('in %s', (state) => {
+  describe.each(V1_STATES)('in %s', (state) => {
     const snapshot = restore(1, { value: state, context: { ...startProposal(1, input).context } });
 
     it('accepts exactly the events of the table (plus timers while open)', () => {

@@ -73,6 +73,11 @@ export interface ProposalContext extends ProposalInput {
   decision: Decision | null;
   submittedAt: string | null;
   forwardedAt: string | null;
+  /**
+   * How many times home affairs asked the unit for missing documents (machine v2 on). Optional because a v1
+   * snapshot never had it; `upgradeSnapshot` gives it 0 when a proposal moves to v2.
+   */
+  supplementRequests?: number;
 }
 
 export type ProposalChanges = Partial<Pick<ProposalInput, 'awardForm' | 'nominee' | 'achievement'>>;
@@ -95,6 +100,8 @@ export type ProposalEvent = Stamped &
     | { type: 'RECOMMEND'; vote: Vote }
     | { type: 'AGREE' }
     | { type: 'APPROVE'; decision: Decision }
+    | { type: 'REQUEST_SUPPLEMENT'; reason: string }
+    | { type: 'SUPPLEMENT'; note?: string }
     | { type: 'DEADLINE_REMINDER' }
     | { type: 'DEADLINE_MISSED' }
     | { type: 'ESCALATE' }
@@ -113,6 +120,8 @@ export const PERSON_EVENT_TYPES = [
   'RECOMMEND',
   'AGREE',
   'APPROVE',
+  'REQUEST_SUPPLEMENT',
+  'SUPPLEMENT',
 ] as const satisfies readonly ProposalEventType[];
 
 export const TIMER_EVENT_TYPES = [
@@ -131,8 +140,20 @@ export const PROPOSAL_STATES = [
   'awardedByUnit',
   'rejected',
   'withdrawn',
+  'supplementRequested',
 ] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
+
+/**
+ * A log line that is not a machine event: an administrator moved the proposal onto another machine version.
+ * It is logged under `toVersion` with the state unchanged; replay upgrades the snapshot it has folded so far.
+ */
+export const MIGRATED_EVENT = 'MIGRATED';
+
+export interface MigratedPayload {
+  fromVersion: number;
+  toVersion: number;
+}
 
 /** What is persisted and replayed: enough to restore the machine exactly. */
 export interface StoredSnapshot {

@@ -34,6 +34,11 @@ function pathTo(target: ProposalState, unit: { drafter: Actor; head: Actor }): [
     councilScreening: toProvince,
     homeAffairsAgreement: [...toProvince, recommend],
     chairmanDecision: [...toProvince, recommend, agree],
+    supplementRequested: [
+      ...toProvince,
+      recommend,
+      [homeAffairs, { type: 'REQUEST_SUPPLEMENT', reason: 'Thiếu bản sao quyết định công nhận thành tích' }],
+    ],
     awarded: [
       ...toProvince,
       recommend,

@@ -16,4 +16,5 @@ export * from './use-cases/unit.use-cases.js';
 export * from './use-cases/campaign.use-cases.js';
 export * from './use-cases/calendar.use-cases.js';
 export * from './use-cases/fire-deadline-timer.use-case.js';
+export * from './use-cases/migrate-proposals.use-case.js';
 export * from './proposals.module.js';

@@ -10,6 +10,7 @@ import { CalendarUseCases } from './use-cases/calendar.use-cases.js';
 import { CampaignUseCases } from './use-cases/campaign.use-cases.js';
 import { CreateProposalUseCase } from './use-cases/create-proposal.use-case.js';
 import { FireDeadlineTimerUseCase } from './use-cases/fire-deadline-timer.use-case.js';
+import { MigrateProposalsUseCase } from './use-cases/migrate-proposals.use-case.js';
 import { ProposalQueries } from './use-cases/proposal-queries.js';
 import { UnitUseCases } from './use-cases/unit.use-cases.js';
 
@@ -44,6 +45,11 @@ export async function loadWorkingCalendar(calendars: OfficialCalendarRepository)
       inject: [ProposalRepository, ApplyProposalEventUseCase, Clock],
       useFactory: (p: ProposalRepository, apply: ApplyProposalEventUseCase, clock: Clock) => new FireDeadlineTimerUseCase(p, apply, clock),
     },
+    {
+      provide: MigrateProposalsUseCase,
+      inject: [ProposalRepository, Clock],
+      useFactory: (p: ProposalRepository, clock: Clock) => new MigrateProposalsUseCase(p, clock),
+    },
     { provide: ProposalQueries, inject: [ProposalRepository], useFactory: (p: ProposalRepository) => new ProposalQueries(p) },
     { provide: UnitUseCases, inject: [UnitRepository, Clock], useFactory: (u: UnitRepository, clock: Clock) => new UnitUseCases(u, clock) },
     {
@@ -70,6 +76,7 @@ export async function loadWorkingCalendar(calendars: OfficialCalendarRepository)
     CreateProposalUseCase,
     ApplyProposalEventUseCase,
     FireDeadlineTimerUseCase,
+    MigrateProposalsUseCase,
     ProposalQueries,
     UnitUseCases,
     CampaignUseCases,

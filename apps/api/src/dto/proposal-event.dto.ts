@@ -35,21 +35,30 @@ export const EVENT_FIELDS: Record<(typeof PERSON_EVENT_TYPES)[number], readonly 
   RECOMMEND: ['vote'],
   AGREE: [],
   APPROVE: ['decision'],
+  REQUEST_SUPPLEMENT: ['reason'],
+  SUPPLEMENT: ['note'],
 };
 
-const needsReason = (dto: ProposalEventDto) => dto.type === 'RETURN' || dto.type === 'REJECT' || dto.reason !== undefined;
+const REASON_REQUIRED: readonly string[] = ['RETURN', 'REJECT', 'REQUEST_SUPPLEMENT'];
+const needsReason = (dto: ProposalEventDto) => REASON_REQUIRED.includes(dto.type) || dto.reason !== undefined;
 
 export class ProposalEventDto {
   @ApiProperty({ enum: PERSON_EVENT_TYPES })
   @IsIn(PERSON_EVENT_TYPES)
   type!: ProposalEventType;
 
-  @ApiPropertyOptional({ description: 'Required with RETURN and REJECT' })
+  @ApiPropertyOptional({ description: 'Required with RETURN, REJECT and REQUEST_SUPPLEMENT (which documents are missing)' })
   @ValidateIf(needsReason)
   @MaxLength(2000)
   @IsString()
-  @IsNotEmpty({ message: 'reason is required with RETURN and REJECT' })
+  @IsNotEmpty({ message: 'reason is required with RETURN, REJECT and REQUEST_SUPPLEMENT' })
   reason?: string;
+
+  @ApiPropertyOptional({ description: 'Optional with SUPPLEMENT: what the unit has added' })
+  @IsOptional()
+  @MaxLength(2000)
+  @IsString()
+  note?: string;
 
   @ApiPropertyOptional({ type: VoteDto, description: 'Required with RECOMMEND' })
   @ValidateIf((dto: ProposalEventDto) => dto.type === 'RECOMMEND' || dto.vote !== undefined)
@@ -77,7 +86,7 @@ export class ProposalEventDto {
 export function eventRequestProblems(dto: ProposalEventDto): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   const allowed = EVENT_FIELDS[dto.type as keyof typeof EVENT_FIELDS] ?? [];
-  for (const field of ['reason', 'vote', 'decision', 'changes'] as const) {
+  for (const field of ['reason', 'note', 'vote', 'decision', 'changes'] as const) {
     if (dto[field] !== undefined && !allowed.includes(field)) {
       problems.push({ field, message: `${field} does not belong with ${dto.type}` });
     }
