@@ -1,2 +1,3 @@
 export * from './canonical-json.js';
 export * from './event-hash.js';
+export * from './audit-log.port.js';

@@ -1,3 +1,4 @@
+import type { AuditConfig } from './audit-config.js';
 import type { NoticeConfig } from './notice-config.js';
 
 export type DatabaseConfig =
@@ -22,4 +23,6 @@ export interface AppConfig {
   reconcileEveryMs: number;
   /** Notices: SMTP e-mail when configured, addresses per audience, delivery backoff. */
   notices: NoticeConfig;
+  /** Signed checkpoints of the event log: the Ed25519 key and how often. */
+  audit: AuditConfig;
 }

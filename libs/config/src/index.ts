@@ -4,3 +4,4 @@ export * from './load-config.js';
 export * from './config.module.js';
 export * from './redact-url.js';
 export * from './notice-config.js';
+export * from './audit-config.js';

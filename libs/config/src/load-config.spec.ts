@@ -25,11 +25,12 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
     expect(problems.join('\n')).toMatch(/DATABASE_URL "mysql:\/\/x".*use sqlite:/);
     expect(problems.join('\n')).toMatch(/REDIS_URL/);
     expect(problems.join('\n')).toMatch(/PORT "eighty"/);
     expect(problems.join('\n')).toMatch(/JWT_SECRET is required/);
+    expect(problems.join('\n')).toMatch(/AUDIT_SIGNING_KEY is required/);
   });
 
   it('refuses a short secret', () => {

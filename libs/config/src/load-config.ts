@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { AppConfig, DatabaseConfig } from './app-config.js';
+import { parseAuditConfig, withDevelopmentSigningKey } from './audit-config.js';
 import { ConfigError } from './config-error.js';
 import { parseNoticeConfig } from './notice-config.js';
 
@@ -98,6 +99,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const reconcileEveryMs = whole('RECONCILE_EVERY_MS', 60_000, 1_000);
 
   const notices = parseNoticeConfig(env, problems);
+  const audit = parseAuditConfig(env, nodeEnv, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   if (!jwtSecret) jwtSecret = developmentSecret();
@@ -114,5 +116,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     notices,
     timers,
     reconcileEveryMs,
+    audit: withDevelopmentSigningKey(audit, database!),
   };
 }

@@ -11,4 +11,5 @@ export * from './repositories/sql-official-calendar.repository.js';
 export * from './repositories/sql-notice.repository.js';
 export * from './repositories/sql-webhook.repository.js';
 export * from './repositories/sql-delivery.repository.js';
+export * from './repositories/sql-audit-log.js';
 export * from './persistence.module.js';

@@ -1,9 +1,11 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '#audit';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { DeliveryRepository, NoticeRepository, WebhookRepository } from '#notifications';
 import { CampaignRepository, OfficialCalendarRepository, ProposalRepository, UnitRepository } from '#proposals';
 import { openDatabase } from './open-database.js';
+import { SqlAuditLog } from './repositories/sql-audit-log.js';
 import { SqlCampaignRepository } from './repositories/sql-campaign.repository.js';
 import { SqlDeliveryRepository } from './repositories/sql-delivery.repository.js';
 import { SqlNoticeRepository } from './repositories/sql-notice.repository.js';
@@ -55,6 +57,7 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: NoticeRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlNoticeRepository(r) },
         { provide: WebhookRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlWebhookRepository(r) },
         { provide: DeliveryRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlDeliveryRepository(r) },
+        { provide: AuditLog, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlAuditLog(r) },
       ],
       exports: [
         DataSource,
@@ -67,6 +70,7 @@ export class PersistenceModule implements OnApplicationShutdown {
         NoticeRepository,
         WebhookRepository,
         DeliveryRepository,
+        AuditLog,
       ],
     };
   }

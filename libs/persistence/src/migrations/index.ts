@@ -3,6 +3,7 @@ import { RulesAndDeadlines1764400000000 } from './1764400000000-rules-and-deadli
 import { Notifications1764500000000 } from './1764500000000-notifications.migration.js';
 import { QuotaCounters1764600000000 } from './1764600000000-quota-counters.migration.js';
 import { DeadlineDueIndex1764650000000 } from './1764650000000-deadline-due-index.migration.js';
+import { AuditCheckpoints1764700000000 } from './1764700000000-audit-checkpoints.migration.js';
 
 /** In order. Listed, not globbed: the same list works from sources under Jest and from dist/. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Notifications1764500000000,
   QuotaCounters1764600000000,
   DeadlineDueIndex1764650000000,
+  AuditCheckpoints1764700000000,
 ];

@@ -1,0 +1,59 @@
+import type { ChainedEventBody } from './event-hash.js';
+
+/** One stored event as the auditor reads it: the sealed body and both hashes, untrusted until verified. */
+export interface AuditedEvent extends ChainedEventBody {
+  prevHash: string;
+  hash: string;
+}
+
+/** The head of a proposal as stored: what replay of its events must reproduce. */
+export interface AuditedProposal {
+  id: string;
+  machineVersion: number;
+  /** The stored snapshot `{value, context}` as the row holds it. */
+  snapshot: unknown;
+  version: number;
+  lastSeq: number;
+  lastHash: string;
+}
+
+/** Which events an export or a checkpoint reads: one proposal, and/or `at` within [from, to). */
+export interface EventRange {
+  proposalId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A signed digest of the whole log up to an instant (see checkpoint docs in this library). */
+export interface StoredCheckpoint {
+  id: string;
+  /** Events with `at` before this instant are covered. */
+  upTo: string;
+  proposals: number;
+  events: number;
+  merkleRoot: string;
+  algorithm: 'ed25519';
+  /** SPKI public key, PEM, so that anyone can check the signature without the server. */
+  publicKey: string;
+  /** Base64 Ed25519 signature over the canonical JSON of the fields above except `id` and `signature`. */
+  signature: string;
+  createdAt: string;
+}
+
+/**
+ * Read access to the log for auditors. Every iterator pages with a key (never OFFSET, never the whole table),
+ * so a walk over millions of events holds one page in memory.
+ */
+export abstract class AuditLog {
+  /** Every proposal, ordered by id, a page at a time. */
+  abstract proposals(pageSize?: number): AsyncIterable<AuditedProposal[]>;
+  /** Events ordered by (proposalId, seq), a page at a time; a range narrows them. */
+  abstract events(range?: EventRange, pageSize?: number): AsyncIterable<AuditedEvent[]>;
+  abstract proposal(id: string): Promise<AuditedProposal | null>;
+  /** One proposal's events ordered by seq (a proposal's log is short: tens of events). */
+  abstract eventsOf(proposalId: string): Promise<AuditedEvent[]>;
+  abstract saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;
+  /** Newest first. */
+  abstract checkpoints(limit: number): Promise<StoredCheckpoint[]>;
+  abstract checkpoint(id: string): Promise<StoredCheckpoint | null>;
+}

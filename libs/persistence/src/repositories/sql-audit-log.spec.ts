@@ -1,0 +1,267 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { eventHash, GENESIS_HASH, type AuditedEvent, type AuditedProposal, type StoredCheckpoint } from '#audit';
+import { createScratchDatabase, probePostgres, type ScratchDatabase } from '../../../../test/support/postgres.js';
+import { openDatabase } from '../open-database.js';
+import { SqlAuditLog } from './sql-audit-log.js';
+import { SqlProposalRepository } from './sql-proposal.repository.js';
+import { SqlTransactionRunner } from './sql-transaction-runner.js';
+
+const POSTGRES = await probePostgres();
+
+const UNIT = '00000000-0000-4000-8000-0000000000aa';
+const proposalId = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+const [A, B, C, D] = [1, 2, 3, 4].map(proposalId);
+/** Seeded events per proposal: A's three cross a page boundary at page size 2, D has none. */
+const EVENT_COUNTS: Record<string, number> = { [A]: 3, [B]: 5, [C]: 1, [D]: 0 };
+const minute = (n: number) => new Date(Date.UTC(2026, 4, 4, 2, n)).toISOString();
+
+interface Seeded {
+  proposals: AuditedProposal[];
+  /** Every event in (proposalId, seq) order. */
+  events: AuditedEvent[];
+}
+
+/** Rows written with plain SQL, so the test reads back exactly what it put in. */
+async function seed(runner: SqlTransactionRunner): Promise<Seeded> {
+  const proposals: AuditedProposal[] = [];
+  const events: AuditedEvent[] = [];
+  for (const [index, id] of [A, B, C, D].entries()) {
+    let prevHash = GENESIS_HASH;
+    for (let seq = 1; seq <= EVENT_COUNTS[id]; seq++) {
+      const body = {
+        proposalId: id,
+        seq,
+        type: seq === 1 ? 'CREATE' : 'UPDATE',
+        actor: { id: `d-${index}`, roles: ['drafter'], unitId: UNIT },
+        // Interleaved across proposals, so that a time window cuts through several of them.
+        at: minute((seq - 1) * 4 + index),
+        payload: { note: `Đề nghị ${index}.${seq}`, nested: { n: seq, list: [1, 'hai', null] } },
+        machineVersion: 1,
+        state: seq === 1 ? 'drafting' : 'unitDecision',
+      };
+      const hash = eventHash(prevHash, body);
+      events.push({ ...body, prevHash, hash });
+      prevHash = hash;
+    }
+    proposals.push({
+      id,
+      machineVersion: 1,
+      snapshot: { value: 'drafting', context: { nominee: { name: `Người ${index}` }, lateRule: null } },
+      version: Math.max(EVENT_COUNTS[id], 1),
+      lastSeq: EVENT_COUNTS[id],
+      lastHash: prevHash,
+    });
+  }
+  events.sort((x, y) => (x.proposalId < y.proposalId ? -1 : x.proposalId > y.proposalId ? 1 : x.seq - y.seq));
+
+  await runner.transaction(async (db) => {
+    await db.run('INSERT INTO units (id, code, name, created_at) VALUES (?, ?, ?, ?)', [UNIT, 'SO-AUDIT', 'Sở Kiểm tra', minute(0)]);
+    // Inserted out of id order, so that only ORDER BY can put them right.
+    for (const proposal of [...proposals].reverse()) {
+      await db.run(
+        `INSERT INTO proposals (id, kind, unit_id, campaign_id, award_form, state, snapshot, version, machine_version, late,
+           escalation, last_seq, last_hash, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          proposal.id,
+          'extraordinary',
+          UNIT,
+          null,
+          'chairman_certificate',
+          'drafting',
+          JSON.stringify(proposal.snapshot),
+          proposal.version,
+          proposal.machineVersion,
+          db.dialect.bool(false),
+          'none',
+          proposal.lastSeq,
+          proposal.lastHash,
+          minute(0),
+          minute(0),
+        ],
+      );
+    }
+    for (const event of [...events].reverse()) {
+      await db.run(
+        `INSERT INTO proposal_events (proposal_id, seq, type, actor, at, payload, machine_version, state, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          event.proposalId,
+          event.seq,
+          event.type,
+          JSON.stringify(event.actor),
+          event.at,
+          JSON.stringify(event.payload),
+          event.machineVersion,
+          event.state,
+          event.prevHash,
+          event.hash,
+        ],
+      );
+    }
+  });
+  return { proposals, events };
+}
+
+async function pages<T>(iterable: AsyncIterable<T[]>): Promise<T[][]> {
+  const all: T[][] = [];
+  for await (const page of iterable) all.push(page);
+  return all;
+}
+
+const checkpoint = (n: number, createdAt: string): StoredCheckpoint => ({
+  id: `ckpt-${n}`,
+  upTo: createdAt,
+  proposals: 4,
+  events: 9 + n,
+  merkleRoot: 'ab'.repeat(32),
+  algorithm: 'ed25519',
+  publicKey: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA' + 'A'.repeat(43) + '=\n-----END PUBLIC KEY-----\n',
+  signature: 'c2ln'.repeat(22),
+  createdAt,
+});
+
+type Kind = 'sqlite' | 'postgres';
+
+function describeAuditLog(kind: Kind) {
+  let dir: string | undefined;
+  let scratch: ScratchDatabase | undefined;
+  let dataSource: DataSource;
+  let runner: SqlTransactionRunner;
+  let log: SqlAuditLog;
+  let seeded: Seeded;
+
+  beforeAll(async () => {
+    if (kind === 'sqlite') {
+      dir = mkdtempSync(join(tmpdir(), 'kt-audit-log-'));
+      dataSource = await openDatabase({ kind: 'sqlite', path: join(dir, 'audit.sqlite'), url: 'sqlite:test' });
+    } else {
+      scratch = await createScratchDatabase((POSTGRES as { adminUrl: string }).adminUrl);
+      dataSource = await openDatabase({ kind: 'postgres', url: scratch.url });
+    }
+    runner = new SqlTransactionRunner(dataSource);
+    log = new SqlAuditLog(runner);
+    seeded = await seed(runner);
+  }, 30_000);
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await scratch?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+
+  describe('events', () => {
+    it('walks every event in (proposal, seq) order, a page at a time, across proposal boundaries', async () => {
+      const walk = await pages(log.events({}, 2));
+
+      expect(walk.map((page) => page.length)).toEqual([2, 2, 2, 2, 1]);
+      // A's third event opens the second page: the key carries on inside a proposal, not only between them.
+      expect(walk[1].map((event) => [event.proposalId, event.seq])).toEqual([
+        [A, 3],
+        [B, 1],
+      ]);
+      expect(walk.flat()).toEqual(seeded.events);
+    });
+
+    it('reads the rows exactly as the proposal repository does', async () => {
+      const repository = new SqlProposalRepository(runner);
+      for (const id of [A, B, C]) expect(await log.eventsOf(id)).toEqual(await repository.history(id));
+    });
+
+    it('yields no empty page when the last page is full, and nothing for an empty range', async () => {
+      expect((await pages(log.events({}, 3))).map((page) => page.length)).toEqual([3, 3, 3]);
+      expect(await pages(log.events({ proposalId: D }))).toEqual([]);
+      expect(await pages(log.events({ from: minute(50) }))).toEqual([]);
+    });
+
+    it('narrows to one proposal', async () => {
+      const walk = await pages(log.events({ proposalId: B }, 2));
+      expect(walk.map((page) => page.length)).toEqual([2, 2, 1]);
+      expect(walk.flat()).toEqual(seeded.events.filter((event) => event.proposalId === B));
+    });
+
+    it('narrows to [from, to) on `at`, alone or with a proposal', async () => {
+      const [from, to] = [minute(4), minute(9)];
+      const inWindow = (event: AuditedEvent) => event.at >= from && event.at < to;
+      const window = (await pages(log.events({ from, to }, 2))).flat();
+
+      expect(window).toEqual(seeded.events.filter(inWindow));
+      expect(window.some((event) => event.at === to)).toBe(false);
+      expect(new Set(window.map((event) => event.proposalId)).size).toBeGreaterThan(1);
+      expect((await pages(log.events({ to }, 2))).flat()).toEqual(seeded.events.filter((event) => event.at < to));
+      expect((await pages(log.events({ from }, 2))).flat()).toEqual(seeded.events.filter((event) => event.at >= from));
+      expect((await pages(log.events({ proposalId: B, from, to }, 1))).flat()).toEqual(
+        seeded.events.filter((event) => event.proposalId === B && inWindow(event)),
+      );
+    });
+
+    it('lets writers commit between two pages of a walk', async () => {
+      const walk = log.events({}, 2)[Symbol.asyncIterator]();
+      await walk.next();
+      const write = runner.transaction((db) =>
+        db.run('INSERT INTO units (id, code, name, created_at) VALUES (?, ?, ?, ?)', [
+          '00000000-0000-4000-8000-0000000000bb',
+          'SO-WRITER',
+          'Sở Ghi',
+          minute(0),
+        ]),
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const blocked = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error('the writer waited for the walk')), 2_000)));
+      try {
+        await expect(Promise.race([write, blocked])).resolves.toBe(1);
+      } finally {
+        clearTimeout(timer);
+        await walk.return?.();
+      }
+    });
+
+    it('refuses a page size that is not a whole number above zero', async () => {
+      await expect(pages(log.events({}, 0))).rejects.toThrow(RangeError);
+      await expect(pages(log.proposals(1.5))).rejects.toThrow(RangeError);
+    });
+  });
+
+  describe('proposals', () => {
+    it('walks every proposal head in id order, a page at a time', async () => {
+      const walk = await pages(log.proposals(3));
+      expect(walk.map((page) => page.length)).toEqual([3, 1]);
+      expect(walk.flat()).toEqual(seeded.proposals);
+      expect((await pages(log.proposals())).flat()).toEqual(seeded.proposals);
+    });
+
+    it('reads one proposal and one proposal’s events', async () => {
+      expect(await log.proposal(B)).toEqual(seeded.proposals[1]);
+      expect(await log.proposal('no-such-proposal')).toBeNull();
+      expect(await log.eventsOf(A)).toEqual(seeded.events.filter((event) => event.proposalId === A));
+      expect(await log.eventsOf('no-such-proposal')).toEqual([]);
+    });
+  });
+
+  describe('checkpoints', () => {
+    it('round-trips and lists newest first', async () => {
+      const saved = [
+        checkpoint(1, '2026-05-01T00:00:00.000Z'),
+        checkpoint(2, '2026-05-03T00:00:00.000Z'),
+        checkpoint(3, '2026-05-02T00:00:00.000Z'),
+      ];
+      for (const each of saved) await log.saveCheckpoint(each);
+
+      expect(await log.checkpoint('ckpt-3')).toEqual(saved[2]);
+      expect(await log.checkpoint('ckpt-404')).toBeNull();
+      expect(await log.checkpoints(2)).toEqual([saved[1], saved[2]]);
+      expect(await log.checkpoints(10)).toEqual([saved[1], saved[2], saved[0]]);
+      await expect(log.saveCheckpoint(saved[0])).rejects.toThrow();
+    });
+  });
+}
+
+describe('SqlAuditLog [sqlite]', () => describeAuditLog('sqlite'));
+if (POSTGRES.available) {
+  describe('SqlAuditLog [postgres]', () => describeAuditLog('postgres'));
+} else {
+  describe.skip(`SqlAuditLog [postgres] (skipped: ${POSTGRES.reason})`, () => describeAuditLog('postgres'));
+}

@@ -1,0 +1,181 @@
+import { AuditLog, type AuditedEvent, type AuditedProposal, type EventRange, type StoredCheckpoint } from '#audit';
+import { toLoggedEvent } from './sql-proposal.repository.js';
+import { SqlTransactionRunner } from './sql-transaction-runner.js';
+
+/** Rows of a page: large enough that per-query overhead is small, small enough to keep memory flat. */
+export const AUDIT_PAGE_SIZE = 2_000;
+
+type EventRow = Parameters<typeof toLoggedEvent>[0];
+
+interface ProposalHeadRow {
+  id: string;
+  machine_version: number;
+  snapshot: string;
+  version: number;
+  last_seq: number;
+  last_hash: string;
+}
+
+interface CheckpointRow {
+  id: string;
+  up_to: string;
+  proposals: number;
+  events: number;
+  merkle_root: string;
+  algorithm: string;
+  public_key: string;
+  signature: string;
+  created_at: string;
+}
+
+const EVENT_COLUMNS = 'proposal_id, seq, type, actor, at, payload, machine_version, state, prev_hash, hash';
+const PROPOSAL_HEAD_COLUMNS = 'id, machine_version, snapshot, version, last_seq, last_hash';
+const CHECKPOINT_COLUMNS = 'id, up_to, proposals, events, merkle_root, algorithm, public_key, signature, created_at';
+
+// The events' mapping is the proposal repository's own, so the auditor reads exactly what the chain sealed.
+const toAuditedEvent: (row: EventRow) => AuditedEvent = toLoggedEvent;
+
+const toAuditedProposal = (row: ProposalHeadRow): AuditedProposal => ({
+  id: row.id,
+  machineVersion: Number(row.machine_version),
+  snapshot: JSON.parse(row.snapshot),
+  version: Number(row.version),
+  lastSeq: Number(row.last_seq),
+  lastHash: row.last_hash,
+});
+
+const toCheckpoint = (row: CheckpointRow): StoredCheckpoint => ({
+  id: row.id,
+  upTo: row.up_to,
+  proposals: Number(row.proposals),
+  events: Number(row.events),
+  merkleRoot: row.merkle_root,
+  algorithm: row.algorithm as StoredCheckpoint['algorithm'],
+  publicKey: row.public_key,
+  signature: row.signature,
+  createdAt: row.created_at,
+});
+
+const where = (clauses: string[]) => (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '');
+
+function checkedPageSize(pageSize: number): number {
+  if (!Number.isInteger(pageSize) || pageSize < 1) {
+    throw new RangeError(`page size must be a whole number, 1 or more (got ${pageSize})`);
+  }
+  return pageSize;
+}
+
+/**
+ * The log as an auditor reads it, straight from the tables. Every page is its own short read: on SQLite the
+ * process-wide lock is taken per page, so a walk over millions of events never stalls the writers for long.
+ * Pages written between two reads may or may not be seen; a checkpoint bounds its walk with `to` for that.
+ */
+export class SqlAuditLog extends AuditLog {
+  constructor(private readonly runner: SqlTransactionRunner) {
+    super();
+  }
+
+  async *proposals(pageSize = AUDIT_PAGE_SIZE): AsyncIterable<AuditedProposal[]> {
+    const limit = checkedPageSize(pageSize);
+    let afterId: string | null = null;
+    for (;;) {
+      const sql: string =
+        afterId === null
+          ? `SELECT ${PROPOSAL_HEAD_COLUMNS} FROM proposals ORDER BY id LIMIT ?`
+          : `SELECT ${PROPOSAL_HEAD_COLUMNS} FROM proposals WHERE id > ? ORDER BY id LIMIT ?`;
+      const params: unknown[] = afterId === null ? [limit] : [afterId, limit];
+      const page: AuditedProposal[] = await this.readPage(sql, params, toAuditedProposal);
+      if (page.length > 0) yield page;
+      if (page.length < limit) return;
+      afterId = page[page.length - 1].id;
+    }
+  }
+
+  async *events(range: EventRange = {}, pageSize = AUDIT_PAGE_SIZE): AsyncIterable<AuditedEvent[]> {
+    const limit = checkedPageSize(pageSize);
+    const filters: string[] = [];
+    const filterParams: unknown[] = [];
+    if (range.proposalId !== undefined) {
+      filters.push('proposal_id = ?');
+      filterParams.push(range.proposalId);
+    }
+    if (range.from !== undefined) {
+      filters.push('at >= ?');
+      filterParams.push(range.from);
+    }
+    if (range.to !== undefined) {
+      filters.push('at < ?');
+      filterParams.push(range.to);
+    }
+    // A row-value comparison, not `proposal_id > ? OR (proposal_id = ? AND seq > ?)`: both databases turn it
+    // into a start position in the primary key (proposal_id, seq). PostgreSQL can only filter with the OR
+    // form, re-reading every earlier row on each page, and SQLite sorts the rest of the table for it.
+    const select = `SELECT ${EVENT_COLUMNS} FROM proposal_events`;
+    const firstPage = `${select}${where(filters)} ORDER BY proposal_id, seq LIMIT ?`;
+    const nextPage = `${select}${where(['(proposal_id, seq) > (?, ?)', ...filters])} ORDER BY proposal_id, seq LIMIT ?`;
+    let after: AuditedEvent | null = null;
+    for (;;) {
+      const sql: string = after === null ? firstPage : nextPage;
+      const params: unknown[] = after === null ? [...filterParams, limit] : [after.proposalId, after.seq, ...filterParams, limit];
+      const page: AuditedEvent[] = await this.readPage(sql, params, toAuditedEvent);
+      if (page.length > 0) yield page;
+      if (page.length < limit) return;
+      after = page[page.length - 1];
+    }
+  }
+
+  /** One page, one short read: the SQLite lock is let go before the caller sees the rows. */
+  private readPage<Row, Item>(sql: string, params: unknown[], toItem: (row: Row) => Item): Promise<Item[]> {
+    return this.runner.read(async (db) => (await db.rows<Row>(sql, params)).map(toItem));
+  }
+
+  proposal(id: string): Promise<AuditedProposal | null> {
+    return this.runner.read(async (db) => {
+      const [row] = await db.rows<ProposalHeadRow>(`SELECT ${PROPOSAL_HEAD_COLUMNS} FROM proposals WHERE id = ?`, [id]);
+      return row ? toAuditedProposal(row) : null;
+    });
+  }
+
+  eventsOf(proposalId: string): Promise<AuditedEvent[]> {
+    return this.runner.read(async (db) =>
+      (
+        await db.rows<EventRow>(`SELECT ${EVENT_COLUMNS} FROM proposal_events WHERE proposal_id = ? ORDER BY seq`, [proposalId])
+      ).map(toAuditedEvent),
+    );
+  }
+
+  async saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {
+    await this.runner.transaction((db) =>
+      db.run(`INSERT INTO audit_checkpoints (${CHECKPOINT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+        checkpoint.id,
+        checkpoint.upTo,
+        checkpoint.proposals,
+        checkpoint.events,
+        checkpoint.merkleRoot,
+        checkpoint.algorithm,
+        checkpoint.publicKey,
+        checkpoint.signature,
+        checkpoint.createdAt,
+      ]),
+    );
+  }
+
+  checkpoints(limit: number): Promise<StoredCheckpoint[]> {
+    const pageSize = checkedPageSize(limit);
+    return this.runner.read(async (db) =>
+      (
+        await db.rows<CheckpointRow>(
+          `SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoints ORDER BY created_at DESC, id DESC LIMIT ?`,
+          [pageSize],
+        )
+      ).map(toCheckpoint),
+    );
+  }
+
+  checkpoint(id: string): Promise<StoredCheckpoint | null> {
+    return this.runner.read(async (db) => {
+      const [row] = await db.rows<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoints WHERE id = ?`, [id]);
+      return row ? toCheckpoint(row) : null;
+    });
+  }
+}
