@@ -214,8 +214,8 @@ describeEachDatabase('proposal pipeline over HTTP', (database) => {
         expect({ state, allowed: view.allowedEvents }).toEqual({ state, allowed: [] });
         const responses = await Promise.all(EVENT_TYPES.map((type) => postEvent(t, proposal.id, { role: 'auditor' }, EVENT_BODIES[type])));
         responses.forEach((response, i) => {
-          const accepted = MACHINE_TABLE[state][EVENT_TYPES[i]] !== undefined;
-          const expected = accepted ? '403 FORBIDDEN' : '409 INVALID_TRANSITION []';
+          // Refused as a write before the machine is asked, whether or not the stage accepts the event.
+          const expected = '403 FORBIDDEN';
           const actual = response.status === 409 ? `409 ${response.body.code} ${JSON.stringify(response.body.allowed)}` : `${response.status} ${response.body.code}`;
           if (actual !== expected) answers.push(`${state}/${EVENT_TYPES[i]}: ${actual} (expected ${expected})`);
         });

@@ -124,7 +124,8 @@ export type Expected = { status: 200; to: State } | { status: 403; code: 'FORBID
 
 /** What sending `type` in `state` must answer for `who`. */
 export function expectedOutcome(state: State, type: EventType, who: Who): Expected {
-  if (who.ownUnit === false) return { status: 403, code: 'FORBIDDEN' };
+  // An auditor is refused every write before the machine is asked (ISSUE 5).
+  if (who.ownUnit === false || who.role === 'auditor') return { status: 403, code: 'FORBIDDEN' };
   const row = MACHINE_TABLE[state][type];
   if (!row) return { status: 409, code: 'INVALID_TRANSITION', allowed: allowedFor(state, who) };
   if (!row.by.includes(who.role)) return { status: 403, code: 'FORBIDDEN' };

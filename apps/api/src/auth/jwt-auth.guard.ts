@@ -5,6 +5,8 @@ import { APP_CONFIG, type AppConfig } from '#config';
 import type { PersonRole } from '#kernel';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators.js';
 
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Every route needs a valid HS256 bearer token unless marked @Public(); @Roles() narrows who may call it. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -17,7 +19,7 @@ export class JwtAuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string> }>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string>; method: string }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     // RFC 7235: the scheme name is case-insensitive.
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
@@ -30,6 +32,12 @@ export class JwtAuthGuard implements CanActivate {
         throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: `Invalid token: ${error.message}` });
       }
       throw error;
+    }
+
+    // Separation of duties (ISSUE 5): whoever holds the auditor role reads everything and changes nothing,
+    // whatever other roles the token also carries. Decided here, once, rather than route by route.
+    if (!READ_METHODS.has(request.method) && request.actor.roles.includes('auditor')) {
+      throw new ForbiddenException({ code: 'FORBIDDEN', message: 'An auditor reads and changes nothing: this call writes' });
     }
 
     const required = this.reflector.getAllAndOverride<PersonRole[]>(REQUIRED_ROLES, targets);
