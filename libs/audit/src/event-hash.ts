@@ -18,11 +18,10 @@ export interface ChainedEventBody {
 
 /** SHA-256 over the previous hash and the canonical encoding of the event, hex. */
 export function eventHash(prevHash: string, body: ChainedEventBody): string {
+  // One update of one string: the same bytes as hashing the parts in turn, with a third of the calls.
   return createHash('sha256')
-    .update(prevHash)
-    .update('\n')
     .update(
-      canonicalJson({
+      `${prevHash}\n${canonicalJson({
         proposalId: body.proposalId,
         seq: body.seq,
         type: body.type,
@@ -31,7 +30,7 @@ export function eventHash(prevHash: string, body: ChainedEventBody): string {
         payload: body.payload,
         machineVersion: body.machineVersion,
         state: body.state,
-      }),
+      })}`,
     )
     .digest('hex');
 }

@@ -9,7 +9,9 @@ export type DomainErrorCode =
   | 'RULE_VIOLATION'
   | 'VALIDATION_FAILED'
   | 'IDEMPOTENCY_KEY_REUSED'
-  | 'DUPLICATE';
+  | 'DUPLICATE'
+  /** A capability the operator has not configured (e.g. no key to sign audit checkpoints with). */
+  | 'NOT_CONFIGURED';
 
 export class DomainError extends Error {
   constructor(

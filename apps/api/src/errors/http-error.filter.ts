@@ -12,6 +12,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   DUPLICATE: 409,
   RULE_VIOLATION: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
+  NOT_CONFIGURED: 503,
 };
 
 const HTTP_CODES: Record<number, string> = {

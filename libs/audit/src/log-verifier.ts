@@ -1,0 +1,141 @@
+import type { AuditedEvent, AuditLog, StoredCheckpoint } from './audit-log.port.js';
+import { verifyChain, type ChainBreak } from './chain-verifier.js';
+import { CheckpointComparison, type CheckpointBreak, type CheckpointVerification } from './checkpoint-comparison.js';
+import type { CheckpointHead } from './merkle.js';
+import { PageCursor } from './page-cursor.js';
+
+export type LogBreak = ChainBreak | CheckpointBreak;
+
+export interface LogProgress {
+  proposals: number;
+  events: number;
+}
+
+export interface VerifyLogOptions {
+  /** Called about once a page of events, and once at the end. */
+  onProgress?: (progress: LogProgress) => void;
+  /** Also compare the log with a signed checkpoint in the same pass (with its exported heads, if at hand). */
+  checkpoint?: { checkpoint: StoredCheckpoint; heads?: readonly CheckpointHead[]; trustedPublicKeyPem?: string };
+  /** Replay every proposal through its machine and compare with its stored snapshot. Default true. */
+  replay?: boolean;
+  /** Rows per page asked of the AuditLog; its own default when left out. */
+  pageSize?: number;
+  /** How many problems to list before giving up on listing (the walk goes on, counting). Default 1,000. */
+  maxBroken?: number;
+}
+
+export interface LogVerification {
+  /** Proposal rows walked (events without a row are counted in `events` only). */
+  proposals: number;
+  events: number;
+  ok: boolean;
+  /** The first problem of each broken proposal, in id order, then any checkpoint mismatches. */
+  broken: LogBreak[];
+  /** More problems were found than `maxBroken` allows listing. */
+  truncated: boolean;
+  checkpoint?: CheckpointVerification;
+}
+
+export const MAX_BROKEN_LISTED = 1_000;
+
+/**
+ * Verifies the whole log in one pass and constant memory: the proposal rows (by id) and the events (by
+ * proposal id, seq) are merge-walked page by page, and only one proposal's events are held at a time, so a
+ * proposal whose events span two pages is still judged whole. Events with no row are `inserted`; a row with no
+ * event is `missing`.
+ *
+ * Both iterators must order by the same comparison as JavaScript's `<` on strings (binary / "C" collation);
+ * a walk that meets an id out of order stops with an error rather than report phantom problems.
+ */
+export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = {}): Promise<LogVerification> {
+  const maxBroken = options.maxBroken ?? MAX_BROKEN_LISTED;
+  const chainOptions = { replay: options.replay ?? true };
+  const comparison = options.checkpoint
+    ? new CheckpointComparison(options.checkpoint.checkpoint, {
+        heads: options.checkpoint.heads,
+        trustedPublicKeyPem: options.checkpoint.trustedPublicKeyPem,
+        maxBroken,
+      })
+    : null;
+  const upTo = options.checkpoint?.checkpoint.upTo;
+
+  const rows = new PageCursor(auditLog.proposals(options.pageSize));
+  const events = new PageCursor(auditLog.events(undefined, options.pageSize));
+  const broken: LogBreak[] = [];
+  let truncated = false;
+  let proposals = 0;
+  let eventCount = 0;
+  let reportedAt = 0;
+  let previousId: string | null = null;
+
+  try {
+    for (;;) {
+      const row = rows.current() ?? (await rows.load());
+      const firstEvent = events.current() ?? (await events.load());
+      if (!row && !firstEvent) break;
+
+      const proposalId = !firstEvent || (row && row.id <= firstEvent.proposalId) ? row!.id : firstEvent.proposalId;
+      if (previousId !== null && proposalId <= previousId) {
+        throw new Error(`the audit log is not ordered by proposal id: ${proposalId} came after ${previousId}`);
+      }
+      previousId = proposalId;
+      const head = row?.id === proposalId ? row : null;
+      if (head) {
+        rows.advance();
+        proposals++;
+      }
+
+      const held: AuditedEvent[] = [];
+      for (let event = firstEvent; event?.proposalId === proposalId; event = events.current() ?? (await events.load())) {
+        held.push(event);
+        events.advance();
+      }
+      eventCount += held.length;
+
+      const problem = verifyChain(head, held, chainOptions);
+      if (problem) {
+        if (broken.length < maxBroken) broken.push(problem);
+        else truncated = true;
+      }
+      if (comparison && upTo !== undefined) addHeadBefore(comparison, held, upTo);
+
+      if (options.onProgress && eventCount - reportedAt >= (options.pageSize ?? 1_000)) {
+        reportedAt = eventCount;
+        options.onProgress({ proposals, events: eventCount });
+      }
+    }
+  } finally {
+    await Promise.all([rows.close(), events.close()]);
+  }
+
+  const checkpoint = comparison?.finish();
+  if (checkpoint) {
+    for (const mismatch of checkpoint.broken) {
+      if (broken.length < maxBroken) broken.push(mismatch);
+      else truncated = true;
+    }
+    truncated ||= checkpoint.truncated;
+  }
+  options.onProgress?.({ proposals, events: eventCount });
+  return {
+    proposals,
+    events: eventCount,
+    ok: broken.length === 0 && !truncated && (checkpoint?.ok ?? true),
+    broken,
+    truncated,
+    ...(checkpoint ? { checkpoint } : {}),
+  };
+}
+
+/** Same leaf as a checkpoint walk with `{to: upTo}` would find: the highest seq whose `at` is before `upTo`. */
+function addHeadBefore(comparison: CheckpointComparison, events: readonly AuditedEvent[], upTo: string): void {
+  let head: AuditedEvent | null = null;
+  let eventsBefore = 0;
+  for (const event of events) {
+    if (event.at < upTo) {
+      head = event;
+      eventsBefore++;
+    }
+  }
+  if (head) comparison.add({ proposalId: head.proposalId, seq: head.seq, hash: head.hash }, eventsBefore);
+}

@@ -1,0 +1,106 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { Clock, DomainError } from '#kernel';
+import type { AuditLog, StoredCheckpoint } from '../audit-log.port.js';
+import { createCheckpoint } from '../checkpoint.js';
+import { verifyLog, type LogProgress, type LogVerification } from '../log-verifier.js';
+import type { CheckpointHead } from '../merkle.js';
+
+export const CHECKPOINT_FILE_FORMAT = 'khen-thuong/audit-checkpoint@1';
+
+/**
+ * What an operator takes off the server: the signed digest and the head of every proposal it covers. The heads
+ * let a later verification name the proposals that changed; the signature covers the root they rebuild.
+ */
+export interface CheckpointFile {
+  format: typeof CHECKPOINT_FILE_FORMAT;
+  checkpoint: StoredCheckpoint;
+  heads: CheckpointHead[];
+}
+
+/**
+ * Events are stamped before their transaction commits, so a checkpoint covers the log only up to a moment a
+ * little in the past, when every transaction stamped before it has long committed.
+ */
+const SETTLE_MS = 10_000;
+
+/** Signed checkpoints of the whole log: made (by an admin or the worker's schedule), listed, and checked. */
+export class AuditCheckpoints {
+  private readonly trustedPublicKeyPem: string | undefined;
+
+  constructor(
+    private readonly auditLog: AuditLog,
+    private readonly clock: Clock,
+    private readonly signingKeyPem: string | null,
+  ) {
+    this.trustedPublicKeyPem = signingKeyPem
+      ? createPublicKey(createPrivateKey(signingKeyPem)).export({ type: 'spki', format: 'pem' }).toString()
+      : undefined;
+  }
+
+  /** Signs the log as it stands (minus the settling moment), keeps the digest, and returns the file to export. */
+  async create(): Promise<CheckpointFile> {
+    if (!this.signingKeyPem) {
+      throw new DomainError('NOT_CONFIGURED', 'No key to sign checkpoints with: set AUDIT_SIGNING_KEY to an Ed25519 private key (PEM)');
+    }
+    const now = this.clock.now();
+    const upTo = new Date(now.getTime() - SETTLE_MS);
+    const { checkpoint, heads } = await createCheckpoint(this.auditLog, { upTo, now, privateKeyPem: this.signingKeyPem });
+    await this.auditLog.saveCheckpoint(checkpoint);
+    return { format: CHECKPOINT_FILE_FORMAT, checkpoint, heads };
+  }
+
+  list(limit = 50): Promise<StoredCheckpoint[]> {
+    return this.auditLog.checkpoints(limit);
+  }
+
+  async get(id: string): Promise<StoredCheckpoint> {
+    const checkpoint = await this.auditLog.checkpoint(id);
+    if (!checkpoint) throw new DomainError('NOT_FOUND', `Checkpoint ${id} does not exist`, { id });
+    return checkpoint;
+  }
+
+  /**
+   * Walks the whole log (chains, replay) and, in the same pass, rebuilds the checkpoint's root: a chain
+   * rewritten with fresh, self-consistent hashes passes the first check and fails the second. The signature
+   * must hold under this server's own key, so a checkpoint re-signed with another key is refused too.
+   */
+  verify(
+    against: StoredCheckpoint | CheckpointFile,
+    onProgress?: (progress: LogProgress) => void,
+  ): Promise<LogVerification> {
+    const file = 'format' in against ? against : null;
+    return verifyLog(this.auditLog, {
+      onProgress,
+      checkpoint: {
+        checkpoint: file ? file.checkpoint : (against as StoredCheckpoint),
+        heads: file?.heads,
+        trustedPublicKeyPem: this.trustedPublicKeyPem,
+      },
+    });
+  }
+}
+
+/** Reads an exported checkpoint file, saying what is wrong with it rather than failing later in the walk. */
+export function parseCheckpointFile(text: string): CheckpointFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new DomainError('VALIDATION_FAILED', `The checkpoint file is not JSON: ${(error as Error).message}`);
+  }
+  const file = parsed as Partial<CheckpointFile>;
+  const problems: string[] = [];
+  if (file?.format !== CHECKPOINT_FILE_FORMAT) problems.push(`format must be "${CHECKPOINT_FILE_FORMAT}"`);
+  const checkpoint = file?.checkpoint as Partial<StoredCheckpoint> | undefined;
+  for (const field of ['id', 'upTo', 'merkleRoot', 'algorithm', 'publicKey', 'signature', 'createdAt'] as const) {
+    if (typeof checkpoint?.[field] !== 'string') problems.push(`checkpoint.${field} must be a string`);
+  }
+  for (const field of ['proposals', 'events'] as const) {
+    if (typeof checkpoint?.[field] !== 'number') problems.push(`checkpoint.${field} must be a number`);
+  }
+  if (!Array.isArray(file?.heads)) problems.push('heads must be a list of {proposalId, seq, hash}');
+  if (problems.length > 0) {
+    throw new DomainError('VALIDATION_FAILED', `Not a checkpoint file: ${problems.join('; ')}`, { problems });
+  }
+  return file as CheckpointFile;
+}
