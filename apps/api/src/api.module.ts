@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuditModule } from '#audit';
 import { ConfigModule, type AppConfig } from '#config';
 import { NotificationsModule } from '#notifications';
 import { PersistenceModule } from '#persistence';
 import { ProposalsModule } from '#proposals';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
+import { AuditController } from './controllers/audit.controller.js';
 import { CalendarController } from './controllers/calendar.controller.js';
 import { CampaignsController } from './controllers/campaigns.controller.js';
 import { HealthController } from './controllers/health.controller.js';
@@ -21,8 +23,8 @@ export class ApiModule {
   static forRoot(config: AppConfig, dataSource?: DataSource): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(dataSource), ProposalsModule, NotificationsModule],
-      controllers: [HealthController, UnitsController, CampaignsController, ProposalsController, CalendarController, NotificationsController, WebhooksController],
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(dataSource), ProposalsModule, NotificationsModule, AuditModule],
+      controllers: [HealthController, UnitsController, CampaignsController, ProposalsController, CalendarController, NotificationsController, WebhooksController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     });
 
     const stages = PROPOSAL_STATES;
-    const nominees = ['Nguyễn Thị Lan', 'Hoàng Văn Dũng', 'Lương Thị Hà', 'Vi Văn Thắng', 'Nông Thị Mai', 'Trường THPT Việt Bắc', 'Lăng Văn Sơn', 'Bế Thị Hoa', 'Chu Văn Bình'];
+    const nominees = ['Nguyễn Thị Lan', 'Hoàng Văn Dũng', 'Lương Thị Hà', 'Vi Văn Thắng', 'Nông Thị Mai', 'Trường THPT Việt Bắc', 'Lăng Văn Sơn', 'Bế Thị Hoa', 'Chu Văn Bình', 'Hà Thị Thu'];
     let made = 0;
     for (const [i, stage] of stages.entries()) {
       const unit = [education, health, district][i % 3];

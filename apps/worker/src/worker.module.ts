@@ -1,11 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { AuditModule } from '#audit';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '#config';
 import { NotificationsModule } from '#notifications';
 import { PersistenceModule } from '#persistence';
 import { ProposalsModule } from '#proposals';
 import { bullConnection, DomainEventPublisher, QUEUES } from '#queue';
+import { AuditCheckpointSchedule } from './audit/audit-checkpoint.schedule.js';
+import { AuditCheckpointsProcessor } from './audit/audit-checkpoints.processor.js';
 import { DeadlineMaintenanceProcessor } from './deadlines/deadline-maintenance.processor.js';
 import { DeadlineTimerScheduler } from './deadlines/deadline-timer.scheduler.js';
 import { DeadlineTimersProcessor } from './deadlines/deadline-timers.processor.js';
@@ -25,7 +28,8 @@ export class WorkerModule {
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.queuePrefix }),
         ProposalsModule,
         NotificationsModule,
-        BullModule.registerQueue({ name: QUEUES.domainEvents }, { name: QUEUES.deadlineTimers }, { name: QUEUES.deadlineMaintenance }, { name: QUEUES.noticeDeliveries }),
+        AuditModule,
+        BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
       ],
       providers: [
         {
@@ -40,6 +44,8 @@ export class WorkerModule {
         DeadlineMaintenanceProcessor,
         ReconcileWatchdog,
         NoticeDeliveriesProcessor,
+        AuditCheckpointsProcessor,
+        AuditCheckpointSchedule,
       ],
       exports: [OutboxRelay, DeadlineTimerScheduler],
     };

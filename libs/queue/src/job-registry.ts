@@ -11,6 +11,8 @@ export interface JobRegistry {
   /** One notice to one webhook or one e-mail address (a row of notice_deliveries). */
   'notice.webhook': { deliveryId: string };
   'notice.email': { deliveryId: string };
+  /** Sign a checkpoint of the whole audit log and keep it. */
+  'audit.checkpoint': { reason: string };
 }
 
 export type JobName = keyof JobRegistry;
@@ -22,6 +24,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'deadlines.reconcile': QUEUES.deadlineMaintenance,
   'notice.webhook': QUEUES.noticeDeliveries,
   'notice.email': QUEUES.noticeDeliveries,
+  'audit.checkpoint': QUEUES.auditCheckpoints,
 };
 
 /** Job options are decided here and nowhere else. */
@@ -51,6 +54,8 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { age: 7 * 86_400 },
     removeOnFail: { age: 30 * 86_400 },
   },
+  // A missed checkpoint is worth a few retries, then a failed job on the board for an operator to see.
+  'audit.checkpoint': { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: 100, removeOnFail: 100 },
 };
 
 /** What configuration may change in JOB_OPTIONS; nothing else does. */
@@ -86,4 +91,6 @@ export const jobIdFor = (name: JobName, key: string) => `${name}.${key}`.replace
 export const WORKER_OPTIONS = {
   deadlineTimers: { concurrency: 16, lockDuration: 10_000, stalledInterval: 5_000 },
   deadlineMaintenance: { concurrency: 1, lockDuration: 60_000, stalledInterval: 30_000 },
+  // A checkpoint walks the whole log (seconds per million events): one at a time, with room for a long walk.
+  auditCheckpoints: { concurrency: 1, lockDuration: 120_000, stalledInterval: 60_000 },
 } as const;

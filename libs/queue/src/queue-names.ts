@@ -8,6 +8,8 @@ export const QUEUES = {
   deadlineMaintenance: 'deadline-maintenance',
   /** Notice deliveries over webhooks and e-mail, each retried with backoff until accepted or dead-lettered. */
   noticeDeliveries: 'notice-deliveries',
+  /** Signed checkpoints of the audit log, on a schedule (AUDIT_CHECKPOINT_EVERY_MS). */
+  auditCheckpoints: 'audit-checkpoints',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

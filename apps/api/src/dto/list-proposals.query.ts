@@ -3,8 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PROPOSAL_STATES, type ProposalState } from '#workflows/proposal';
 import { PageQuery } from './page.query.js';
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+import { toBoolean } from './query-boolean.transform.js';
 
 export class ListProposalsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: PROPOSAL_STATES })

@@ -1,0 +1,85 @@
+import { Readable } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditCheckpoints, AuditLog, exportEvents, ReplayProposalQuery, verifyLog } from '#audit';
+import { DomainError, type Actor } from '#kernel';
+import { MigrateProposalsUseCase } from '#proposals';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { ExportQuery, MigrateProposalsDto, ReplayQuery, VerifyQuery } from '../dto/audit.dto.js';
+
+/**
+ * What inspectors ask years later: the state on a date, who moved it, and whether anyone altered the record.
+ * Everything here reads, except making a checkpoint and migrating proposals, which are the admin's.
+ */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api')
+export class AuditController {
+  constructor(
+    @Inject(AuditLog) private readonly auditLog: AuditLog,
+    @Inject(ReplayProposalQuery) private readonly replay: ReplayProposalQuery,
+    @Inject(AuditCheckpoints) private readonly checkpoints: AuditCheckpoints,
+    @Inject(MigrateProposalsUseCase) private readonly migrate: MigrateProposalsUseCase,
+  ) {}
+
+  @Get('proposals/:id/replay')
+  @Roles('auditor', 'admin')
+  @ApiOperation({ summary: 'The proposal as it was after event `seq`, or at instant `at`, with chainValid and matchesStored' })
+  replayProposal(@Param('id') id: string, @Query() query: ReplayQuery) {
+    if (query.seq !== undefined && query.at !== undefined) {
+      throw new DomainError('VALIDATION_FAILED', 'Give seq or at, not both', {
+        errors: [{ field: 'seq', message: 'seq and at cannot be combined' }],
+      });
+    }
+    return this.replay.execute(id, { seq: query.seq, at: query.at });
+  }
+
+  @Get('audit/verify')
+  @Roles('auditor', 'admin')
+  @ApiOperation({ summary: 'Walks every chain in constant memory; with ?checkpoint=<id> also checks the log against a signed checkpoint' })
+  async verify(@Query() query: VerifyQuery) {
+    if (query.checkpoint) return this.checkpoints.verify(await this.checkpoints.get(query.checkpoint));
+    return verifyLog(this.auditLog, { replay: query.replay ?? true });
+  }
+
+  @Get('audit/export')
+  @Roles('auditor', 'admin')
+  @ApiOperation({ summary: 'Streams events with their hashes: NDJSON (default) for offline checking, or CSV for spreadsheets' })
+  export(@Query() query: ExportQuery): StreamableFile {
+    const format = query.format ?? 'ndjson';
+    const range = { proposalId: query.proposalId, from: query.from, to: query.to };
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '');
+    return new StreamableFile(Readable.from(exportEvents(this.auditLog, range, format)), {
+      type: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      disposition: `attachment; filename="audit-events-${stamp}.${format === 'csv' ? 'csv' : 'ndjson'}"`,
+    });
+  }
+
+  @Get('audit/checkpoints')
+  @Roles('auditor', 'admin')
+  @ApiOperation({ summary: 'Signed checkpoints, newest first' })
+  async listCheckpoints() {
+    return { items: await this.checkpoints.list() };
+  }
+
+  @Get('audit/checkpoints/:id')
+  @Roles('auditor', 'admin')
+  getCheckpoint(@Param('id') id: string) {
+    return this.checkpoints.get(id);
+  }
+
+  @Post('audit/checkpoints')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Signs a checkpoint of the log now; the answer is the file to keep off the server' })
+  createCheckpoint() {
+    return this.checkpoints.create();
+  }
+
+  @Post('admin/proposals/migrate')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Moves chosen in-flight proposals to a newer machine version, logging MIGRATED in each chain' })
+  async migrateProposals(@CurrentActor() actor: Actor, @Body() body: MigrateProposalsDto) {
+    return { results: await this.migrate.execute(actor, body.ids, body.toVersion) };
+  }
+}

@@ -1,0 +1,208 @@
+import 'reflect-metadata';
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import {
+  AuditCheckpoints,
+  AuditLog,
+  AuditModule,
+  EXPORT_FORMATS,
+  exportEvents,
+  parseCheckpointFile,
+  ReplayProposalQuery,
+  verifyLog,
+  type ExportFormat,
+  type LogProgress,
+  type LogVerification,
+} from '#audit';
+import { ConfigError, ConfigModule, loadConfig } from '#config';
+import { DomainError, type Actor } from '#kernel';
+import { openDatabase, PersistenceModule } from '#persistence';
+import { MigrateProposalsUseCase, ProposalsModule } from '#proposals';
+import { parseArgs } from './cli-args.js';
+
+const USAGE = `Audit the proposal log (reads only, except checkpoint and migrate).
+
+  npm run audit -- verify [--checkpoint <file.json> | --checkpoint-id <id>] [--no-replay] [--json]
+      Walks every proposal's hash chain and replays it against its stored snapshot. With a checkpoint (a file
+      exported by "checkpoint", or one stored on the server) it also proves no chain was rewritten since.
+      Exit status 0: intact; 1: something is broken (listed); 2: the command could not run.
+  npm run audit -- replay <proposalId> [--at <ISO instant> | --seq <n>]
+      The proposal's state and context at that point, with chainValid and matchesStored.
+  npm run audit -- export [--from <ISO>] [--to <ISO>] [--proposal <id>] [--format ndjson|csv] [--out <file>]
+      Events with their hashes, for offline checking (NDJSON) or a spreadsheet (CSV); standard output by default.
+  npm run audit -- checkpoint [--out <file.json>]
+      Signs a checkpoint of the whole log with AUDIT_SIGNING_KEY, stores it, and writes the file to keep
+      off the server (standard output by default).
+  npm run audit -- checkpoints
+      The stored checkpoints, newest first.
+  npm run audit -- migrate <proposalId>... [--to <version>]
+      Moves in-flight proposals to a newer machine version (default: the current one), logging MIGRATED.
+
+The database is the one DATABASE_URL names (the same defaults as npm start).`;
+
+class UsageError extends Error {}
+
+/** `verify`, ids and flags: positionals first, then `--flags` in the shared parser's syntax. */
+function splitArgs(argv: string[]): { command: string | undefined; positionals: string[]; flags: Map<string, string[]> } {
+  const firstFlag = argv.findIndex((arg) => arg.startsWith('--'));
+  const positionals = firstFlag === -1 ? argv : argv.slice(0, firstFlag);
+  const flags = parseArgs(firstFlag === -1 ? [] : argv.slice(firstFlag));
+  return { command: positionals[0], positionals: positionals.slice(1), flags };
+}
+
+const flag = (flags: Map<string, string[]>, name: string) => flags.get(name)?.at(-1);
+
+/** A line on standard error about once a second, so that a walk over millions of events shows it is alive. */
+function progressReporter(label: string): (progress: LogProgress) => void {
+  const started = Date.now();
+  let last = 0;
+  return ({ proposals, events }) => {
+    const now = Date.now();
+    if (now - last < 1000) return;
+    last = now;
+    const rate = events / Math.max(0.001, (now - started) / 1000);
+    process.stderr.write(`${label}: ${proposals.toLocaleString('en')} proposals, ${events.toLocaleString('en')} events (${Math.round(rate).toLocaleString('en')}/s)\n`);
+  };
+}
+
+function printVerification(result: LogVerification, json: boolean, seconds: number): void {
+  if (json) {
+    console.log(JSON.stringify(result, null, 2));
+    return;
+  }
+  console.log(`${result.ok ? 'OK' : 'BROKEN'}: ${result.proposals} proposals, ${result.events} events checked in ${seconds.toFixed(1)} s`);
+  for (const entry of result.broken) {
+    const detail = 'detail' in entry && entry.detail ? ` (${entry.detail})` : '';
+    console.log(`  proposal ${entry.proposalId ?? '(whole log)'} seq ${entry.seq ?? '-'}: ${entry.reason}${detail}`);
+  }
+  if (result.truncated) console.log('  … more problems than listed');
+  const checkpoint = result.checkpoint;
+  if (checkpoint) {
+    console.log(
+      `Checkpoint: signature ${checkpoint.signatureValid ? 'valid' : 'INVALID'}, Merkle root ${checkpoint.merkleRootMatches ? 'matches' : 'DOES NOT MATCH'}` +
+        (checkpoint.headsMatchCheckpoint === null ? '' : `, heads file ${checkpoint.headsMatchCheckpoint ? 'matches' : 'DOES NOT MATCH'} the signed root`),
+    );
+  }
+}
+
+async function write(out: string | undefined, chunks: AsyncIterable<string> | string): Promise<void> {
+  const stream: Writable = out ? createWriteStream(out) : process.stdout;
+  if (typeof chunks === 'string') {
+    stream.write(chunks);
+  } else {
+    for await (const chunk of chunks) {
+      if (!stream.write(chunk)) await new Promise<void>((resume) => stream.once('drain', () => resume()));
+    }
+  }
+  if (out) {
+    stream.end();
+    await finished(stream);
+  }
+}
+
+async function main(): Promise<number> {
+  const { command, positionals, flags } = splitArgs(process.argv.slice(2));
+  if (!command || command === 'help' || flags.has('help')) {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  const dataSource = await openDatabase(config.database, config.migrationsRun);
+  @Module({ imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(dataSource), ProposalsModule, AuditModule] })
+  class AuditCliModule {}
+  const app = await NestFactory.createApplicationContext(AuditCliModule, { logger: false });
+  try {
+    const auditLog = app.get(AuditLog);
+    const checkpoints = app.get(AuditCheckpoints);
+    const json = flags.has('json');
+    switch (command) {
+      case 'verify': {
+        const started = Date.now();
+        const onProgress = progressReporter('verify');
+        const file = flag(flags, 'checkpoint');
+        const storedId = flag(flags, 'checkpoint-id');
+        const result = file
+          ? await checkpoints.verify(parseCheckpointFile(await readFile(file, 'utf8')), onProgress)
+          : storedId
+            ? await checkpoints.verify(await checkpoints.get(storedId), onProgress)
+            : await verifyLog(auditLog, { replay: !flags.has('no-replay'), onProgress });
+        printVerification(result, json, (Date.now() - started) / 1000);
+        return result.ok ? 0 : 1;
+      }
+      case 'replay': {
+        const [id] = positionals;
+        if (!id) throw new UsageError('replay needs a proposal id: npm run audit -- replay <proposalId> [--at ISO]');
+        const seqFlag = flag(flags, 'seq');
+        const seq = seqFlag === undefined ? undefined : Number(seqFlag);
+        if (seq !== undefined && !(Number.isInteger(seq) && seq >= 1)) throw new UsageError('--seq must be a whole number, 1 or more');
+        const at = flag(flags, 'at');
+        if (at !== undefined && Number.isNaN(Date.parse(at))) throw new UsageError('--at must be an ISO-8601 instant, e.g. 2026-05-04T03:00:00Z');
+        const view = await app.get(ReplayProposalQuery).execute(id, { seq, at: at === undefined ? undefined : new Date(at).toISOString() });
+        console.log(JSON.stringify(view, null, 2));
+        return view.chainValid && view.matchesStored ? 0 : 1;
+      }
+      case 'export': {
+        const format = (flag(flags, 'format') ?? 'ndjson') as ExportFormat;
+        if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+        for (const name of ['from', 'to']) {
+          const value = flag(flags, name);
+          if (value !== undefined && Number.isNaN(Date.parse(value))) throw new UsageError(`--${name} must be an ISO-8601 instant`);
+        }
+        const iso = (value: string | undefined) => (value === undefined ? undefined : new Date(value).toISOString());
+        const range = { proposalId: flag(flags, 'proposal'), from: iso(flag(flags, 'from')), to: iso(flag(flags, 'to')) };
+        let pages = 0;
+        const counted = async function* () {
+          for await (const chunk of exportEvents(auditLog, range, format)) {
+            if (++pages % 50 === 0) process.stderr.write(`export: ${pages} pages written\n`);
+            yield chunk;
+          }
+        };
+        await write(flag(flags, 'out'), counted());
+        return 0;
+      }
+      case 'checkpoint': {
+        const file = await checkpoints.create();
+        const { checkpoint } = file;
+        await write(flag(flags, 'out'), `${JSON.stringify(file, null, 2)}\n`);
+        process.stderr.write(
+          `Checkpoint ${checkpoint.id}: ${checkpoint.proposals} proposals, ${checkpoint.events} events before ${checkpoint.upTo}, ` +
+            `root ${checkpoint.merkleRoot}. Keep the file somewhere the server cannot write.\n`,
+        );
+        return 0;
+      }
+      case 'checkpoints': {
+        const list = await checkpoints.list(100);
+        if (json) console.log(JSON.stringify(list, null, 2));
+        else for (const c of list) console.log(`${c.id}  ${c.createdAt}  up to ${c.upTo}  ${c.proposals} proposals  ${c.events} events  ${c.merkleRoot}`);
+        return 0;
+      }
+      case 'migrate': {
+        if (positionals.length === 0) throw new UsageError('migrate needs proposal ids: npm run audit -- migrate <id> [<id>…] [--to 2]');
+        const to = flag(flags, 'to');
+        const operator: Actor = { id: `cli:${userInfo().username}`, name: `${userInfo().username} (audit CLI)`, roles: ['admin'], unitId: null };
+        const results = await app.get(MigrateProposalsUseCase).execute(operator, positionals, to === undefined ? undefined : Number(to));
+        for (const result of results) console.log(`${result.id}  ${result.outcome}${result.toVersion ? `  v${result.fromVersion} → v${result.toVersion}` : ''}`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}". Run npm run audit -- help`);
+    }
+  } finally {
+    await app.close();
+    await dataSource.destroy();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    const known = error instanceof ConfigError || error instanceof UsageError || error instanceof DomainError;
+    console.error(known ? error.message : error);
+    process.exit(2);
+  },
+);
