@@ -1,1 +1,2 @@
 export * from './access-token.js';
+export * from './read-only-roles.js';

@@ -1,11 +1,9 @@
 import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { actorOf, InvalidTokenError, verifyAccessToken } from '#auth';
+import { actorOf, InvalidTokenError, READ_ONLY_REFUSAL, refusesWrite, verifyAccessToken } from '#auth';
 import { APP_CONFIG, type AppConfig } from '#config';
 import type { PersonRole } from '#kernel';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators.js';
-
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Every route needs a valid HS256 bearer token unless marked @Public(); @Roles() narrows who may call it. */
 @Injectable()
@@ -34,10 +32,9 @@ export class JwtAuthGuard implements CanActivate {
       throw error;
     }
 
-    // Separation of duties (ISSUE 5): whoever holds the auditor role reads everything and changes nothing,
-    // whatever other roles the token also carries. Decided here, once, rather than route by route.
-    if (!READ_METHODS.has(request.method) && request.actor.roles.includes('auditor')) {
-      throw new ForbiddenException({ code: 'FORBIDDEN', message: 'An auditor reads and changes nothing: this call writes' });
+    // Decided here, once, before any route's own rules, so that a write route added later cannot forget it.
+    if (refusesWrite(request.method, request.actor.roles)) {
+      throw new ForbiddenException({ code: 'FORBIDDEN', message: READ_ONLY_REFUSAL });
     }
 
     const required = this.reflector.getAllAndOverride<PersonRole[]>(REQUIRED_ROLES, targets);

@@ -47,7 +47,10 @@ export class AuditController {
   @ApiOperation({ summary: 'Streams events with their hashes: NDJSON (default) for offline checking, or CSV for spreadsheets' })
   export(@Query() query: ExportQuery): StreamableFile {
     const format = query.format ?? 'ndjson';
-    const range = { proposalId: query.proposalId, from: query.from, to: query.to };
+    // Stored instants are toISOString() text: bounds written another way (+07:00, no milliseconds) must be
+    // brought to the same form before they are compared as text.
+    const instant = (value: string | undefined) => (value === undefined ? undefined : new Date(value).toISOString());
+    const range = { proposalId: query.proposalId, from: instant(query.from), to: instant(query.to) };
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '');
     return new StreamableFile(Readable.from(exportEvents(this.auditLog, range, format)), {
       type: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',

@@ -4,7 +4,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { verifyAccessToken } from '#auth';
+import { READ_ONLY_REFUSAL, refusesWrite, verifyAccessToken } from '#auth';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { bullConnection, QUEUES } from '#queue';
 
@@ -43,8 +43,13 @@ export class QueueBoard implements OnApplicationShutdown {
       return;
     }
     try {
-      if (!verifyAccessToken(token, this.config.jwtSecret).roles.includes('admin')) {
+      const { roles } = verifyAccessToken(token, this.config.jwtSecret);
+      if (!roles.includes('admin')) {
         response.status(403).json({ code: 'FORBIDDEN', message: 'The queue board is for administrators' });
+        return;
+      }
+      if (refusesWrite(request.method, roles)) {
+        response.status(403).json({ code: 'FORBIDDEN', message: READ_ONLY_REFUSAL });
         return;
       }
     } catch {
