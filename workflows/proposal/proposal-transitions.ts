@@ -1,6 +1,7 @@
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import type { Actor, Role } from '#kernel';
 import { MACHINE_VERSIONS, machineFor, type ProposalMachine } from './machine-registry.js';
+import { withInertScope } from './machine-scope.js';
 import {
   PERSON_EVENT_TYPES,
   PROPOSAL_STATES,
@@ -16,8 +17,9 @@ export type ProposalSnapshot = SnapshotFrom<ProposalMachine>;
 /** Pure helpers over the machine: start, restore, step, and ask what may happen next. */
 
 export function startProposal(machineVersion: number, input: ProposalInput): StoredSnapshot {
-  const [snapshot] = initialTransition(machineFor(machineVersion), input);
-  return toStored(snapshot);
+  const machine = machineFor(machineVersion);
+  const [snapshot] = withInertScope(machine, (scope) => machine.getInitialSnapshot(scope, input));
+  return toStored(snapshot as ProposalSnapshot);
 }
 
 export function restore(machineVersion: number, stored: StoredSnapshot): ProposalSnapshot {
@@ -30,7 +32,8 @@ export function toStored(snapshot: ProposalSnapshot): StoredSnapshot {
 
 /** Applies one event; the actions the machine asks for are returned, never executed here. */
 export function step(machineVersion: number, snapshot: ProposalSnapshot, event: ProposalEvent) {
-  const [next, actions] = transition(machineFor(machineVersion), snapshot, event);
+  const machine = machineFor(machineVersion);
+  const [next, actions] = withInertScope(machine, (scope) => machine.transition(snapshot as never, event, scope) as ProposalSnapshot);
   return { next, actions };
 }
 
