@@ -57,6 +57,14 @@ describe('checkpoints', () => {
       expect(checkpoint.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     });
 
+    it('signs the same digest without keeping the heads, when asked to, as the schedule does', async () => {
+      const kept = await createCheckpoint(seededLog(), { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW, id: 'c' });
+      const lean = await createCheckpoint(seededLog(), { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW, id: 'c', keepHeads: false });
+      expect(lean.heads).toEqual([]);
+      expect(kept.heads.length).toBeGreaterThan(0);
+      expect(lean.checkpoint).toEqual(kept.checkpoint);
+    });
+
     it('commits to the very hash of each head', async () => {
       const log = seededLog();
       const { heads } = await createCheckpoint(log, { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW });

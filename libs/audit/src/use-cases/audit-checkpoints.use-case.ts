@@ -37,14 +37,22 @@ export class AuditCheckpoints {
       : undefined;
   }
 
-  /** Signs the log as it stands (minus the settling moment), keeps the digest, and returns the file to export. */
-  async create(): Promise<CheckpointFile> {
+  /**
+   * Signs the log as it stands (minus the settling moment), keeps the digest, and returns the file to export;
+   * `keepHeads: false` (the schedule's) leaves the file's heads empty and memory flat however large the log.
+   */
+  async create(options: { keepHeads?: boolean } = {}): Promise<CheckpointFile> {
     if (!this.signingKeyPem) {
       throw new DomainError('NOT_CONFIGURED', 'No key to sign checkpoints with: set AUDIT_SIGNING_KEY to an Ed25519 private key (PEM)');
     }
     const now = this.clock.now();
     const upTo = new Date(now.getTime() - SETTLE_MS);
-    const { checkpoint, heads } = await createCheckpoint(this.auditLog, { upTo, now, privateKeyPem: this.signingKeyPem });
+    const { checkpoint, heads } = await createCheckpoint(this.auditLog, {
+      upTo,
+      now,
+      privateKeyPem: this.signingKeyPem,
+      keepHeads: options.keepHeads,
+    });
     await this.auditLog.saveCheckpoint(checkpoint);
     return { format: CHECKPOINT_FILE_FORMAT, checkpoint, heads };
   }

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AuditLog, type AuditedEvent, type AuditedProposal, type EventRange, type StoredCheckpoint } from '#audit';
 import { toLoggedEvent } from './sql-proposal.repository.js';
 import { SqlTransactionRunner } from './sql-transaction-runner.js';
@@ -125,7 +126,13 @@ export class SqlAuditLog extends AuditLog {
   }
 
   /** One page, one short read: the SQLite lock is let go before the caller sees the rows. */
-  private readPage<Row, Item>(sql: string, params: unknown[], toItem: (row: Row) => Item): Promise<Item[]> {
+  /**
+   * On SQLite a read is synchronous under its promise, so a walk of a million events would never let the
+   * event loop run: the API would answer nothing else, and BullMQ could not renew its locks, until the end.
+   * Each page waits for the loop to turn once first.
+   */
+  private async readPage<Row, Item>(sql: string, params: unknown[], toItem: (row: Row) => Item): Promise<Item[]> {
+    await yieldToEventLoop();
     return this.runner.read(async (db) => (await db.rows<Row>(sql, params)).map(toItem));
   }
 
