@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { createHash, hash as oneShotHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import type { Profiler } from 'node:inspector';
-import { Session } from 'node:inspector/promises';
+import { recordCpuProfile } from './cpu-profile.js';
 import os from 'node:os';
 import { join, relative } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -33,7 +33,7 @@ import {
   ProposalLogFactory,
   type ProposalRows,
 } from './audit-fixtures.js';
-import { describeError, fmt, intFromEnv, memoryAfterGc, now, table, type MemoryPoint } from './bench-support.js';
+import { describeError, fmt, intFromEnv, loadAverage, machineIdlePercent, memoryAfterGc, now, table, type MemoryPoint } from './bench-support.js';
 
 /**
  * `npm run bench` (ISSUE 5, "Performance"): how fast the audit log is verified and replayed, and whether memory
@@ -606,49 +606,28 @@ interface ProfileSummary {
 }
 
 async function profiled<T>(work: () => Promise<T>, saveAs: string, intervalUs = 250): Promise<{ result: T; summary: ProfileSummary }> {
-  const session = new Session();
-  session.connect();
-  try {
-    await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: intervalUs });
-    await session.post('Profiler.start');
-    let result: T;
-    let profile: Profiler.Profile;
-    try {
-      result = await work();
-    } finally {
-      profile = (await session.post('Profiler.stop')).profile;
-      await session.post('Profiler.disable');
+  const { result, profile } = await recordCpuProfile(work, saveAs, intervalUs);
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const cache = new Map<number, Bucket>();
+  const byBucket = new Map<Bucket, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let totalUs = 0;
+  for (let i = 0; i < samples.length; i++) {
+    let bucket = cache.get(samples[i]);
+    if (!bucket) {
+      const chain: Profiler.ProfileNode[] = [];
+      for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) chain.push(nodes.get(id)!);
+      bucket = bucketOf(chain);
+      cache.set(samples[i], bucket);
     }
-    const dir = process.env.BENCH_PROFILE_DIR;
-    if (dir) {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `${saveAs}.cpuprofile`), JSON.stringify(profile));
-    }
-    const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-    const parent = new Map<number, number>();
-    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-    const cache = new Map<number, Bucket>();
-    const byBucket = new Map<Bucket, number>();
-    const samples = profile.samples ?? [];
-    const deltas = profile.timeDeltas ?? [];
-    let totalUs = 0;
-    for (let i = 0; i < samples.length; i++) {
-      let bucket = cache.get(samples[i]);
-      if (!bucket) {
-        const chain: Profiler.ProfileNode[] = [];
-        for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) chain.push(nodes.get(id)!);
-        bucket = bucketOf(chain);
-        cache.set(samples[i], bucket);
-      }
-      const us = Math.max(0, deltas[i + 1] ?? deltas[i] ?? 0);
-      byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + us / 1000);
-      totalUs += us;
-    }
-    return { result, summary: { totalMs: totalUs / 1000, samples: samples.length, byBucket } };
-  } finally {
-    session.disconnect();
+    const us = Math.max(0, deltas[i + 1] ?? deltas[i] ?? 0);
+    byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + us / 1000);
+    totalUs += us;
   }
+  return { result, summary: { totalMs: totalUs / 1000, samples: samples.length, byBucket } };
 }
 
 interface ProfileOutcome {
@@ -856,19 +835,7 @@ function groupedLine(run: ProfileOutcome['runs'][number], events: number): strin
 /* ---------------------------------------------------------------------------------------------------------- */
 /* Report                                                                                                       */
 
-async function machineIdlePercent(ms = 1000): Promise<number> {
-  const sample = () =>
-    os.cpus().reduce(
-      (sum, { times }) => ({ idle: sum.idle + times.idle, total: sum.total + times.user + times.nice + times.sys + times.idle + times.irq }),
-      { idle: 0, total: 0 },
-    );
-  const before = sample();
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  const after = sample();
-  return ((after.idle - before.idle) / Math.max(1, after.total - before.total)) * 100;
-}
 
-const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' / ');
 
 function commandLine(): string {
   const viaNpm = process.env.npm_lifecycle_event === 'bench';

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 /** Small, dependency-free pieces of the benchmark: settings, the walk driver, percentiles, memory, tables. */
@@ -273,3 +274,18 @@ export function table(headers: string[], rows: string[][]): string {
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/** Share of the machine's CPU time that was idle over `ms`: whether something else is running right now. */
+export async function machineIdlePercent(ms = 1000): Promise<number> {
+  const sample = () =>
+    os.cpus().reduce(
+      (sum, { times }) => ({ idle: sum.idle + times.idle, total: sum.total + times.user + times.nice + times.sys + times.idle + times.irq }),
+      { idle: 0, total: 0 },
+    );
+  const before = sample();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = sample();
+  return ((after.idle - before.idle) / Math.max(1, after.total - before.total)) * 100;
+}
+
+export const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' / ');

@@ -106,12 +106,15 @@ function summarise(profile: Profiler.Profile): ProfileSummary {
   return { totalMs: totalUs / 1000, samples: samples.length, shares };
 }
 
-/** `saveAs`: when BENCH_PROFILE_DIR is set, the raw profile is also written there as <saveAs>.cpuprofile (Chrome DevTools). */
-export async function profileByCategory<T>(
+/**
+ * Runs `work` under the V8 sampling profiler and hands back the raw profile. `saveAs`: when
+ * BENCH_PROFILE_DIR is set, the profile is also written there as <saveAs>.cpuprofile (Chrome DevTools).
+ */
+export async function recordCpuProfile<T>(
   work: () => Promise<T>,
   saveAs: string,
   intervalUs = 250,
-): Promise<{ result: T; profile: ProfileSummary }> {
+): Promise<{ result: T; profile: Profiler.Profile }> {
   const session = new Session();
   session.connect();
   try {
@@ -119,7 +122,7 @@ export async function profileByCategory<T>(
     await session.post('Profiler.setSamplingInterval', { interval: intervalUs });
     await session.post('Profiler.start');
     let result: T;
-    let profile: Profiler.Profile | undefined;
+    let profile: Profiler.Profile;
     try {
       result = await work();
     } finally {
@@ -131,8 +134,18 @@ export async function profileByCategory<T>(
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, `${saveAs}.cpuprofile`), JSON.stringify(profile));
     }
-    return { result, profile: summarise(profile) };
+    return { result, profile };
   } finally {
     session.disconnect();
   }
+}
+
+/** The time of `work`, by package (see the top of this file). */
+export async function profileByCategory<T>(
+  work: () => Promise<T>,
+  saveAs: string,
+  intervalUs = 250,
+): Promise<{ result: T; profile: ProfileSummary }> {
+  const { result, profile } = await recordCpuProfile(work, saveAs, intervalUs);
+  return { result, profile: summarise(profile) };
 }

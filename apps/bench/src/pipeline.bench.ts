@@ -30,6 +30,8 @@ import {
   fmt,
   intFromEnv,
   LatencyLog,
+  loadAverage,
+  machineIdlePercent,
   now,
   percentile,
   runWalk,
@@ -714,20 +716,7 @@ function microTable(micro: MicroSuite): string {
   );
 }
 
-/** Share of the machine's CPU time that was idle over `ms`: whether something else is running right now. */
-async function machineIdlePercent(ms = 1000): Promise<number> {
-  const sample = () =>
-    os.cpus().reduce(
-      (sum, { times }) => ({ idle: sum.idle + times.idle, total: sum.total + times.user + times.nice + times.sys + times.idle + times.irq }),
-      { idle: 0, total: 0 },
-    );
-  const before = sample();
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  const after = sample();
-  return ((after.idle - before.idle) / Math.max(1, after.total - before.total)) * 100;
-}
 
-const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' / ');
 
 function header(idlePercent: number): string {
   const cpus = os.cpus();
