@@ -40,6 +40,7 @@ describeEachDatabase('notices: webhooks, signed, retried with backoff, dead-lett
   let receiver: WebhookReceiver | undefined;
   let deliveries: Queue | undefined;
   let proposal: ProposalBody;
+  let unitId = '';
   const hooks: Record<string, { id: string; secret: string }> = {};
 
   const admin = { role: 'admin' as const };
@@ -60,9 +61,11 @@ describeEachDatabase('notices: webhooks, signed, retried with backoff, dead-lett
       '/flaky': [500, 500, 500, 200],
       '/down': [500, 503],
       '/reminders-only': [200],
+      '/taken-down': [500],
     });
     deliveries = new Queue('notice-deliveries', { connection: { url: REDIS_URL }, prefix });
     const unit = await createUnit(api);
+    unitId = unit.id;
     proposal = await proposalWithDeadline(api, unit.id, (await futureCampaign(api)).id, NOMINEE);
   }, 30_000);
 
@@ -87,7 +90,15 @@ describeEachDatabase('notices: webhooks, signed, retried with backoff, dead-lett
       const secret = `secret-for-${name.slice(1)}-0123456789`;
       const response = await register({ url: receiver!.url(name), events, secret });
       expectStatus(response, 201);
-      expect(response.body).toEqual({ id: expect.any(String), url: receiver!.url(name), events, createdBy: 'admin@province', createdAt: expect.any(String) });
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        url: receiver!.url(name),
+        events,
+        createdBy: 'admin@province',
+        createdAt: expect.any(String),
+        disabledAt: null,
+        disabledBy: null,
+      });
       hooks[name] = { id: response.body.id, secret };
     }
     const list = await http(api!).get('/api/webhooks').set('Authorization', bearer(api!, admin));
@@ -225,4 +236,40 @@ describeEachDatabase('notices: webhooks, signed, retried with backoff, dead-lett
     });
     expect(unreachable.log[0]).toMatchObject({ attempt: 1, statusCode: null, error: expect.stringMatching(/\S/) });
   });
+
+  it('an admin disables a webhook: its pending delivery is dead-lettered without another request, later notices skip it, its log stays', async () => {
+    const registered = await register({ url: receiver!.url('/taken-down'), events: ['DEADLINE_MISSED'], secret: 'secret-for-taken-down-0123' });
+    expectStatus(registered, 201);
+    hooks['/taken-down'] = { id: registered.body.id, secret: 'secret-for-taken-down-0123' };
+    const second = await proposalWithDeadline(api!, unitId, (await futureCampaign(api!)).id, 'Đinh Thị Hằng');
+    await sendTimerEvent(api!, second.id, 'DEADLINE_MISSED');
+    await waitFor('a first failed attempt on the webhook about to be disabled', async () => (await log('/taken-down'))[0]?.log.length >= 1);
+
+    const refused = await http(api!).delete(`/api/webhooks/${hooks['/taken-down'].id}`).set('Authorization', bearer(api!, { role: 'home_affairs' }));
+    expect(refused.status).toBe(403);
+    const disabled = await http(api!).delete(`/api/webhooks/${hooks['/taken-down'].id}`).set('Authorization', bearer(api!, admin));
+    expectStatus(disabled, 200);
+    expect(disabled.body).toMatchObject({ id: hooks['/taken-down'].id, disabledAt: expect.any(String), disabledBy: 'admin@province' });
+    const again = await http(api!).delete(`/api/webhooks/${hooks['/taken-down'].id}`).set('Authorization', bearer(api!, admin));
+    expect(again.body.disabledAt).toBe(disabled.body.disabledAt);
+    const missing = await http(api!).delete('/api/webhooks/00000000-0000-4000-8000-000000000000').set('Authorization', bearer(api!, admin));
+    expect(missing.status).toBe(404);
+
+    const [entry] = await waitFor('the pending delivery dead-lettered', async () => {
+      const items = await log('/taken-down');
+      return items[0]?.status === 'dead' && items;
+    });
+    // Every attempt before the last reached the receiver; the last found the webhook disabled and sent nothing.
+    expect(entry.log.at(-1)).toMatchObject({ outcome: 'dead', error: 'the webhook was disabled', statusCode: null });
+    expect(entry.log.length).toBeLessThan(ATTEMPTS);
+    expect(receiver!.received('/taken-down')).toHaveLength(entry.log.length - 1);
+
+    // A later missed deadline reaches the other subscribers and not the disabled webhook.
+    const downBefore = receiver!.received('/down').length;
+    const third = await proposalWithDeadline(api!, unitId, (await futureCampaign(api!)).id, 'Hoàng Văn Nam');
+    await sendTimerEvent(api!, third.id, 'DEADLINE_MISSED');
+    await waitFor('the next notice at /down', () => receiver!.received('/down').length > downBefore);
+    expect((await log('/taken-down')).map((d) => d.proposalId)).toEqual([second.id]);
+    expect(receiver!.received('/taken-down')).toHaveLength(entry.log.length - 1);
+  }, 30_000);
 });

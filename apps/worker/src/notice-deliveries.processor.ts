@@ -1,8 +1,8 @@
 import { Processor } from '@nestjs/bullmq';
 import { QuietWorkerHost } from './quiet-worker-host.js';
 import { Inject } from '@nestjs/common';
-import type { Job } from 'bullmq';
-import { DeliverEmailUseCase, DeliverWebhookUseCase, type DeliveryOutcome } from '#notifications';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { DeliverEmailUseCase, DeliverWebhookUseCase, DeliveryFailedError, type DeliveryOutcome } from '#notifications';
 import { QUEUES, type JobRegistry } from '#queue';
 
 type DeliveryJob = Job<JobRegistry['notice.webhook'] | JobRegistry['notice.email'], DeliveryOutcome, 'notice.webhook' | 'notice.email'>;
@@ -23,8 +23,14 @@ export class NoticeDeliveriesProcessor extends QuietWorkerHost {
   async process(job: DeliveryJob): Promise<DeliveryOutcome> {
     // attemptsMade counts the attempts that already failed; this one is the last when none is left after it.
     const context = { lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) };
-    return job.name === 'notice.webhook'
-      ? this.webhooks.execute(job.data.deliveryId, context)
-      : this.emails.execute(job.data.deliveryId, context);
+    try {
+      return await (job.name === 'notice.webhook'
+        ? this.webhooks.execute(job.data.deliveryId, context)
+        : this.emails.execute(job.data.deliveryId, context));
+    } catch (error) {
+      // A dead-lettered delivery (its last attempt, or a webhook taken down) has nothing left to retry.
+      if (error instanceof DeliveryFailedError && error.dead) throw new UnrecoverableError(error.message);
+      throw error;
+    }
   }
 }

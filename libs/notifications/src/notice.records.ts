@@ -90,6 +90,9 @@ export interface WebhookRecord {
   secret: string;
   createdBy: string;
   createdAt: string;
+  /** Set when an administrator took it down: no new notice goes to it; its log stays. */
+  disabledAt: string | null;
+  disabledBy: string | null;
 }
 
 export type WebhookView = Omit<WebhookRecord, 'secret'>;

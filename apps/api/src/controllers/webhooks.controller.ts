@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#kernel';
 import { WebhookUseCases } from '#notifications';
@@ -21,6 +21,12 @@ export class WebhooksController {
   @Get()
   list() {
     return this.webhooks.list().then((items) => ({ items }));
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Takes a webhook down: nothing more is sent to it; its delivery log stays' })
+  disable(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.webhooks.disable(actor, id);
   }
 
   @Get(':id/deliveries')

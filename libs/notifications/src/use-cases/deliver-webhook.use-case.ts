@@ -20,9 +20,14 @@ export class DeliverWebhookUseCase {
     private readonly clock: Clock,
   ) {}
 
-  execute(deliveryId: string, context: AttemptContext): Promise<DeliveryOutcome> {
-    return attemptDelivery(this.deliveries, this.clock, deliveryId, context, async (delivery) => {
-      const [notice, webhook] = await Promise.all([this.notices.findById(delivery.noticeId), this.webhooks.findById(delivery.webhookId ?? '')]);
+  async execute(deliveryId: string, context: AttemptContext): Promise<DeliveryOutcome> {
+    const delivery = await this.deliveries.findById(deliveryId);
+    const webhook = delivery?.webhookId ? await this.webhooks.findById(delivery.webhookId) : null;
+    // A webhook taken down gets nothing more: this attempt is its last, and it is not made.
+    const disabled = webhook?.disabledAt != null;
+    return attemptDelivery(this.deliveries, this.clock, deliveryId, disabled ? { lastAttempt: true } : context, async (delivery) => {
+      if (disabled) return { ok: false, statusCode: null, error: 'the webhook was disabled' };
+      const notice = await this.notices.findById(delivery.noticeId);
       if (!notice || !webhook) return { ok: false, statusCode: null, error: 'the notice or the webhook no longer exists' };
       const body = webhookBody(notice, delivery);
       const answer = await this.sender.post(webhook.url, body, {

@@ -47,6 +47,8 @@ export class WebhookUseCases {
       secret: input.secret,
       createdBy: actor.id,
       createdAt: this.clock.now().toISOString(),
+      disabledAt: null,
+      disabledBy: null,
     };
     await this.webhooks.create(webhook);
     return view(webhook);
@@ -54,6 +56,17 @@ export class WebhookUseCases {
 
   async list(): Promise<WebhookView[]> {
     return (await this.webhooks.list()).map(view);
+  }
+
+  /**
+   * Takes a webhook down: no new notice is addressed to it and its pending deliveries are dead-lettered at
+   * their next attempt; what was sent stays in its log. Disabling twice is harmless.
+   */
+  async disable(actor: Actor, webhookId: string): Promise<WebhookView> {
+    if (!(await this.webhooks.disable(webhookId, actor.id, this.clock.now().toISOString()))) {
+      throw new DomainError('NOT_FOUND', `Webhook ${webhookId} does not exist`, { id: webhookId });
+    }
+    return view((await this.webhooks.findById(webhookId))!);
   }
 
   async deliveries(webhookId: string, limit = 100): Promise<DeliveryLogEntry[]> {

@@ -4,6 +4,7 @@ import { Notifications1764500000000 } from './1764500000000-notifications.migrat
 import { QuotaCounters1764600000000 } from './1764600000000-quota-counters.migration.js';
 import { DeadlineDueIndex1764650000000 } from './1764650000000-deadline-due-index.migration.js';
 import { AuditCheckpoints1764700000000 } from './1764700000000-audit-checkpoints.migration.js';
+import { WebhookDisabling1764800000000 } from './1764800000000-webhook-disabling.migration.js';
 
 /** In order. Listed, not globbed: the same list works from sources under Jest and from dist/. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   QuotaCounters1764600000000,
   DeadlineDueIndex1764650000000,
   AuditCheckpoints1764700000000,
+  WebhookDisabling1764800000000,
 ];

@@ -8,7 +8,11 @@ interface WebhookRow {
   secret: string;
   created_by: string;
   created_at: string;
+  disabled_at: string | null;
+  disabled_by: string | null;
 }
+
+const WEBHOOK_COLUMNS = 'id, url, events, secret, created_by, created_at, disabled_at, disabled_by';
 
 const toRecord = (row: WebhookRow): WebhookRecord => ({
   id: row.id,
@@ -17,6 +21,8 @@ const toRecord = (row: WebhookRow): WebhookRecord => ({
   secret: row.secret,
   createdBy: row.created_by,
   createdAt: row.created_at,
+  disabledAt: row.disabled_at ?? null,
+  disabledBy: row.disabled_by ?? null,
 });
 
 export class SqlWebhookRepository extends WebhookRepository {
@@ -39,19 +45,26 @@ export class SqlWebhookRepository extends WebhookRepository {
 
   findById(id: string): Promise<WebhookRecord | null> {
     return this.runner.read(async (db) => {
-      const [row] = await db.rows<WebhookRow>('SELECT id, url, events, secret, created_by, created_at FROM webhooks WHERE id = ?', [id]);
+      const [row] = await db.rows<WebhookRow>(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks WHERE id = ?`, [id]);
       return row ? toRecord(row) : null;
     });
   }
 
   list(): Promise<WebhookRecord[]> {
     return this.runner.read(async (db) =>
-      (await db.rows<WebhookRow>('SELECT id, url, events, secret, created_by, created_at FROM webhooks ORDER BY created_at, id')).map(toRecord),
+      (await db.rows<WebhookRow>(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks ORDER BY created_at, id`)).map(toRecord),
     );
   }
 
   /** A province registers a handful of webhooks: filtering the event list in memory beats JSON SQL per dialect. */
   async subscribedTo(event: NoticeEventType): Promise<WebhookRecord[]> {
-    return (await this.list()).filter((webhook) => webhook.events.includes(event));
+    return (await this.list()).filter((webhook) => webhook.disabledAt === null && webhook.events.includes(event));
+  }
+
+  disable(id: string, by: string, at: string): Promise<boolean> {
+    return this.runner.transaction(async (db) => {
+      await db.run('UPDATE webhooks SET disabled_at = ?, disabled_by = ? WHERE id = ? AND disabled_at IS NULL', [at, by, id]);
+      return (await db.rows<{ id: string }>('SELECT id FROM webhooks WHERE id = ?', [id])).length === 1;
+    });
   }
 }
