@@ -4,6 +4,7 @@ import type { Stream } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Response } from 'supertest';
 import { eventHash, GENESIS_HASH } from '#audit';
+import { toLoggedEvent } from '#persistence';
 import { startProposal, type ProposalInput } from '#workflows/proposal';
 import { bearer, createProposal, DECISION, expectStatus, http, postEvent, VOTE, type Caller, type ProposalBody } from './api.js';
 import { TEST_JWT_SECRET, type TestApp } from './test-app.js';
@@ -64,26 +65,14 @@ interface EventRow {
   hash: string;
 }
 
-const toStoredEvent = (row: EventRow): StoredEvent => ({
-  proposalId: row.proposal_id,
-  seq: Number(row.seq),
-  type: row.type,
-  actor: JSON.parse(row.actor),
-  at: row.at,
-  payload: JSON.parse(row.payload),
-  machineVersion: Number(row.machine_version),
-  state: row.state,
-  prevHash: row.prev_hash,
-  hash: row.hash,
-});
-
 export async function storedEvents(t: TestApp, proposalId: string): Promise<StoredEvent[]> {
   const rows = await sql<EventRow>(
     t,
     'SELECT proposal_id, seq, type, actor, at, payload, machine_version, state, prev_hash, hash FROM proposal_events WHERE proposal_id = ? ORDER BY seq',
     [proposalId],
   );
-  return rows.map(toStoredEvent);
+  // Decoded by the application's own mapper, so that the suites see what the verifier sees.
+  return rows.map((row) => toLoggedEvent(row) as StoredEvent);
 }
 
 export async function storedRow(t: TestApp, proposalId: string): Promise<StoredRow> {

@@ -43,12 +43,13 @@ interface ProposalRow {
 
 interface EventRow {
   proposal_id: string;
-  seq: number;
+  /** PostgreSQL may hand integers back as text; the mapper makes them numbers. */
+  seq: number | string;
   type: string;
   actor: string;
   at: string;
   payload: string;
-  machine_version: number;
+  machine_version: number | string;
   state: string;
   prev_hash: string;
   hash: string;
