@@ -131,7 +131,10 @@ class SqlProposalWriteTx implements ProposalWriteTx {
   async loadMany(ids: readonly string[]): Promise<ProposalRecord[]> {
     if (ids.length === 0) return [];
     const marks = ids.map(() => '?').join(', ');
-    return (await this.db.rows<ProposalRow>(`SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE id IN (${marks})`, [...ids])).map(toRecord);
+    // In id order: concurrent sweeps on PostgreSQL then lock their rows in the same order, never crosswise.
+    return (await this.db.rows<ProposalRow>(`SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE id IN (${marks}) ORDER BY id`, [...ids])).map(
+      toRecord,
+    );
   }
 
   async insert(record: ProposalRecord, first: LoggedEvent, outbox: OutboxMessage[]): Promise<void> {
@@ -397,15 +400,17 @@ export class SqlProposalRepository extends ProposalRepository {
     escalation: readonly EscalationLevel[],
     afterId: string,
     limit: number,
+    rule: 'DX-4' | 'TH-5' | null = null,
   ): Promise<string[]> {
     if (states.length === 0 || escalation.length === 0) return Promise.resolve([]);
     const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+    const byRule = rule ? ' AND deadline_rule = ?' : '';
     return this.runner.read(async (db) =>
       (
         await db.rows<{ id: string }>(
-          `SELECT id FROM proposals WHERE deadline_due_at = ? AND id > ? AND state IN (${marks(states.length)}) ` +
+          `SELECT id FROM proposals WHERE deadline_due_at = ? AND id > ?${byRule} AND state IN (${marks(states.length)}) ` +
             `AND escalation IN (${marks(escalation.length)}) ORDER BY id LIMIT ?`,
-          [dueAt, afterId, ...states, ...escalation, limit],
+          [dueAt, afterId, ...(rule ? [rule] : []), ...states, ...escalation, limit],
         )
       ).map((row) => row.id),
     );

@@ -31,7 +31,7 @@ export interface Page<T> {
 /** What a command may do inside its one transaction. */
 export interface ProposalWriteTx {
   load(id: string): Promise<ProposalRecord | null>;
-  /** Several proposals in one read, in no particular order; ids that do not exist are left out. */
+  /** Several proposals in one read, in id order; ids that do not exist are left out. */
   loadMany(ids: readonly string[]): Promise<ProposalRecord[]>;
   insert(record: ProposalRecord, first: LoggedEvent, outbox: OutboxMessage[]): Promise<void>;
   /**
@@ -62,8 +62,9 @@ export abstract class ProposalRepository {
   /** Proposals whose deadline is still open (in one of `states`; of one campaign if named), in batches. */
   abstract openDeadlines(states: readonly ProposalState[], campaignId?: string): AsyncIterable<ProposalRecord[]>;
   /**
-   * Ids of the proposals in `states` whose deadline ends at exactly `dueAt` and whose escalation is one of
-   * `escalation`, in id order after `afterId`: the proposals a timer storm has to reach.
+   * Ids of the proposals in `states` whose deadline ends at exactly `dueAt` (under `rule`, when one is named)
+   * and whose escalation is one of `escalation`, in id order after `afterId`: the proposals a timer storm has
+   * to reach.
    */
   abstract dueAtInstant(
     dueAt: string,
@@ -71,6 +72,7 @@ export abstract class ProposalRepository {
     escalation: readonly EscalationLevel[],
     afterId: string,
     limit: number,
+    rule?: 'DX-4' | 'TH-5' | null,
   ): Promise<string[]>;
   /**
    * Writes many deadlines in one transaction, with a message for the timers; the snapshot and the log are

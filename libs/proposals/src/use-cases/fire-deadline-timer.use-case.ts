@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Clock, DomainError, SYSTEM_ACTOR } from '#kernel';
 import { ESCALATION_ORDER, type EscalationLevel, type ProposalEventType } from '#workflows/proposal';
 import { TIMER_LEVEL, type TimerKind } from '../deadline-timers.policy.js';
@@ -18,6 +19,8 @@ export interface FiringOutcome {
   sent: ProposalEventType[];
   /** Events sent to the other proposals whose timer of this kind is due at the same instant. */
   swept: { proposals: number; events: number };
+  /** Why the sweep failed, when it did: this job then fired its own proposal alone. */
+  sweepError?: string;
 }
 
 const below = (current: EscalationLevel, level: EscalationLevel) => ESCALATION_ORDER.indexOf(current) < ESCALATION_ORDER.indexOf(level);
@@ -26,6 +29,13 @@ const below = (current: EscalationLevel, level: EscalationLevel) => ESCALATION_O
 const SWEEP_BATCH = 250;
 /** A finished sweep is remembered this long, so that the bucket's remaining jobs only check their own row. */
 const SWEEP_MEMORY_MS = 60_000;
+
+interface SweepInstant {
+  kind: TimerKind;
+  dueAt: string;
+  /** Reminders only: the rule whose proposals share the moment; null for every rule. */
+  rule: 'DX-4' | 'TH-5' | null;
+}
 
 interface Sweep {
   done: Promise<Map<string, ProposalEventType[]>>;
@@ -55,17 +65,39 @@ export class FireDeadlineTimerUseCase {
   ) {}
 
   async execute(firing: TimerFiring): Promise<FiringOutcome> {
-    const swept = await this.sweepOnce(firing);
+    let swept = new Map<string, ProposalEventType[]>();
+    let sweepError: string | undefined;
+    try {
+      const instant = await this.instantOf(firing);
+      if (instant) swept = await this.sweepOnce(instant);
+    } catch (error) {
+      // One proposal the sweep cannot handle must not cost the others their timers, nor this job its own:
+      // the sweep's transaction rolled back, and this job goes on alone (its result says why).
+      sweepError = (error as Error).message;
+    }
     const mine = swept.get(firing.proposalId);
     const others = [...swept].filter(([id]) => id !== firing.proposalId);
     const outcome = { proposals: others.length, events: others.reduce((n, [, sent]) => n + sent.length, 0) };
     // Not swept (already done, moved, or lost a race to a person's command): this job's own check decides.
-    return { sent: mine ?? (await this.fireOwn(firing)), swept: outcome };
+    const sent = mine ?? (await this.fireOwn(firing));
+    return sweepError === undefined ? { sent, swept: outcome } : { sent, swept: outcome, sweepError };
   }
 
-  /** Joins the sweep of this firing's instant, or starts it; only the job that ran it gets its results. */
-  private async sweepOnce(firing: TimerFiring): Promise<Map<string, ProposalEventType[]>> {
-    const key = `${firing.kind}|${firing.dueAt}`;
+  /**
+   * Which proposals share this firing's moment. The deadline and the escalation timers of a deadline ending at
+   * `dueAt` fire at the same moment whatever its rule; a reminder does not (DX-4: 3 days before, TH-5: 5
+   * working days before), so a reminder sweeps only the proposals under its own proposal's rule.
+   */
+  private async instantOf(firing: TimerFiring): Promise<SweepInstant | null> {
+    if (firing.kind !== 'reminder') return { kind: firing.kind, dueAt: firing.dueAt, rule: null };
+    const own = await this.proposals.findById(firing.proposalId);
+    if (own?.deadline?.dueAt !== firing.dueAt) return null;
+    return { kind: firing.kind, dueAt: firing.dueAt, rule: own.deadline.rule };
+  }
+
+  /** Joins the sweep of this moment, or starts it; only the job that ran it gets its results. */
+  private async sweepOnce(instant: SweepInstant): Promise<Map<string, ProposalEventType[]>> {
+    const key = `${instant.kind}|${instant.rule ?? '*'}|${instant.dueAt}`;
     const now = Date.now();
     for (const [k, sweep] of this.sweeps) {
       if (sweep.finishedAt !== undefined && now - sweep.finishedAt > SWEEP_MEMORY_MS) this.sweeps.delete(k);
@@ -75,12 +107,12 @@ export class FireDeadlineTimerUseCase {
       await existing.done.catch(() => undefined);
       return new Map();
     }
-    const sweep: Sweep = { done: this.sweep(firing.kind, firing.dueAt) };
+    const sweep: Sweep = { done: this.sweep(instant) };
     this.sweeps.set(key, sweep);
     try {
       return await sweep.done;
     } catch (error) {
-      // The jobs fall back to firing one by one; the next job of the instant may try the sweep again.
+      // The jobs fall back to firing one by one; the next job of the moment may try the sweep again.
       this.sweeps.delete(key);
       throw error;
     } finally {
@@ -88,12 +120,15 @@ export class FireDeadlineTimerUseCase {
     }
   }
 
-  private async sweep(kind: TimerKind, dueAt: string): Promise<Map<string, ProposalEventType[]>> {
+  private async sweep({ kind, dueAt, rule }: SweepInstant): Promise<Map<string, ProposalEventType[]>> {
     const sent = new Map<string, ProposalEventType[]>();
     const level = TIMER_LEVEL[kind];
     const pending = ESCALATION_ORDER.filter((current) => below(current, kind === 'escalation' ? TIMER_LEVEL.escalation : level));
     for (let after = ''; ; ) {
-      const ids = await this.proposals.dueAtInstant(dueAt, DEADLINE_OPEN_STATES, pending, after, SWEEP_BATCH);
+      // On SQLite every await here settles at once: without a turn of the event loop between batches, a large
+      // storm would hold up BullMQ's lock renewals (and, in one process, the API) until it ended.
+      await yieldToEventLoop();
+      const ids = await this.proposals.dueAtInstant(dueAt, DEADLINE_OPEN_STATES, pending, after, SWEEP_BATCH, rule);
       if (ids.length === 0) return sent;
       await this.proposals.transaction(async (tx) => {
         for (const record of await tx.loadMany(ids)) {
