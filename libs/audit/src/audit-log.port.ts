@@ -15,6 +15,14 @@ export interface AuditedProposal {
   version: number;
   lastSeq: number;
   lastHash: string;
+  /**
+   * The columns that lists, inboxes and quotas read instead of the snapshot, when the source has them: they
+   * must say what the log says.
+   */
+  state?: string;
+  escalation?: string;
+  late?: boolean;
+  awardForm?: string;
 }
 
 /** Which events an export or a checkpoint reads: one proposal, and/or `at` within [from, to). */
@@ -52,6 +60,20 @@ export abstract class AuditLog {
   abstract proposal(id: string): Promise<AuditedProposal | null>;
   /** One proposal's events ordered by seq (a proposal's log is short: tens of events). */
   abstract eventsOf(proposalId: string): Promise<AuditedEvent[]>;
+
+  /**
+   * The row and its events as of one moment. Read apart, a command committing in between (it bumps the row's
+   * version and appends its event in one transaction) would look like an inserted or a missing event; the row
+   * is read on both sides of the events until its version holds still.
+   */
+  async proposalLog(id: string): Promise<{ head: AuditedProposal | null; events: AuditedEvent[] }> {
+    for (let attempt = 1; ; attempt++) {
+      const before = await this.proposal(id);
+      const events = await this.eventsOf(id);
+      const head = await this.proposal(id);
+      if (before?.version === head?.version || attempt === 5) return { head, events };
+    }
+  }
   abstract saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;
   /** Newest first. */
   abstract checkpoints(limit: number): Promise<StoredCheckpoint[]>;

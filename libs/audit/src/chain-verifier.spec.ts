@@ -1,5 +1,5 @@
 import { MIGRATED_EVENT } from '#workflows/proposal';
-import type { AuditedEvent } from './audit-log.port.js';
+import type { AuditedEvent, AuditedProposal } from './audit-log.port.js';
 import { verifyChain } from './chain-verifier.js';
 import { eventHash, GENESIS_HASH } from './event-hash.js';
 import { cloneLog, person, reseal, sealProposalLog, type SealedLog } from './test-support/sealed-proposal-log.js';
@@ -231,6 +231,17 @@ describe('chain verifier', () => {
       });
       expect(verdict(log)).toMatchObject({ seq: 7, reason: 'snapshot_mismatch' });
       expect(verdict(log, false)).toBeNull();
+    });
+
+    it('a query column the API and the quotas read, edited in the row while the snapshot was left alone', () => {
+      const withColumns = (edit: Partial<AuditedProposal>) =>
+        tampered((log) => Object.assign(log.head, { state: 'awarded', escalation: 'none', late: false, awardForm: 'chairman_certificate' }, edit));
+      expect(verdict(withColumns({}))).toBeNull();
+      expect(verdict(withColumns({ state: 'rejected' }))).toMatchObject({ seq: 7, reason: 'snapshot_mismatch', detail: expect.stringMatching(/state column/) });
+      // The state is sealed in every line, so even the hash-only walk sees it.
+      expect(verdict(withColumns({ state: 'rejected' }), false)).toMatchObject({ seq: 7, reason: 'snapshot_mismatch' });
+      expect(verdict(withColumns({ escalation: 'escalated' }))).toMatchObject({ reason: 'snapshot_mismatch', detail: expect.stringMatching(/escalation/) });
+      expect(verdict(withColumns({ late: true }))).toMatchObject({ reason: 'snapshot_mismatch', detail: expect.stringMatching(/late/) });
     });
 
     it("a stored state moved on without an event", () => {

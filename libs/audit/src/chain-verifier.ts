@@ -48,6 +48,9 @@ export function verifyChain(
   if (head.lastHash !== last.hash) {
     return breakAt(head.lastSeq, 'snapshot_mismatch', "the row's last hash is not the last event's hash");
   }
+  if (head.state !== undefined && head.state !== last.state) {
+    return breakAt(head.lastSeq, 'snapshot_mismatch', `the row's state column says ${head.state}, its log ${last.state}`);
+  }
   if (head.machineVersion !== last.machineVersion) {
     const detail = `the row is on machine v${head.machineVersion}, its log on v${last.machineVersion}`;
     return breakAt(head.lastSeq, 'snapshot_mismatch', detail);
@@ -57,6 +60,8 @@ export function verifyChain(
     if (!stored || !snapshotsMatch(replayed, stored)) {
       return breakAt(head.lastSeq, 'snapshot_mismatch', 'replaying the log does not reproduce the stored snapshot');
     }
+    const column = columnAtOdds(head, replayed.context as unknown as Record<string, unknown>);
+    if (column) return breakAt(head.lastSeq, 'snapshot_mismatch', `the row's ${column} column is not what replay gives`);
   }
   return null;
 }
@@ -243,4 +248,13 @@ class ChainForensics {
     const hash = this.events[index].hash;
     return index + 1 < this.events.length ? this.events[index + 1].prevHash === hash : this.head.lastHash === hash;
   }
+}
+
+/** The first of the row's query columns that disagrees with the replayed context, if any. */
+function columnAtOdds(head: AuditedProposal, context: Record<string, unknown> | null): string | null {
+  if (!context) return null;
+  if (head.escalation !== undefined && head.escalation !== context.escalation) return 'escalation';
+  if (head.late !== undefined && head.late !== context.late) return 'late';
+  if (head.awardForm !== undefined && head.awardForm !== context.awardForm) return 'award_form';
+  return null;
 }

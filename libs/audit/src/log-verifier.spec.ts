@@ -28,6 +28,22 @@ describe('log verifier', () => {
     expect(log.pagesRead).toBeGreaterThanOrEqual(Math.ceil(TOTAL_EVENTS / pageSize));
   });
 
+  it('a command that commits while the walk is between a row and its events is not taken for tampering', async () => {
+    // The walk read p-1's row when it had 6 events; by the time it reached p-1's events a seventh had landed.
+    const full = sealProposalLog('p-1');
+    const short = sealProposalLog('p-1', V1_AWARD_WALK.slice(0, -1));
+    class BusyLog extends InMemoryAuditLog {
+      override async *proposals(pageSize?: number): AsyncIterable<AuditedProposal[]> {
+        for await (const page of super.proposals(pageSize)) yield page.map((row) => (row.id === 'p-1' ? structuredClone(short.head!) : row));
+      }
+    }
+    const busy = new BusyLog({ pageSize: 3 }).add(full, sealProposalLog('p-2', SHORT));
+    expect(await verifyLog(busy)).toEqual({ proposals: 2, events: 9, ok: true, broken: [], truncated: false });
+    // Read whole and at one moment, a real break is still reported.
+    busy.rows.get('p-1')!.lastSeq = 6;
+    expect((await verifyLog(busy)).broken).toEqual([expect.objectContaining({ proposalId: 'p-1', seq: 6, reason: 'snapshot_mismatch' })]);
+  });
+
   it('can skip replay, the costly part', async () => {
     const log = seededLog();
     (log.rows.get('p-3')!.snapshot as { value: string }).value = 'rejected';

@@ -92,7 +92,10 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
       }
       eventCount += held.length;
 
-      const problem = verifyChain(head, held, chainOptions);
+      // The walk reads rows and events page by page while commands go on: a proposal that looks broken is
+      // read again, whole and at one moment, and only what is still broken then is reported.
+      const suspect = verifyChain(head, held, chainOptions);
+      const problem = suspect && (await confirmed(auditLog, proposalId, chainOptions));
       if (problem) {
         if (broken.length < maxBroken) broken.push(problem);
         else truncated = true;
@@ -125,6 +128,11 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
     truncated,
     ...(checkpoint ? { checkpoint } : {}),
   };
+}
+
+async function confirmed(auditLog: AuditLog, proposalId: string, options: { replay: boolean }) {
+  const { head, events } = await auditLog.proposalLog(proposalId);
+  return verifyChain(head, events, options);
 }
 
 /** Same leaf as a checkpoint walk with `{to: upTo}` would find: the highest seq whose `at` is before `upTo`. */

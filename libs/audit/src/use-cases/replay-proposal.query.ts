@@ -28,7 +28,7 @@ export class ReplayProposalQuery {
   constructor(private readonly auditLog: AuditLog) {}
 
   async execute(proposalId: string, stop: ReplayStop = {}): Promise<ProposalReplayView> {
-    const [head, events] = await Promise.all([this.auditLog.proposal(proposalId), this.auditLog.eventsOf(proposalId)]);
+    const { head, events } = await this.auditLog.proposalLog(proposalId);
     if (!head && events.length === 0) {
       throw new DomainError('NOT_FOUND', `Proposal ${proposalId} does not exist`, { id: proposalId });
     }

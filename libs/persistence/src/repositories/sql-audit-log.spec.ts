@@ -53,6 +53,10 @@ async function seed(runner: SqlTransactionRunner): Promise<Seeded> {
       version: Math.max(EVENT_COUNTS[id], 1),
       lastSeq: EVENT_COUNTS[id],
       lastHash: prevHash,
+      state: 'drafting',
+      escalation: 'none',
+      late: false,
+      awardForm: 'chairman_certificate',
     });
   }
   events.sort((x, y) => (x.proposalId < y.proposalId ? -1 : x.proposalId > y.proposalId ? 1 : x.seq - y.seq));

@@ -15,6 +15,11 @@ interface ProposalHeadRow {
   version: number;
   last_seq: number;
   last_hash: string;
+  state: string;
+  escalation: string;
+  /** 0/1 on SQLite, boolean on PostgreSQL. */
+  late: number | boolean;
+  award_form: string;
 }
 
 interface CheckpointRow {
@@ -30,7 +35,7 @@ interface CheckpointRow {
 }
 
 const EVENT_COLUMNS = 'proposal_id, seq, type, actor, at, payload, machine_version, state, prev_hash, hash';
-const PROPOSAL_HEAD_COLUMNS = 'id, machine_version, snapshot, version, last_seq, last_hash';
+const PROPOSAL_HEAD_COLUMNS = 'id, machine_version, snapshot, version, last_seq, last_hash, state, escalation, late, award_form';
 const CHECKPOINT_COLUMNS = 'id, up_to, proposals, events, merkle_root, algorithm, public_key, signature, created_at';
 
 // The events' mapping is the proposal repository's own, so the auditor reads exactly what the chain sealed.
@@ -43,6 +48,10 @@ const toAuditedProposal = (row: ProposalHeadRow): AuditedProposal => ({
   version: Number(row.version),
   lastSeq: Number(row.last_seq),
   lastHash: row.last_hash,
+  state: row.state,
+  escalation: row.escalation,
+  late: row.late === true || Number(row.late) === 1,
+  awardForm: row.award_form,
 });
 
 const toCheckpoint = (row: CheckpointRow): StoredCheckpoint => ({
