@@ -210,7 +210,7 @@ describe('migrating proposals to a newer machine version', () => {
   it('is for administrators only', async () => {
     const id = await givenV1Proposal();
 
-    for (const caller of [head, homeAffairs, { id: 'a-1', roles: ['auditor'], unitId: null } as Actor]) {
+    for (const caller of [head, homeAffairs, { id: 'a-1', roles: ['auditor'], unitId: null } as Actor, { id: 'a-2', roles: ['admin', 'auditor'], unitId: null } as Actor]) {
       await expect(migrate.execute(caller, [id])).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
     expect((await proposals.findById(id))!.machineVersion).toBe(1);

@@ -39,8 +39,9 @@ export class MigrateProposalsUseCase {
   ) {}
 
   async execute(actor: Actor, ids: string[], toVersion: number = CURRENT_MACHINE_VERSION): Promise<MigrationResult[]> {
-    if (!actor.roles.includes('admin')) {
-      throw new DomainError('FORBIDDEN', 'Only an administrator may migrate proposals to another machine version');
+    // An auditor changes nothing, even one who is also an administrator (the HTTP guard says the same).
+    if (!actor.roles.includes('admin') || actor.roles.includes('auditor')) {
+      throw new DomainError('FORBIDDEN', 'Only an administrator who is not an auditor may migrate proposals to another machine version');
     }
     if (!MACHINE_VERSIONS.includes(toVersion)) {
       throw new DomainError('VALIDATION_FAILED', `No proposal machine version ${toVersion} is registered`, {
