@@ -27,6 +27,8 @@ const below = (current: EscalationLevel, level: EscalationLevel) => ESCALATION_O
 
 /** Proposals fired per transaction during a sweep: one lock and one commit for many events. */
 const SWEEP_BATCH = 250;
+/** How long a sweep may keep the event loop before letting it turn (BullMQ's job locks last 10 s). */
+const SWEEP_TURN_MS = 1_000;
 /** A finished sweep is remembered this long, so that the bucket's remaining jobs only check their own row. */
 const SWEEP_MEMORY_MS = 60_000;
 
@@ -124,10 +126,16 @@ export class FireDeadlineTimerUseCase {
     const sent = new Map<string, ProposalEventType[]>();
     const level = TIMER_LEVEL[kind];
     const pending = ESCALATION_ORDER.filter((current) => below(current, kind === 'escalation' ? TIMER_LEVEL.escalation : level));
+    let ranSince = performance.now();
     for (let after = ''; ; ) {
-      // On SQLite every await here settles at once: without a turn of the event loop between batches, a large
-      // storm would hold up BullMQ's lock renewals (and, in one process, the API) until it ended.
-      await yieldToEventLoop();
+      // On SQLite every await here settles at once: without a turn of the event loop now and then, a large
+      // storm would hold up BullMQ's lock renewals (and, in one process, the API) until it ended. Not after
+      // every batch, though: each turn lets the notices of the events just logged be composed, and the storm
+      // measured a p99 of 2.2 s turn 3 s.
+      if (performance.now() - ranSince > SWEEP_TURN_MS) {
+        await yieldToEventLoop();
+        ranSince = performance.now();
+      }
       const ids = await this.proposals.dueAtInstant(dueAt, DEADLINE_OPEN_STATES, pending, after, SWEEP_BATCH, rule);
       if (ids.length === 0) return sent;
       await this.proposals.transaction(async (tx) => {
