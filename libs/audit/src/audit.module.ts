@@ -16,7 +16,8 @@ import { ReplayProposalQuery } from './use-cases/replay-proposal.query.js';
     {
       provide: AuditCheckpoints,
       inject: [AuditLog, Clock, APP_CONFIG],
-      useFactory: (log: AuditLog, clock: Clock, config: AppConfig) => new AuditCheckpoints(log, clock, config.audit.signingKeyPem),
+      useFactory: (log: AuditLog, clock: Clock, config: AppConfig) =>
+        new AuditCheckpoints(log, clock, config.audit.signingKeyPem, config.audit.trustedPublicKeysPem),
     },
   ],
   exports: [ReplayProposalQuery, AuditCheckpoints],

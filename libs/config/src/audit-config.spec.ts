@@ -44,7 +44,7 @@ describe('audit configuration', () => {
     const multiline = loadConfig({ ...env, AUDIT_SIGNING_KEY: key }).audit;
     const oneLine = loadConfig({ ...env, AUDIT_SIGNING_KEY: key.trim().replace(/\n/g, '\\n') }).audit;
 
-    expect(multiline).toEqual({ signingKeyPem: key, signingKeySource: 'env', checkpointEveryMs: 86_400_000 });
+    expect(multiline).toEqual({ signingKeyPem: key, signingKeySource: 'env', checkpointEveryMs: 86_400_000, trustedPublicKeysPem: [] });
     expect(oneLine).toEqual(multiline);
     expect(existsSync(join(dir, 'audit-signing-key.pem'))).toBe(false);
   });
@@ -59,6 +59,19 @@ describe('audit configuration', () => {
     expect(problems).toEqual([
       expect.stringMatching(/^AUDIT_SIGNING_KEY is not an Ed25519 private key.*openssl genpkey -algorithm ed25519/),
     ]);
+  });
+
+  it('trusts earlier signing keys listed in AUDIT_TRUSTED_PUBLIC_KEYS, each checked', () => {
+    const publicPem = () => createPublicKey(pem('ed25519')).export({ type: 'spki', format: 'pem' }) as string;
+    const [first, second] = [publicPem(), publicPem()];
+    expect(loadConfig({ ...env, AUDIT_TRUSTED_PUBLIC_KEYS: `${first}\n${second}` }).audit.trustedPublicKeysPem).toEqual([first, second]);
+    expect(loadConfig({ ...env, AUDIT_TRUSTED_PUBLIC_KEYS: (first + second).replace(/\n/g, '\\n') }).audit.trustedPublicKeysPem).toEqual([first, second]);
+
+    const rsaPublic = createPublicKey(pem('rsa')).export({ type: 'spki', format: 'pem' }) as string;
+    expect(problemsOf({ ...env, AUDIT_TRUSTED_PUBLIC_KEYS: `${first}${rsaPublic}` })).toEqual([
+      expect.stringMatching(/^AUDIT_TRUSTED_PUBLIC_KEYS key 2 is not an Ed25519 public key/),
+    ]);
+    expect(problemsOf({ ...env, AUDIT_TRUSTED_PUBLIC_KEYS: 'nonsense' })).toEqual([expect.stringMatching(/holds no PEM public key/)]);
   });
 
   it('requires a key in production, one line among the other problems', () => {
@@ -100,7 +113,7 @@ describe('audit configuration', () => {
     // A regular file where the folder should be: mkdir fails even for root.
     writeFileSync(join(dir, 'not-a-folder'), '');
     const audit = loadConfig({ ...env, DATABASE_URL: `sqlite:${join(dir, 'not-a-folder', 'app.sqlite')}` }).audit;
-    expect(audit).toEqual({ signingKeyPem: null, signingKeySource: 'none', checkpointEveryMs: 86_400_000 });
+    expect(audit).toEqual({ signingKeyPem: null, signingKeySource: 'none', checkpointEveryMs: 86_400_000, trustedPublicKeysPem: [] });
   });
 
   it.each([

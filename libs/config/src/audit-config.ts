@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from './config-error.js';
@@ -14,6 +14,11 @@ export interface AuditConfig {
   signingKeySource: 'env' | 'file' | 'none';
   /** How often a checkpoint is made, ms. */
   checkpointEveryMs: number;
+  /**
+   * Public keys (SPKI PEM) of earlier signing keys: checkpoints they signed still verify after the signing key
+   * is rotated. The current key is always trusted.
+   */
+  trustedPublicKeysPem: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -69,7 +74,30 @@ export function parseAuditConfig(env: Env, nodeEnv: string, problems: string[]):
     );
   }
 
-  return { signingKeyPem, signingKeySource: signingKeyPem ? 'env' : 'none', checkpointEveryMs };
+  const trustedPublicKeysPem = parseTrustedKeys(env.AUDIT_TRUSTED_PUBLIC_KEYS ?? '', problems);
+  return { signingKeyPem, signingKeySource: signingKeyPem ? 'env' : 'none', checkpointEveryMs, trustedPublicKeysPem };
+}
+
+/** AUDIT_TRUSTED_PUBLIC_KEYS: Ed25519 public keys in PEM, one after another; each is checked here. */
+function parseTrustedKeys(raw: string, problems: string[]): string[] {
+  const text = unescapePem(raw);
+  if (!text) return [];
+  const blocks = text.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [];
+  if (blocks.length === 0) {
+    problems.push('AUDIT_TRUSTED_PUBLIC_KEYS holds no PEM public key: list the earlier keys as "-----BEGIN PUBLIC KEY-----" blocks');
+    return [];
+  }
+  const keys: string[] = [];
+  blocks.forEach((block, index) => {
+    try {
+      const key = createPublicKey(block);
+      if (key.asymmetricKeyType !== 'ed25519') throw new Error(`an ${key.asymmetricKeyType} key`);
+      keys.push(key.export({ type: 'spki', format: 'pem' }) as string);
+    } catch (error) {
+      problems.push(`AUDIT_TRUSTED_PUBLIC_KEYS key ${index + 1} is not an Ed25519 public key (${(error as Error).message})`);
+    }
+  });
+  return keys;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { Clock, DomainError } from '#kernel';
 import type { AuditLog, StoredCheckpoint } from '../audit-log.port.js';
 import { createCheckpoint } from '../checkpoint.js';
@@ -25,16 +25,34 @@ const SETTLE_MS = 10_000;
 
 /** Signed checkpoints of the whole log: made (by an admin or the worker's schedule), listed, and checked. */
 export class AuditCheckpoints {
-  private readonly trustedPublicKeyPem: string | undefined;
+  /** This server's own public key, then the earlier ones configuration still trusts (after a key rotation). */
+  private readonly trustedKeys: KeyObject[];
 
   constructor(
     private readonly auditLog: AuditLog,
     private readonly clock: Clock,
     private readonly signingKeyPem: string | null,
+    earlierPublicKeysPem: readonly string[] = [],
   ) {
-    this.trustedPublicKeyPem = signingKeyPem
-      ? createPublicKey(createPrivateKey(signingKeyPem)).export({ type: 'spki', format: 'pem' }).toString()
-      : undefined;
+    const own = signingKeyPem ? [createPublicKey(createPrivateKey(signingKeyPem))] : [];
+    this.trustedKeys = [...own, ...earlierPublicKeysPem.map((pem) => createPublicKey(pem))];
+  }
+
+  /**
+   * The key a checkpoint must verify under: the one it names when that key is trusted here, otherwise this
+   * server's own (so that one re-signed with a stranger's key fails). With no key at all, none is pinned.
+   */
+  private trustedKeyFor(checkpoint: StoredCheckpoint): string | undefined {
+    let named: KeyObject | null = null;
+    try {
+      named = createPublicKey(checkpoint.publicKey);
+    } catch {
+      // An unreadable key is judged under this server's own key below, and fails.
+    }
+    const der = (key: KeyObject) => key.export({ type: 'spki', format: 'der' });
+    const trusted = named && this.trustedKeys.find((key) => der(key).equals(der(named!)));
+    const chosen = trusted ?? this.trustedKeys[0];
+    return chosen ? (chosen.export({ type: 'spki', format: 'pem' }) as string) : undefined;
   }
 
   /**
@@ -70,20 +88,18 @@ export class AuditCheckpoints {
   /**
    * Walks the whole log (chains, replay) and, in the same pass, rebuilds the checkpoint's root: a chain
    * rewritten with fresh, self-consistent hashes passes the first check and fails the second. The signature
-   * must hold under this server's own key, so a checkpoint re-signed with another key is refused too.
+   * must hold under a key this server trusts (its own, or an earlier one from AUDIT_TRUSTED_PUBLIC_KEYS), so
+   * a checkpoint re-signed with another key is refused too.
    */
   verify(
     against: StoredCheckpoint | CheckpointFile,
     onProgress?: (progress: LogProgress) => void,
   ): Promise<LogVerification> {
     const file = 'format' in against ? against : null;
+    const checkpoint = file ? file.checkpoint : (against as StoredCheckpoint);
     return verifyLog(this.auditLog, {
       onProgress,
-      checkpoint: {
-        checkpoint: file ? file.checkpoint : (against as StoredCheckpoint),
-        heads: file?.heads,
-        trustedPublicKeyPem: this.trustedPublicKeyPem,
-      },
+      checkpoint: { checkpoint, heads: file?.heads, trustedPublicKeyPem: this.trustedKeyFor(checkpoint) },
     });
   }
 }
