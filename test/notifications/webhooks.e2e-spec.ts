@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { bearer, createUnit, expectStatus, fieldsOf, http, type ProposalBody } from '../support/api.js';
 import {
   futureCampaign,
@@ -12,6 +12,7 @@ import {
 } from '../support/notices.js';
 import { describeEachDatabase, REDIS_URL, startTestApp, startTestWorker, testConfig, uniqueQueuePrefix, type TestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait.js';
+import { NoticeDeliveriesProcessor } from '../../apps/worker/src/notice-deliveries.processor.js';
 
 const NOMINEE = 'Lê Văn Cường';
 const BACKOFF_MS = 25;
@@ -271,5 +272,46 @@ describeEachDatabase('notices: webhooks, signed, retried with backoff, dead-lett
     await waitFor('the next notice at /down', () => receiver!.received('/down').length > downBefore);
     expect((await log('/taken-down')).map((d) => d.proposalId)).toEqual([second.id]);
     expect(receiver!.received('/taken-down')).toHaveLength(entry.log.length - 1);
+  }, 30_000);
+
+  it('a delivery whose job the queue fails for good without a last attempt (a stall) is dead-lettered, not left pending', async () => {
+    const processor = worker!.get(NoticeDeliveriesProcessor);
+    await processor.worker.pause();
+    const registered = await register({ url: receiver!.url('/ok'), events: ['DEADLINE_MISSED'], secret: 'secret-for-stalled-0123456' });
+    expectStatus(registered, 201);
+    hooks['/stalled'] = { id: registered.body.id, secret: 'secret-for-stalled-0123456' };
+    const fourth = await proposalWithDeadline(api!, unitId, (await futureCampaign(api!)).id, 'Vương Thị Lan');
+    await sendTimerEvent(api!, fourth.id, 'DEADLINE_MISSED');
+    const [pending] = await waitFor('the delivery queued', async () => {
+      const items = await log('/stalled');
+      return items.length === 1 && items;
+    });
+    expect(pending.status).toBe('pending');
+
+    // Another worker takes the job, then loses it the way a twice-stalled job is lost: failed, no retry left.
+    const thief = new Worker('notice-deliveries', null, { connection: { url: REDIS_URL }, prefix, autorun: false });
+    try {
+      let taken: Job | undefined;
+      await waitFor('the delivery job taken', async () => {
+        const job = await thief.getNextJob('thief-token');
+        if (job && job.data.deliveryId !== pending.id) await job.moveToCompleted('not this one', 'thief-token', false);
+        taken = job?.data.deliveryId === pending.id ? job : taken;
+        return taken !== undefined;
+      });
+      const stalled = new Error('job stalled more than allowable limit');
+      await taken!.moveToFailed(new UnrecoverableError(stalled.message), 'thief-token', false);
+      await expect(deliveries!.getJobState(taken!.id!)).resolves.toBe('failed');
+
+      await processor.onFailed(taken as never, stalled);
+      const [dead] = await log('/stalled');
+      expect(dead).toMatchObject({ status: 'dead', attempts: 1 });
+      expect(dead.log).toEqual([expect.objectContaining({ outcome: 'dead', error: 'the queue gave up: job stalled more than allowable limit' })]);
+      // Heard again (another worker's event, a repeat), it changes nothing.
+      await processor.onFailed(taken as never, stalled);
+      expect((await log('/stalled'))[0].log).toHaveLength(1);
+    } finally {
+      await thief.close();
+      processor.worker.resume();
+    }
   }, 30_000);
 });

@@ -1,8 +1,8 @@
-import { Processor } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { QuietWorkerHost } from './quiet-worker-host.js';
 import { Inject } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { DeliverEmailUseCase, DeliverWebhookUseCase, DeliveryFailedError, type DeliveryOutcome } from '#notifications';
+import { AbandonDeliveryUseCase, DeliverEmailUseCase, DeliverWebhookUseCase, DeliveryFailedError, type DeliveryOutcome } from '#notifications';
 import { QUEUES, type JobRegistry } from '#queue';
 
 type DeliveryJob = Job<JobRegistry['notice.webhook'] | JobRegistry['notice.email'], DeliveryOutcome, 'notice.webhook' | 'notice.email'>;
@@ -16,6 +16,7 @@ export class NoticeDeliveriesProcessor extends QuietWorkerHost {
   constructor(
     @Inject(DeliverWebhookUseCase) private readonly webhooks: DeliverWebhookUseCase,
     @Inject(DeliverEmailUseCase) private readonly emails: DeliverEmailUseCase,
+    @Inject(AbandonDeliveryUseCase) private readonly abandon: AbandonDeliveryUseCase,
   ) {
     super();
   }
@@ -31,6 +32,21 @@ export class NoticeDeliveriesProcessor extends QuietWorkerHost {
       // A dead-lettered delivery (its last attempt, or a webhook taken down) has nothing left to retry.
       if (error instanceof DeliveryFailedError && error.dead) throw new UnrecoverableError(error.message);
       throw error;
+    }
+  }
+
+  /**
+   * BullMQ fails a job for good without running it again when it stalls once too often: no attempt logged the
+   * end, so the delivery is dead-lettered here. A job that will be retried, or whose delivery is already dead
+   * or delivered, changes nothing.
+   */
+  @OnWorkerEvent('failed')
+  async onFailed(job: DeliveryJob | undefined, error: Error): Promise<void> {
+    try {
+      if (!job || !(await job.isFailed())) return;
+      await this.abandon.execute(job.data.deliveryId, error.message);
+    } catch (problem) {
+      this.logger.warn(`Could not dead-letter the delivery of failed job ${job?.id}: ${(problem as Error).message}`);
     }
   }
 }

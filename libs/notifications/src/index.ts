@@ -14,6 +14,7 @@ export * from './use-cases/compose-notice.use-case.js';
 export * from './use-cases/attempt-delivery.js';
 export * from './use-cases/deliver-webhook.use-case.js';
 export * from './use-cases/deliver-email.use-case.js';
+export * from './use-cases/abandon-delivery.use-case.js';
 export * from './use-cases/inbox.queries.js';
 export * from './use-cases/webhook.use-cases.js';
 export * from './adapters/fetch-webhook.sender.js';

@@ -10,6 +10,7 @@ import { Mailer } from './ports/mailer.js';
 import { NoticeRepository } from './ports/notice.repository.js';
 import { WebhookRepository } from './ports/webhook.repository.js';
 import { WebhookSender } from './ports/webhook.sender.js';
+import { AbandonDeliveryUseCase } from './use-cases/abandon-delivery.use-case.js';
 import { ComposeNoticeUseCase } from './use-cases/compose-notice.use-case.js';
 import { DeliverEmailUseCase } from './use-cases/deliver-email.use-case.js';
 import { DeliverWebhookUseCase } from './use-cases/deliver-webhook.use-case.js';
@@ -50,6 +51,11 @@ const MAILER = Symbol('MAILER');
       inject: [DeliveryRepository, NoticeRepository, MAILER, Clock],
       useFactory: (d: DeliveryRepository, n: NoticeRepository, mailer: Mailer | null, clock: Clock) => new DeliverEmailUseCase(d, n, mailer, clock),
     },
+    {
+      provide: AbandonDeliveryUseCase,
+      inject: [DeliveryRepository, Clock],
+      useFactory: (d: DeliveryRepository, clock: Clock) => new AbandonDeliveryUseCase(d, clock),
+    },
     { provide: InboxQueries, inject: [NoticeRepository, Clock], useFactory: (n: NoticeRepository, clock: Clock) => new InboxQueries(n, clock) },
     {
       provide: WebhookUseCases,
@@ -57,7 +63,7 @@ const MAILER = Symbol('MAILER');
       useFactory: (w: WebhookRepository, d: DeliveryRepository, clock: Clock) => new WebhookUseCases(w, d, clock),
     },
   ],
-  exports: [ComposeNoticeUseCase, DeliverWebhookUseCase, DeliverEmailUseCase, InboxQueries, WebhookUseCases],
+  exports: [ComposeNoticeUseCase, DeliverWebhookUseCase, DeliverEmailUseCase, AbandonDeliveryUseCase, InboxQueries, WebhookUseCases],
 })
 export class NotificationsModule implements OnApplicationShutdown {
   constructor(@Inject(MAILER) private readonly mailer: Mailer | null) {}
