@@ -4,7 +4,7 @@ import type { Stream } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Response } from 'supertest';
 import { eventHash, GENESIS_HASH } from '#audit';
-import { toLoggedEvent } from '#persistence';
+import { toLoggedEvent, type ProposalEventRow } from '#persistence';
 import { startProposal, type ProposalInput } from '#workflows/proposal';
 import { bearer, createProposal, DECISION, expectStatus, http, postEvent, VOTE, type Caller, type ProposalBody } from './api.js';
 import { TEST_JWT_SECRET, type TestApp } from './test-app.js';
@@ -52,21 +52,8 @@ export interface StoredRow {
   lastHash: string;
 }
 
-interface EventRow {
-  proposal_id: string;
-  seq: number | string;
-  type: string;
-  actor: string;
-  at: string;
-  payload: string;
-  machine_version: number | string;
-  state: string;
-  prev_hash: string;
-  hash: string;
-}
-
 export async function storedEvents(t: TestApp, proposalId: string): Promise<StoredEvent[]> {
-  const rows = await sql<EventRow>(
+  const rows = await sql<ProposalEventRow>(
     t,
     'SELECT proposal_id, seq, type, actor, at, payload, machine_version, state, prev_hash, hash FROM proposal_events WHERE proposal_id = ? ORDER BY seq',
     [proposalId],

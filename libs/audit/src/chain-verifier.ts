@@ -67,7 +67,7 @@ export function verifyChain(
 }
 
 /** The hot path: the index of the first event that is out of place, unlinked or unsealed, or -1. */
-function firstUnsoundIndex(proposalId: string, events: readonly AuditedEvent[]): number {
+export function firstUnsoundIndex(proposalId: string, events: readonly AuditedEvent[]): number {
   let prevHash = GENESIS_HASH;
   for (let index = 0; index < events.length; index++) {
     const event = events[index];

@@ -1,7 +1,7 @@
 import { DomainError } from '#kernel';
 import type { ProposalContext } from '#workflows/proposal';
-import type { AuditedEvent, AuditLog } from '../audit-log.port.js';
-import { eventHash, GENESIS_HASH } from '../event-hash.js';
+import type { AuditLog } from '../audit-log.port.js';
+import { firstUnsoundIndex } from '../chain-verifier.js';
 import { replaysToStored, replayTo, type ReplayFailure, type ReplayStop } from '../proposal-replay.js';
 
 /** DESIGN.md `GET /api/proposals/:id/replay`: the proposal as it was, and whether the record can be trusted. */
@@ -47,21 +47,11 @@ export class ReplayProposalQuery {
       state: replayed.state,
       context: replayed.context,
       machineVersion: replayed.machineVersion,
-      chainValid: chainIntactThrough(events, replayed.seq),
+      // The hash chain from the first event up to the one reached: nothing in it edited, moved or removed.
+      chainValid: firstUnsoundIndex(proposalId, events.filter((event) => event.seq <= replayed.seq)) === -1,
       matchesStored: head !== null && replaysToStored(events, head.snapshot as { value: unknown; context: unknown }),
       events: events.length,
       failure: replayed.failure,
     };
   }
-}
-
-/** Seqs run 1, 2, 3 …, each line links to the one before and its hash seals exactly what it says. */
-function chainIntactThrough(events: readonly AuditedEvent[], seq: number): boolean {
-  let prevHash = GENESIS_HASH;
-  for (let i = 0; i < events.length && events[i].seq <= seq; i++) {
-    const { prevHash: storedPrev, hash, ...body } = events[i];
-    if (body.seq !== i + 1 || storedPrev !== prevHash || eventHash(storedPrev, body) !== hash) return false;
-    prevHash = hash;
-  }
-  return true;
 }

@@ -1,12 +1,11 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AuditLog, type AuditedEvent, type AuditedProposal, type EventRange, type StoredCheckpoint } from '#audit';
-import { toLoggedEvent } from './sql-proposal.repository.js';
+import { toLoggedEvent, type ProposalEventRow } from './sql-proposal.repository.js';
 import { SqlTransactionRunner } from './sql-transaction-runner.js';
 
 /** Rows of a page: large enough that per-query overhead is small, small enough to keep memory flat. */
 export const AUDIT_PAGE_SIZE = 2_000;
 
-type EventRow = Parameters<typeof toLoggedEvent>[0];
 
 interface ProposalHeadRow {
   id: string;
@@ -39,7 +38,7 @@ const PROPOSAL_HEAD_COLUMNS = 'id, machine_version, snapshot, version, last_seq,
 const CHECKPOINT_COLUMNS = 'id, up_to, proposals, events, merkle_root, algorithm, public_key, signature, created_at';
 
 // The events' mapping is the proposal repository's own, so the auditor reads exactly what the chain sealed.
-const toAuditedEvent: (row: EventRow) => AuditedEvent = toLoggedEvent;
+const toAuditedEvent: (row: ProposalEventRow) => AuditedEvent = toLoggedEvent;
 
 const toAuditedProposal = (row: ProposalHeadRow): AuditedProposal => ({
   id: row.id,
@@ -155,7 +154,7 @@ export class SqlAuditLog extends AuditLog {
   eventsOf(proposalId: string): Promise<AuditedEvent[]> {
     return this.runner.read(async (db) =>
       (
-        await db.rows<EventRow>(`SELECT ${EVENT_COLUMNS} FROM proposal_events WHERE proposal_id = ? ORDER BY seq`, [proposalId])
+        await db.rows<ProposalEventRow>(`SELECT ${EVENT_COLUMNS} FROM proposal_events WHERE proposal_id = ? ORDER BY seq`, [proposalId])
       ).map(toAuditedEvent),
     );
   }

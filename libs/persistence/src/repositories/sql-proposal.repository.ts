@@ -41,7 +41,8 @@ interface ProposalRow {
   updated_at: string;
 }
 
-interface EventRow {
+/** A proposal_events row as both databases hand it back. */
+export interface ProposalEventRow {
   proposal_id: string;
   /** PostgreSQL may hand integers back as text; the mapper makes them numbers. */
   seq: number | string;
@@ -91,7 +92,7 @@ const toRecord = (row: ProposalRow): ProposalRecord => ({
   updatedAt: row.updated_at,
 });
 
-export const toLoggedEvent = (row: EventRow): LoggedEvent => ({
+export const toLoggedEvent = (row: ProposalEventRow): LoggedEvent => ({
   proposalId: row.proposal_id,
   seq: Number(row.seq),
   type: row.type,
@@ -448,7 +449,7 @@ export class SqlProposalRepository extends ProposalRepository {
   history(id: string): Promise<LoggedEvent[]> {
     return this.runner.read(async (db) =>
       (
-        await db.rows<EventRow>(
+        await db.rows<ProposalEventRow>(
           `SELECT proposal_id, seq, type, actor, at, payload, machine_version, state, prev_hash, hash
            FROM proposal_events WHERE proposal_id = ? ORDER BY seq`,
           [id],
