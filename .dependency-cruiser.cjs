@@ -50,10 +50,23 @@ module.exports = {
       to: { path: '^(node_modules/(@nestjs|typeorm|bullmq|ioredis|pg|better-sqlite3)|libs/(persistence|queue)/)' },
     },
     {
+      name: 'web-console-imports-only-pure-libs',
+      comment: 'The browser gets the pure libraries (rulebook, machine types, calendar types, kernel) and nothing of the server.',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs|workflows|apps)/', pathNot: '^(apps/web/|workflows/|libs/(kernel|rules|calendar)/)' },
+    },
+    {
+      name: 'web-console-imports-no-server-package',
+      severity: 'error',
+      from: { path: '^apps/web/src/' },
+      to: { path: FRAMEWORKS },
+    },
+    {
       name: 'apps-stay-apart',
       comment: 'Only the standalone launcher (and the benchmark) compose other applications.',
       severity: 'error',
-      from: { path: '^apps/(api|worker|cli)/' },
+      from: { path: '^apps/(api|worker|cli|web)/' },
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
   ],
@@ -62,7 +75,7 @@ module.exports = {
     exclude: { path: '^dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.js'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js'], conditionNames: ['import', 'require', 'node', 'default'] },
     moduleSystems: ['es6'],
   },
 };

@@ -1,0 +1,23 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { PersonRole } from '#kernel';
+
+export interface RouteDef {
+  pattern: string;
+  page: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+  /** Who may open it; none listed: anyone signed in. The API decides again; this only hides what it would refuse. */
+  roles?: PersonRole[];
+}
+
+// Every screen is its own chunk: the first screen loads only the shell and the inbox (issue 6: < 250 KB gz).
+export const ROUTES: RouteDef[] = [
+  { pattern: '/', page: lazy(() => import('../features/inbox/inbox.page.js')) },
+  { pattern: '/proposals/new', page: lazy(() => import('../features/forms/new-proposal.page.js')), roles: ['drafter', 'unit_head'] },
+  { pattern: '/proposals/:id', page: lazy(() => import('../features/proposal/proposal.page.js')) },
+  { pattern: '/proposals/:id/replay', page: lazy(() => import('../features/audit/replay.page.js')), roles: ['auditor', 'admin'] },
+  { pattern: '/campaigns', page: lazy(() => import('../features/forms/campaigns.page.js')) },
+  { pattern: '/campaigns/new', page: lazy(() => import('../features/forms/new-campaign.page.js')), roles: ['home_affairs', 'admin'] },
+  { pattern: '/calendar', page: lazy(() => import('../features/calendar/calendar.page.js')) },
+  { pattern: '/notifications', page: lazy(() => import('../features/notifications/notifications.page.js')) },
+  { pattern: '/audit', page: lazy(() => import('../features/audit/audit.page.js')), roles: ['auditor', 'admin'] },
+  { pattern: '/rules/:id', page: lazy(() => import('../features/rules/rule.page.js')) },
+];

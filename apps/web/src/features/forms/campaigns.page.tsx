@@ -1,0 +1,4 @@
+/** Placeholder until the screen is built. */
+export default function CampaignsPage() {
+  return <p>CampaignsPage</p>;
+}

@@ -1,0 +1,66 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+
+export type Lang = 'vi' | 'en';
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+
+/**
+ * One feature's strings in both languages. Vietnamese is the reference: an English table must have the same
+ * keys, which the type checks. A value may be a function for strings with parts.
+ */
+export type Messages<K extends string = string> = Record<Lang, Record<K, string | ((...args: never[]) => string)>>;
+
+interface LangContextValue {
+  lang: Lang;
+  setLang(lang: Lang): void;
+}
+
+const STORAGE_KEY = 'kt.lang';
+const LangContext = createContext<LangContextValue>({ lang: 'vi', setLang: () => undefined });
+
+function initialLang(): Lang {
+  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return stored === 'en' ? 'en' : 'vi';
+}
+
+export function LangProvider({ children, lang: fixed }: { children: ReactNode; lang?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(fixed ?? initialLang);
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    document.documentElement.lang = next;
+  }, []);
+  const value = useMemo(() => ({ lang, setLang }), [lang, setLang]);
+  return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
+}
+
+export const useLang = () => useContext(LangContext);
+
+/** The strings of `messages` in the current language: `const t = useT(MESSAGES); t.title`. */
+export function useT<M extends Messages>(messages: M): M['vi'] {
+  const { lang } = useLang();
+  return messages[lang] as M['vi'];
+}
+
+/** Picks the Vietnamese or English one of a pair the API sends (`message`/`messageEn`, `name`/`nameEn`). */
+export function pick(lang: Lang, vi: string, en: string | null | undefined): string {
+  return lang === 'en' && en ? en : vi;
+}
+
+const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+/** Dates as officials write them (29/11/2026); ISO days are local days, so no time zone shifts them. */
+export function formatDay(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '—';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return lang === 'vi' ? `${d}/${m}/${y}` : `${d}/${m}/${y}`;
+}
+
+/** An instant in Vietnam's time (UTC+7), whatever the browser's zone: the log is the province's. */
+export function formatInstant(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  }).format(new Date(iso));
+}
