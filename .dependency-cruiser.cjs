@@ -44,9 +44,9 @@ module.exports = {
     },
     {
       name: 'notices-know-no-storage-or-queue',
-      comment: 'libs/notifications talks to ports; only its Nest module file may import Nest.',
+      comment: 'libs/notifications talks to ports; only its Nest module file knows Nest, and its adapters the transports (HTTP, SMTP, Redis).',
       severity: 'error',
-      from: { path: '^libs/notifications/', pathNot: '(notifications\\.module|\\.spec)\\.ts$' },
+      from: { path: '^libs/notifications/', pathNot: '(notifications\\.module|\\.spec)\\.ts$|/adapters/' },
       to: { path: '^(node_modules/(@nestjs|typeorm|bullmq|ioredis|pg|better-sqlite3)|libs/(persistence|queue)/)' },
     },
     {

@@ -4,3 +4,4 @@ export { proposalMachineV2 } from './proposal-v2.machine.js';
 export * from './machine-registry.js';
 export * from './proposal-transitions.js';
 export * from './proposal-migration.js';
+export * from './machine-graph.js';

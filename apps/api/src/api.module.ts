@@ -11,10 +11,12 @@ import { AuditController } from './controllers/audit.controller.js';
 import { CalendarController } from './controllers/calendar.controller.js';
 import { CampaignsController } from './controllers/campaigns.controller.js';
 import { HealthController } from './controllers/health.controller.js';
+import { MachinesController } from './controllers/machines.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { ProposalsController } from './controllers/proposals.controller.js';
 import { UnitsController } from './controllers/units.controller.js';
 import { WebhooksController } from './controllers/webhooks.controller.js';
+import { DevSignInController } from './dev/dev-sign-in.controller.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
 import { QueueBoard } from './queues/queue-board.js';
 
@@ -24,7 +26,19 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(dataSource), ProposalsModule, NotificationsModule, AuditModule],
-      controllers: [HealthController, UnitsController, CampaignsController, ProposalsController, CalendarController, NotificationsController, WebhooksController, AuditController],
+      controllers: [
+        HealthController,
+        UnitsController,
+        CampaignsController,
+        ProposalsController,
+        MachinesController,
+        CalendarController,
+        NotificationsController,
+        WebhooksController,
+        AuditController,
+        // Demo sign-in hands out tokens without a password: it does not exist in a production process at all.
+        ...(config.nodeEnv === 'production' ? [] : [DevSignInController]),
+      ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

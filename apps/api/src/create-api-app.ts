@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
@@ -6,6 +7,7 @@ import type { AppConfig } from '#config';
 import { ApiModule } from './api.module.js';
 import { strictValidationPipe } from './errors/validation.js';
 import { QUEUE_BOARD_PATH, QueueBoard } from './queues/queue-board.js';
+import { serveWebConsole } from './web/web-console.js';
 
 export interface AppOptions {
   logger?: false;
@@ -15,7 +17,7 @@ export interface AppOptions {
 
 /** The HTTP application, configured the same way for `main`, the tests and the benchmark. */
 export async function createApiApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(config, options.dataSource), {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options.dataSource), {
     logger: options.logger ?? ['log', 'warn', 'error'],
     abortOnError: false,
   });
@@ -33,5 +35,6 @@ export async function createApiApp(config: AppConfig, options: AppOptions = {}):
       .build(),
   );
   SwaggerModule.setup('docs', app, document);
+  serveWebConsole(app);
   return app;
 }

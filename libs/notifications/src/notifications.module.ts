@@ -3,10 +3,12 @@ import { APP_CONFIG, type AppConfig } from '#config';
 import { Clock, SystemClock } from '#kernel';
 import { ProposalRepository, UnitRepository } from '#proposals';
 import { FetchWebhookSender } from './adapters/fetch-webhook.sender.js';
+import { RedisNoticeChannel } from './adapters/redis-notice.channel.js';
 import { SmtpMailer } from './adapters/smtp.mailer.js';
 import { EmailDirectory } from './email-directory.js';
 import { DeliveryRepository } from './ports/delivery.repository.js';
 import { Mailer } from './ports/mailer.js';
+import { NoticeChannel } from './ports/notice-channel.js';
 import { NoticeRepository } from './ports/notice.repository.js';
 import { WebhookRepository } from './ports/webhook.repository.js';
 import { WebhookSender } from './ports/webhook.sender.js';
@@ -15,6 +17,7 @@ import { ComposeNoticeUseCase } from './use-cases/compose-notice.use-case.js';
 import { DeliverEmailUseCase } from './use-cases/deliver-email.use-case.js';
 import { DeliverWebhookUseCase } from './use-cases/deliver-webhook.use-case.js';
 import { InboxQueries } from './use-cases/inbox.queries.js';
+import { LiveNotices } from './use-cases/live-notices.js';
 import { WebhookUseCases } from './use-cases/webhook.use-cases.js';
 
 /** The mailer, or null (the token's value) when SMTP_URL is not configured. */
@@ -35,11 +38,24 @@ const MAILER = Symbol('MAILER');
         config.notices.smtpUrl ? new SmtpMailer(config.notices.smtpUrl, config.notices.smtpFrom) : null,
     },
     {
-      provide: ComposeNoticeUseCase,
-      inject: [ProposalRepository, UnitRepository, NoticeRepository, WebhookRepository, Clock, APP_CONFIG],
-      useFactory: (p: ProposalRepository, u: UnitRepository, n: NoticeRepository, w: WebhookRepository, clock: Clock, config: AppConfig) =>
-        new ComposeNoticeUseCase(p, u, n, w, clock, config.notices.smtpUrl ? new EmailDirectory(config.notices.emails) : null),
+      provide: NoticeChannel,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new RedisNoticeChannel(config.redisUrl, `${config.queuePrefix}:notices`),
     },
+    {
+      provide: ComposeNoticeUseCase,
+      inject: [ProposalRepository, UnitRepository, NoticeRepository, WebhookRepository, Clock, APP_CONFIG, NoticeChannel],
+      useFactory: (
+        p: ProposalRepository,
+        u: UnitRepository,
+        n: NoticeRepository,
+        w: WebhookRepository,
+        clock: Clock,
+        config: AppConfig,
+        live: NoticeChannel,
+      ) => new ComposeNoticeUseCase(p, u, n, w, clock, config.notices.smtpUrl ? new EmailDirectory(config.notices.emails) : null, live),
+    },
+    { provide: LiveNotices, inject: [NoticeChannel], useFactory: (channel: NoticeChannel) => new LiveNotices(channel) },
     {
       provide: DeliverWebhookUseCase,
       inject: [DeliveryRepository, NoticeRepository, WebhookRepository, WebhookSender, Clock],
@@ -63,13 +79,17 @@ const MAILER = Symbol('MAILER');
       useFactory: (w: WebhookRepository, d: DeliveryRepository, clock: Clock) => new WebhookUseCases(w, d, clock),
     },
   ],
-  exports: [ComposeNoticeUseCase, DeliverWebhookUseCase, DeliverEmailUseCase, AbandonDeliveryUseCase, InboxQueries, WebhookUseCases],
+  exports: [LiveNotices, ComposeNoticeUseCase, DeliverWebhookUseCase, DeliverEmailUseCase, AbandonDeliveryUseCase, InboxQueries, WebhookUseCases],
 })
 export class NotificationsModule implements OnApplicationShutdown {
-  constructor(@Inject(MAILER) private readonly mailer: Mailer | null) {}
+  constructor(
+    @Inject(MAILER) private readonly mailer: Mailer | null,
+    @Inject(NoticeChannel) private readonly channel: NoticeChannel,
+  ) {}
 
-  /** An SMTP transport may hold a connection open; it must not keep the process alive after shutdown. */
+  /** An SMTP transport or a Redis subscription may hold a connection open; neither may keep the process alive. */
   onApplicationShutdown(): void {
     if (this.mailer instanceof SmtpMailer) this.mailer.close();
+    if (this.channel instanceof RedisNoticeChannel) this.channel.close();
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CampaignUseCases } from '#proposals';
 import { Roles } from '../auth/auth.decorators.js';
 import { CreateCampaignDto, RescheduleCampaignDto } from '../dto/unit-and-campaign.dto.js';
@@ -32,6 +32,12 @@ export class CampaignsController {
   @Get(':id')
   get(@Param('id') id: string) {
     return this.campaigns.get(id);
+  }
+
+  @Get(':id/quota')
+  @ApiOperation({ summary: "Each award form's number in the guidance (TH-1) and how many proposals past the unit stage use it" })
+  quota(@Param('id') id: string) {
+    return this.campaigns.quota(id);
   }
 
   @Patch(':id')

@@ -1,16 +1,22 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Sse, type MessageEvent } from '@nestjs/common';
+import { interval, map, merge, Observable } from 'rxjs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#kernel';
-import { InboxQueries } from '#notifications';
+import { InboxQueries, LiveNotices } from '#notifications';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { ListNotificationsQuery } from '../dto/list-notifications.query.js';
+
+const KEEP_ALIVE_MS = 25_000;
 
 /** The in-app inbox of whoever is signed in: notices addressed to their roles (and unit), read state per person. */
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('api/notifications')
 export class NotificationsController {
-  constructor(@Inject(InboxQueries) private readonly inbox: InboxQueries) {}
+  constructor(
+    @Inject(InboxQueries) private readonly inbox: InboxQueries,
+    @Inject(LiveNotices) private readonly live: LiveNotices,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Your notices, newest first, with the number still unread' })
@@ -21,6 +27,20 @@ export class NotificationsController {
   @Get('unread-count')
   unreadCount(@CurrentActor() actor: Actor) {
     return this.inbox.unreadCount(actor);
+  }
+
+  @Sse('stream')
+  @ApiOperation({
+    summary: 'Server-sent events: a `notice` message for every new notice addressed to you, and a `ping` every 25 s',
+    description: 'Send the bearer token in the Authorization header (read the stream with fetch; EventSource cannot send headers).',
+  })
+  stream(@CurrentActor() actor: Actor): Observable<MessageEvent> {
+    const notices = new Observable<MessageEvent>((subscriber) =>
+      this.live.follow(actor, (signal) => subscriber.next({ type: 'notice', id: signal.id, data: signal })),
+    );
+    // Proxies close a connection that stays silent; a ping also lets the console notice a dead one.
+    const pings = interval(KEEP_ALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' })));
+    return merge(notices, pings);
   }
 
   @Post(':id/read')

@@ -5,7 +5,7 @@
  */
 import type { Finding } from '#rules';
 import type { CalendarYear, Deadline } from '#calendar';
-import type { Actor, PersonRole } from '#kernel';
+import type { Actor, PersonRole, Role } from '#kernel';
 import type { AchievementBasis, AwardForm, Decision, EscalationLevel, Nominee, ProposalEventType, ProposalKind, ProposalState, Vote } from '#workflows/proposal';
 
 export type { CalendarYear, Deadline, Finding };
@@ -132,12 +132,15 @@ export interface InboxPage extends Page<InboxNotice> {
   unread: number;
 }
 
-/** GET /api/machines/:version: the machine definition as a graph, for the diagram. */
+/**
+ * GET /api/machines/:version: the machine definition as a graph, for the diagram (`machineGraph` of
+ * workflows/proposal, which tests may call directly). Timer events have `to === from` and roles ['system'].
+ */
 export interface MachineGraph {
   version: number;
   initial: ProposalState;
   states: { id: ProposalState; final: boolean }[];
-  transitions: { from: ProposalState; to: ProposalState; event: ProposalEventType; roles: PersonRole[] }[];
+  transitions: { from: ProposalState; to: ProposalState; event: ProposalEventType; roles: Role[] }[];
 }
 
 /** GET /api/dev/demo-users (development and test only). */

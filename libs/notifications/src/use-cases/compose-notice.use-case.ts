@@ -6,7 +6,9 @@ import type { EmailDirectory } from '../email-directory.js';
 import { isNoticeEvent, type DeliveryRecord, type NoticeRecord } from '../notice.records.js';
 import { noticeText } from '../notice-text.js';
 import { NoticeRepository } from '../ports/notice.repository.js';
+import { NoticeChannel } from '../ports/notice-channel.js';
 import { WebhookRepository } from '../ports/webhook.repository.js';
+import { signalOf } from './live-notices.js';
 
 /** A committed transition as the outbox relays it (`proposal.transitioned`). */
 export interface CommittedEvent {
@@ -33,6 +35,8 @@ export class ComposeNoticeUseCase {
     private readonly clock: Clock,
     /** Null when SMTP_URL is not configured: then no e-mail deliveries are made. */
     private readonly emails: EmailDirectory | null,
+    /** Null where nobody listens live (tests of the notice itself). */
+    private readonly live: NoticeChannel | null = null,
   ) {}
 
   /** The notice made, or null when the event makes none or its notice already exists. */
@@ -91,7 +95,21 @@ export class ComposeNoticeUseCase {
       key: d.key,
       payload: { deliveryId: d.id },
     }));
-    return (await this.notices.store(notice, deliveries, outbox)) ? notice : null;
+    if (!(await this.notices.store(notice, deliveries, outbox))) return null;
+    await this.tellOpenConsoles(notice);
+    return notice;
+  }
+
+  /**
+   * After the commit, never before: a console told about a notice must find it in the inbox. A Redis that
+   * does not answer costs the live update only (the console's count catches up on reconnect), never the job.
+   */
+  private async tellOpenConsoles(notice: NoticeRecord): Promise<void> {
+    try {
+      await this.live?.publish(signalOf(notice));
+    } catch {
+      // Nothing is lost: the notice is stored and the next unread-count read shows it.
+    }
   }
 }
 

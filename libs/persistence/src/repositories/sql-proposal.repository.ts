@@ -117,6 +117,23 @@ function decodeCursor(cursor: string): [string, string] {
   return [createdAt, id];
 }
 
+/** The quota counters of a campaign, as the rules count them (in a command's transaction or a plain read). */
+async function readQuotaUsage(db: SqlSession, campaignId: string, unitId: string): Promise<QuotaUsage> {
+  const rows = await db.rows<{ award_form: string; unit_id: string; steering_member: number; n: number | string }>(
+    'SELECT award_form, unit_id, steering_member, n FROM quota_counters WHERE campaign_id = ?',
+    [campaignId],
+  );
+  const usage: QuotaUsage = { byAwardForm: {}, byUnitAndAwardForm: {}, steeringMembers: 0 };
+  for (const row of rows) {
+    const form = row.award_form as keyof QuotaUsage['byAwardForm'];
+    const n = Number(row.n);
+    usage.byAwardForm[form] = (usage.byAwardForm[form] ?? 0) + n;
+    if (row.unit_id === unitId) usage.byUnitAndAwardForm[form] = (usage.byUnitAndAwardForm[form] ?? 0) + n;
+    if (Number(row.steering_member) === 1) usage.steeringMembers += n;
+  }
+  return usage;
+}
+
 class SqlProposalWriteTx implements ProposalWriteTx {
   constructor(private readonly db: SqlSession) {}
 
@@ -169,20 +186,8 @@ class SqlProposalWriteTx implements ProposalWriteTx {
     return row ? toCampaignRecord(row) : null;
   }
 
-  async quotaUsage(campaignId: string, unitId: string): Promise<QuotaUsage> {
-    const rows = await this.db.rows<{ award_form: string; unit_id: string; steering_member: number; n: number | string }>(
-      'SELECT award_form, unit_id, steering_member, n FROM quota_counters WHERE campaign_id = ?',
-      [campaignId],
-    );
-    const usage: QuotaUsage = { byAwardForm: {}, byUnitAndAwardForm: {}, steeringMembers: 0 };
-    for (const row of rows) {
-      const form = row.award_form as keyof QuotaUsage['byAwardForm'];
-      const n = Number(row.n);
-      usage.byAwardForm[form] = (usage.byAwardForm[form] ?? 0) + n;
-      if (row.unit_id === unitId) usage.byUnitAndAwardForm[form] = (usage.byUnitAndAwardForm[form] ?? 0) + n;
-      if (Number(row.steering_member) === 1) usage.steeringMembers += n;
-    }
-    return usage;
+  quotaUsage(campaignId: string, unitId: string): Promise<QuotaUsage> {
+    return readQuotaUsage(this.db, campaignId, unitId);
   }
 
   /** Keeps quota_counters in step when a proposal enters or leaves the counted stages. */
@@ -312,6 +317,10 @@ export class SqlProposalRepository extends ProposalRepository {
       if (!this.runner.dialect.isUniqueViolation(error)) throw error;
       throw new DomainError('VERSION_CONFLICT', 'Another request changed this proposal at the same moment; retry', {});
     }
+  }
+
+  quotaUsage(campaignId: string, unitId: string): Promise<QuotaUsage> {
+    return this.runner.read((db) => readQuotaUsage(db, campaignId, unitId));
   }
 
   findById(id: string): Promise<ProposalRecord | null> {

@@ -59,6 +59,8 @@ export abstract class ProposalRepository {
   abstract findById(id: string): Promise<ProposalRecord | null>;
   abstract list(filter: ProposalFilter, cursor: string | null, limit: number): Promise<Page<ProposalRecord>>;
   abstract history(id: string): Promise<LoggedEvent[]>;
+  /** The same count as {@link ProposalWriteTx.quotaUsage}, read outside a command (what a screen shows). */
+  abstract quotaUsage(campaignId: string, unitId: string): Promise<QuotaUsage>;
   /** Proposals whose deadline is still open (in one of `states`; of one campaign if named), in batches. */
   abstract openDeadlines(states: readonly ProposalState[], campaignId?: string): AsyncIterable<ProposalRecord[]>;
   /**

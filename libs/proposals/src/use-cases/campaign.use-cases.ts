@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { th5Deadline, type WorkingCalendar } from '#calendar';
 import { Clock, DomainError } from '#kernel';
+import type { AwardForm } from '#workflows/proposal';
 import { CampaignRepository } from '../ports/campaign.repository.js';
 import { ProposalRepository } from '../ports/proposal.repository.js';
 import { DEADLINE_OPEN_STATES } from '../proposal-deadline.policy.js';
@@ -10,6 +11,11 @@ export type NewCampaign = Omit<CampaignRecord, 'id' | 'createdAt' | 'updatedAt'>
 
 /** A campaign as clients see it, with the day its dossiers must reach the department (TH-5). */
 export type CampaignView = CampaignRecord & { dossierDeadline: ProposalDeadline | null };
+
+export interface CampaignQuota {
+  campaignId: string;
+  byAwardForm: { awardForm: AwardForm; limit: number | null; used: number }[];
+}
 
 export class CampaignUseCases {
   constructor(
@@ -58,6 +64,25 @@ export class CampaignUseCases {
       payload: { campaignId: id, reason: `ceremony moved to ${ceremonyDate}` },
     });
     return { ...view, proposalsMoved };
+  }
+
+  /**
+   * How much of each award form's number (TH-1) the campaign has used: proposals past the unit stage and
+   * neither rejected nor withdrawn, the same count FORWARD is judged against. Forms the guidance offers come
+   * first; a form in use that the guidance does not offer is listed too, with no limit.
+   */
+  async quota(id: string): Promise<CampaignQuota> {
+    const campaign = await this.find(id);
+    const usage = await this.proposals.quotaUsage(id, '');
+    const forms = new Set<AwardForm>([...(campaign.guidance?.awardForms ?? []), ...(Object.keys(usage.byAwardForm) as AwardForm[])]);
+    return {
+      campaignId: id,
+      byAwardForm: [...forms].map((awardForm) => ({
+        awardForm,
+        limit: campaign.guidance?.quota?.[awardForm] ?? null,
+        used: usage.byAwardForm[awardForm] ?? 0,
+      })),
+    };
   }
 
   private async find(id: string): Promise<CampaignRecord> {

@@ -1,0 +1,28 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '#kernel';
+import { CURRENT_MACHINE_VERSION, MACHINE_VERSIONS, machineGraph } from '#workflows/proposal';
+
+/** The proposal machine's definition as data, so the console draws the stages the server actually runs. */
+@ApiTags('machines')
+@ApiBearerAuth()
+@Controller('api/machines')
+export class MachinesController {
+  @Get()
+  @ApiOperation({ summary: 'Every machine version still replayed, and the one new proposals start on' })
+  list() {
+    return { current: CURRENT_MACHINE_VERSION, versions: MACHINE_VERSIONS };
+  }
+
+  @Get(':version')
+  @ApiOperation({ summary: "A machine version's stages and events, with the roles its guards let through" })
+  get(@Param('version') version: string) {
+    const number = Number(version);
+    if (!Number.isInteger(number) || !MACHINE_VERSIONS.includes(number)) {
+      throw new DomainError('NOT_FOUND', `There is no proposal machine version ${version}; versions: ${MACHINE_VERSIONS.join(', ')}`, {
+        version,
+      });
+    }
+    return machineGraph(number);
+  }
+}

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+
+/** Paths the API owns: never answered with the console's page, so an unknown API route stays a JSON 404. */
+const SERVER_PATHS = /^\/(api|docs|health|queues)(\/|$)/;
+
+/**
+ * Where `vite build` put the console: dist/web, seen from this file as built (dist/apps/api/src/web) or as
+ * source under the test runner (apps/api/src/web).
+ */
+export function webConsoleRoot(): string | null {
+  const candidates = [fileURLToPath(new URL('../../../../web', import.meta.url)), fileURLToPath(new URL('../../../../dist/web', import.meta.url))];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+}
+
+const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Khen thưởng</title>
+<p>The web console is not built. Run <code>npm run build</code> (or <code>npm start</code>, which builds it) and reload.</p>
+<p>The API itself is running: <a href="/docs">/docs</a>.</p>`;
+
+/**
+ * Serves the console at `/` from the API's own port: hashed assets cached for a year, and index.html (never
+ * cached, so a new release is picked up) for every other page path, so that `/proposals/<id>` can be
+ * bookmarked and reloaded.
+ */
+export function serveWebConsole(app: NestExpressApplication, root: string | null = webConsoleRoot()): void {
+  if (root) {
+    app.useStaticAssets(join(root, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false, fallthrough: false });
+  }
+  const page = root ? readFileSync(join(root, 'index.html'), 'utf8') : NOT_BUILT;
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVER_PATHS.test(request.path) || /\.[a-z0-9]+$/i.test(request.path)) {
+      next();
+      return;
+    }
+    response
+      .status(root ? 200 : 503)
+      .set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' })
+      .send(page);
+  });
+}
