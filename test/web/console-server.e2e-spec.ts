@@ -49,9 +49,15 @@ describe('what the web console needs from the API', () => {
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(home.text)?.[1];
     expect(asset).toBeDefined();
 
-    const script = await http(t).get(asset!);
+    const script = await http(t).get(asset!).set('Accept-Encoding', 'gzip');
     expectStatus(script, 200);
     expect(script.headers['cache-control']).toMatch(/immutable/);
+    expect(script.headers['content-encoding']).toBe('gzip');
+    expect(script.headers['content-type']).toMatch(/javascript/);
+    const plain = await http(t).get(asset!).set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe(script.text);
+    expect([403, 404]).toContain((await http(t).get('/assets/..%2F..%2Fpackage.json').set('Accept-Encoding', 'gzip')).status);
 
     expect((await http(t).get('/proposals/0b7c2f4e-1111-4a4a-9999-123456789abc')).text).toBe(home.text);
     const missingApi = await http(t).get('/api/nothing-here').set('Authorization', `Bearer ${t.token('admin')}`);

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
@@ -16,6 +16,31 @@ export function webConsoleRoot(): string | null {
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
+const ASSET_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/** The build's gzip copy (apps/web/precompress.plugin.ts) for a browser that accepts it; else the plain file. */
+function precompressed(dir: string) {
+  return (request: Request, response: Response, next: NextFunction) => {
+    const type = ASSET_TYPES[extname(request.path)];
+    const file = join(dir, normalize(request.path).replace(/^([/\\])+/, ''));
+    if (!type || !file.startsWith(dir + sep) || !/\bgzip\b/.test(request.headers['accept-encoding'] ?? '') || !existsSync(`${file}.gz`)) {
+      next();
+      return;
+    }
+    response.set({
+      'Content-Type': type,
+      'Content-Encoding': 'gzip',
+      Vary: 'Accept-Encoding',
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    });
+    response.sendFile(`${file}.gz`);
+  };
+}
+
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Khen thưởng</title>
 <p>The web console is not built. Run <code>npm run build</code> (or <code>npm start</code>, which builds it) and reload.</p>
 <p>The API itself is running: <a href="/docs">/docs</a>.</p>`;
@@ -27,6 +52,7 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Khen thưởng</t
  */
 export function serveWebConsole(app: NestExpressApplication, root: string | null = webConsoleRoot()): void {
   if (root) {
+    app.use('/assets', precompressed(join(root, 'assets')));
     app.useStaticAssets(join(root, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false, fallthrough: false });
   }
   const page = root ? readFileSync(join(root, 'index.html'), 'utf8') : NOT_BUILT;
