@@ -11,22 +11,53 @@ const MESSAGES = {
     overdue: (n: number) => `Quá hạn ${n} ngày làm việc`,
     overdueToday: 'Quá hạn (hôm nay là ngày nghỉ)',
     due: 'Hạn',
+    metOnTime: (day: string) => `Đã trình ngày ${day}, đúng hạn`,
+    metLate: (day: string) => `Đã trình ngày ${day}, trễ hạn`,
+    closed: 'Hồ sơ đã kết thúc',
   },
   en: {
     left: (n: number) => (n === 1 ? 'Last day' : `${n} working days left`),
     overdue: (n: number) => `${n} working day${n === 1 ? '' : 's'} overdue`,
     overdueToday: 'Overdue (today is a day off)',
     due: 'Due',
+    metOnTime: (day: string) => `Sent on ${day}, on time`,
+    metLate: (day: string) => `Sent on ${day}, late`,
+    closed: 'The proposal is closed',
   },
 };
 
+interface DeadlineCountdownProps {
+  deadline: ProposalDeadline | null;
+  today?: string;
+  showRule?: boolean;
+  /** When the event that meets the deadline happened (see deadlineMetAt): then no countdown, but on time or late. */
+  metAt?: string | null;
+  /** The proposal ended before meeting it. */
+  closed?: boolean;
+}
+
 /** A deadline with its rule, last day and the working days left, counted on the server's calendar. */
-export function DeadlineCountdown({ deadline, today = localToday(), showRule = true }: { deadline: ProposalDeadline | null; today?: string; showRule?: boolean }) {
+export function DeadlineCountdown({ deadline, today = localToday(), showRule = true, metAt = null, closed = false }: DeadlineCountdownProps) {
   const t = useT(MESSAGES);
   const common = useT(COMMON);
   const { lang } = useLang();
-  const years = useCalendarYears(deadline ? yearsBetween(today, deadline.dueDate) : []);
+  const settled = !!metAt || closed;
+  const years = useCalendarYears(deadline && !settled ? yearsBetween(today, deadline.dueDate) : []);
   if (!deadline) return <span className="muted">—</span>;
+  if (settled) {
+    const late = !!metAt && metAt >= deadline.dueAt;
+    return (
+      <span className="countdown" data-due={deadline.dueDate} data-met={metAt ?? undefined}>
+        {showRule && <RuleLink rule={deadline.rule} />} {t.due} {formatDay(deadline.dueDate, lang)}
+        {' · '}
+        {metAt ? (
+          <strong className={late ? 'badge badge--late' : undefined}>{(late ? t.metLate : t.metOnTime)(formatDay(localToday(new Date(metAt)), lang))}</strong>
+        ) : (
+          <span className="muted">{t.closed}</span>
+        )}
+      </span>
+    );
+  }
   const left = years ? workingDaysLeft(today, deadline.dueDate, indexYears(years)) : null;
   const passed = today > deadline.dueDate;
   return (

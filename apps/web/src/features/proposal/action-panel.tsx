@@ -1,0 +1,141 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ProposalEventType } from '#workflows/proposal';
+import { ApiError } from '../../api/api-error.js';
+import type { ProposalView } from '../../api/api-types.js';
+import { EVENT_NAMES } from '../../i18n/common.messages.js';
+import { useLang, useT } from '../../i18n/i18n.js';
+import { useApi } from '../../session/session.js';
+import { ErrorView } from '../../ui/error-view.js';
+import { ACTION_PANEL_MESSAGES } from './action-panel.messages.js';
+import { EventDialog } from './event-dialog.js';
+
+// Events that move the proposal on get the prominent button; those that stop or send it back do not.
+const ONWARD: readonly ProposalEventType[] = ['SUBMIT', 'FORWARD', 'RECOMMEND', 'AGREE', 'APPROVE', 'AWARD_AT_UNIT', 'SUPPLEMENT'];
+
+export interface ActionPanelProps {
+  proposal: Pick<ProposalView, 'id' | 'allowedEvents' | 'nominee'>;
+  /** The version this screen shows: the event is refused (409 VERSION_CONFLICT) if the proposal has moved since. */
+  version: number;
+  /** Called after anything that may have changed the proposal: the screen loads it again. */
+  onChanged(): void;
+}
+
+/**
+ * The buttons of what the signed-in person may do now (the server's `allowedEvents`; editing lives elsewhere),
+ * each asking for what its event needs, and the answer: a short confirmation, the conflict explained when
+ * someone else was first, or the server's refusal with every rule it cites.
+ */
+export function ActionPanel({ proposal, version, onChanged }: ActionPanelProps) {
+  const api = useApi();
+  const t = useT(ACTION_PANEL_MESSAGES);
+  const { lang } = useLang();
+  const titleId = useId();
+  const [open, setOpen] = useState<ProposalEventType | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dialogError, setDialogError] = useState<unknown>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState(false);
+  const [status, setStatus] = useState('');
+  const trigger = useRef<HTMLButtonElement | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Where the keyboard focus goes once the dialog has closed: back to its button when cancelled, else to the
+  // panel's heading, since a sent event usually takes its button away.
+  const focusAfterClose = useRef<'trigger' | 'heading' | null>(null);
+  const events = proposal.allowedEvents.filter((type) => type !== 'UPDATE');
+
+  useEffect(() => {
+    if (open !== null || !focusAfterClose.current) return;
+    const target = focusAfterClose.current === 'trigger' && trigger.current?.isConnected ? trigger.current : heading.current;
+    focusAfterClose.current = null;
+    target?.focus();
+  }, [open]);
+
+  const start = (type: ProposalEventType, button: HTMLButtonElement) => {
+    trigger.current = button;
+    setDialogError(null);
+    setError(null);
+    setConflict(false);
+    setStatus('');
+    setOpen(type);
+  };
+
+  const close = (focus: 'trigger' | 'heading') => {
+    focusAfterClose.current = focus;
+    setDialogError(null);
+    setOpen(null);
+  };
+
+  const send = async (type: ProposalEventType, body: Record<string, unknown>) => {
+    setBusy(true);
+    setDialogError(null);
+    try {
+      await api.request(`/api/proposals/${encodeURIComponent(proposal.id)}/events`, { method: 'POST', body, ifMatch: version });
+      setStatus(t.sent(EVENT_NAMES[lang][type]));
+      close('heading');
+      onChanged();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.isConflict) {
+        setConflict(true);
+        close('heading');
+        onChanged();
+      } else if (caught instanceof ApiError && caught.status !== 400) {
+        // A rule, a stage or a role said no: nothing in the dialog would change that, so it closes and the
+        // refusal stays on the page. A stage that moved on also means the buttons are stale: load again.
+        setError(caught);
+        close('heading');
+        if (caught.code === 'INVALID_TRANSITION') onChanged();
+      } else {
+        // A field the server found wrong, or no answer at all: the person can fix it or try again as it is.
+        setDialogError(caught);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card action-panel" aria-labelledby={titleId}>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>
+        {t.title}
+      </h2>
+      {events.length === 0 ? (
+        <p className="muted">{t.nothing}</p>
+      ) : (
+        <div className="actions">
+          {events.map((type) => (
+            <button
+              key={type}
+              type="button"
+              className={ONWARD.includes(type) ? 'primary' : undefined}
+              data-event={type}
+              aria-haspopup="dialog"
+              onClick={(event) => start(type, event.currentTarget)}
+            >
+              {EVENT_NAMES[lang][type]}
+            </button>
+          ))}
+        </div>
+      )}
+      <div role="status" className="action-status">
+        {status && <p className="notice-ok">{status}</p>}
+      </div>
+      {conflict && (
+        <p className="error" role="alert" data-testid="conflict-message">
+          {t.conflict}
+        </p>
+      )}
+      <ErrorView error={error} />
+      {open && (
+        <EventDialog
+          key={open}
+          type={open}
+          nominee={proposal.nominee.name}
+          busy={busy}
+          error={dialogError}
+          onCancel={() => close('trigger')}
+          onSend={(body) => void send(open, body)}
+        />
+      )}
+    </section>
+  );
+}

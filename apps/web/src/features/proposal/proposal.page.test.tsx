@@ -1,0 +1,289 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { machineGraph } from '#workflows/proposal';
+import type { CampaignView, Deadline, HistoryEvent, ProposalView } from '../../api/api-types.js';
+import { clearCalendarCache } from '../../calendar/use-calendar-years.js';
+import { EVENT_NAMES, ROLE_NAMES, STATE_NAMES } from '../../i18n/common.messages.js';
+import { fakeToken, renderPage } from '../../test-support/render-page.js';
+import ProposalPage from './proposal.page.js';
+
+const HASH_1 = 'a'.repeat(64);
+const HASH_2 = 'b'.repeat(64);
+
+function proposal(overrides: Partial<ProposalView> = {}): ProposalView {
+  return {
+    id: 'p1',
+    kind: 'extraordinary',
+    unitId: 'u1',
+    campaignId: null,
+    awardForm: 'chairman_certificate',
+    nominee: { type: 'individual', name: 'Nguyễn Văn An' },
+    achievement: { summary: 'Cứu 3 người trong lũ quét', date: '2026-11-20', basis: 'rescue', recognizedAt: '2026-11-22' },
+    state: 'councilScreening',
+    version: 4,
+    machineVersion: 2,
+    deadline: { rule: 'DX-4', dueDate: '2026-12-02', dueAt: '2026-12-02T17:00:00.000Z', provisional: false },
+    late: true,
+    lateRule: 'DX-4',
+    escalation: 'missed',
+    warnings: [{ rule: 'TH-2', message: 'Cần nêu rõ thành tích xuất sắc', messageEn: 'Say what is outstanding' } as ProposalView['warnings'][number]],
+    allowedEvents: ['RECOMMEND', 'RETURN', 'REJECT'],
+    lastReason: null,
+    vote: null,
+    decision: null,
+    submittedAt: '2026-11-21T02:00:00.000Z',
+    forwardedAt: '2026-11-23T03:00:00.000Z',
+    createdAt: '2026-11-21T01:00:00.000Z',
+    updatedAt: '2026-11-23T03:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const HISTORY: HistoryEvent[] = [
+  {
+    proposalId: 'p1',
+    seq: 1,
+    type: 'CREATED',
+    actor: { id: 'd1', name: 'Trần Thị Bình', roles: ['drafter'], unitId: 'u1' },
+    at: '2026-11-21T01:00:00.000Z',
+    payload: {},
+    machineVersion: 2,
+    state: 'drafting',
+    prevHash: '0'.repeat(64),
+    hash: HASH_1,
+  },
+  {
+    proposalId: 'p1',
+    seq: 2,
+    type: 'RETURN',
+    actor: { id: 'h1', name: 'Lê Văn Cường', roles: ['unit_head'], unitId: 'u1' },
+    at: '2026-11-21T03:00:00.000Z',
+    payload: { reason: 'Bổ sung xác nhận của xã' },
+    machineVersion: 2,
+    state: 'drafting',
+    prevHash: HASH_1,
+    hash: HASH_2,
+  },
+  {
+    proposalId: 'p1',
+    seq: 3,
+    type: 'MIGRATED',
+    actor: { id: 'a1', name: 'Quản trị', roles: ['admin'], unitId: null },
+    at: '2026-11-22T03:00:00.000Z',
+    payload: { fromVersion: 1, toVersion: 2 },
+    machineVersion: 2,
+    state: 'drafting',
+    prevHash: HASH_2,
+    hash: 'c'.repeat(64),
+  },
+];
+
+const COMPUTATION: Deadline = {
+  rule: 'DX-4',
+  dueDate: '2026-12-02',
+  dueAt: '2026-12-02T17:00:00.000Z',
+  provisional: true,
+  computation: {
+    start: { date: '2026-11-22', basis: 'recognition' },
+    countedDays: ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02'],
+    skippedDays: [{ date: '2026-12-03', weekday: 'Thu', status: 'holiday', name: 'Ngày thử nghiệm', nameEn: 'Test day' }],
+    years: [
+      { year: 2026, provisional: false },
+      { year: 2027, provisional: true },
+    ],
+    explanation: ['DX-4: the unit submits within 10 days.', 'Deadline: 24:00 Wed 2026-12-02, Asia/Ho_Chi_Minh.'],
+  },
+};
+
+const CAMPAIGN = { id: 'c1', title: 'Phong trào thi đua 80 năm', ceremonyDate: '2026-12-22' } as CampaignView;
+
+interface Call {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+let calls: Call[];
+let current: ProposalView;
+let postAnswer: { status: number; body: unknown; after?: ProposalView } | null;
+let fetchMock: Mock<(input: RequestInfo | URL, init?: RequestInit) => Promise<Response>>;
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+beforeEach(() => {
+  clearCalendarCache();
+  calls = [];
+  current = proposal();
+  postAnswer = null;
+  // The browser boundary: a tiny stand-in for the API, by path.
+  fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://console.test');
+    const call: Call = {
+      method: init?.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: (init?.headers ?? {}) as Record<string, string>,
+      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+    };
+    calls.push(call);
+    if (call.method === 'POST' && call.path === '/api/proposals/p1/events') {
+      const answer = postAnswer ?? { status: 200, body: current };
+      if (answer.after) current = answer.after;
+      return json(answer.body, answer.status);
+    }
+    const year = /^\/api\/calendar\/(\d{4})$/.exec(call.path);
+    if (year) return json({ year: Number(year[1]), provisional: false, source: 'test', daysOff: [], workingSaturdays: [] });
+    switch (call.path) {
+      case '/api/proposals/p1':
+        return json(current, 200, { ETag: `"${current.version}"` });
+      case '/api/proposals/p1/history':
+        return json({ events: HISTORY });
+      case '/api/machines/2':
+        return json(machineGraph(2));
+      case '/api/units/u1':
+        return json({ id: 'u1', code: 'SO-YTE', name: 'Sở Y tế', createdAt: '2026-01-01T00:00:00.000Z' });
+      case '/api/campaigns/c1':
+        return json(CAMPAIGN);
+      case '/api/calendar/deadline':
+        return json(COMPUTATION);
+      default:
+        return json({ code: 'NOT_FOUND', message: `no ${call.path}` }, 404);
+    }
+  });
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const council = fakeToken({ roles: ['council'], name: 'Council member' });
+const renderProposal = (token = council, lang: 'vi' | 'en' = 'vi') =>
+  renderPage(<ProposalPage params={{ id: 'p1' }} />, { token, lang, path: '/proposals/p1' });
+
+const gets = (path: string) => calls.filter((call) => call.method === 'GET' && call.path === path).length;
+
+describe('ProposalPage', () => {
+  it('shows what the proposal is, where it stands, and what the rulebook says', async () => {
+    const { container } = renderProposal();
+    expect(await screen.findByRole('heading', { level: 1, name: /Nguyễn Văn An/ })).toBeTruthy();
+    expect(screen.getByTestId('proposal-state').textContent).toBe(STATE_NAMES.vi.councilScreening);
+    expect(container.querySelector('.badge--late')!.textContent).toBe('Trễ hạn');
+    expect(container.querySelector('.proposal-late a[data-rule="DX-4"]')!.getAttribute('href')).toBe('/rules/DX-4');
+    expect(container.querySelector('.badge--missed')!.textContent).toBe('Quá hạn');
+    expect(await screen.findByText('Sở Y tế')).toBeTruthy();
+    expect(screen.getByText('Bằng khen của Chủ tịch UBND tỉnh')).toBeTruthy();
+    expect(screen.getByText('Cứu người, cứu tài sản')).toBeTruthy();
+    expect(screen.getByText('Cứu 3 người trong lũ quét')).toBeTruthy();
+    expect(screen.getByText('22/11/2026')).toBeTruthy();
+    const warning = screen.getByTestId('finding-TH-2');
+    expect(within(warning).getByRole('link', { name: 'TH-2' }).getAttribute('href')).toBe('/rules/TH-2');
+    expect(container.querySelector('[data-version]')!.getAttribute('data-version')).toBe('4');
+    // The deadline, counted on the calendar.
+    expect(container.querySelector('.countdown[data-due="2026-12-02"]')).not.toBeNull();
+  });
+
+  it('draws the machine with the current stage marked, and the log with its hashes', async () => {
+    const { container } = renderProposal();
+    await waitFor(() => expect(container.querySelector('[aria-current="step"]')).not.toBeNull());
+    expect(container.querySelector('[aria-current="step"]')!.getAttribute('data-state')).toBe('councilScreening');
+    const log = await screen.findByRole('list', { name: 'Nhật ký xử lý' });
+    const items = within(log).getAllByRole('listitem');
+    expect(items.map((item) => item.getAttribute('data-seq'))).toEqual(['1', '2', '3']);
+    expect(items[0]!.textContent).toContain(EVENT_NAMES.vi.CREATED);
+    expect(items[0]!.textContent).toContain(ROLE_NAMES.vi.drafter);
+    expect(items[1]!.textContent).toContain('Bổ sung xác nhận của xã');
+    expect(items[2]!.textContent).toContain(EVENT_NAMES.vi.MIGRATED);
+    expect(items[2]!.textContent).toContain('từ phiên bản 1 sang 2');
+    const hashes = items[1]!.querySelectorAll('code.hash');
+    expect(hashes[0]!.getAttribute('title')).toBe(HASH_2);
+    expect(hashes[0]!.textContent).toBe(`${HASH_2.slice(0, 12)}…`);
+    expect(hashes[1]!.getAttribute('title')).toBe(HASH_1);
+    // Vietnam's time, whatever the zone of the machine running the test: 03:00Z is 10:00 in Hà Nội.
+    expect(items[1]!.querySelector('time')!.textContent).toContain('10:00');
+  });
+
+  it('explains the deadline on demand, from the recognition date', async () => {
+    const { container } = renderProposal();
+    await screen.findByRole('heading', { level: 1 });
+    expect(calls.some((call) => call.path === '/api/calendar/deadline')).toBe(false);
+    const details = container.querySelector('details.deadline-explanation') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(await screen.findByText('Ngày thử nghiệm')).toBeTruthy();
+    const asked = calls.find((call) => call.path === '/api/calendar/deadline')!;
+    expect(Object.fromEntries(asked.query)).toEqual({ rule: 'DX-4', from: '2026-11-20', recognizedAt: '2026-11-22' });
+    expect(screen.getByTestId('deadline-start').textContent).toContain('22/11/2026');
+    expect(container.querySelectorAll('.day-list li')).toHaveLength(10);
+    expect(container.querySelector('[data-year="2027"] .badge--provisional')).not.toBeNull();
+    expect(container.querySelector('[data-year="2026"] .badge--provisional')).toBeNull();
+    expect(screen.getByText('DX-4: the unit submits within 10 days.')).toBeTruthy();
+  });
+
+  it('counts a thematic proposal back from its campaign’s ceremony', async () => {
+    current = proposal({ kind: 'thematic', campaignId: 'c1', deadline: { rule: 'TH-5', dueDate: '2026-11-30', dueAt: '2026-11-30T17:00:00.000Z', provisional: false } });
+    const { container } = renderProposal();
+    expect(await screen.findByText('Phong trào thi đua 80 năm')).toBeTruthy();
+    const details = container.querySelector('details.deadline-explanation') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    await waitFor(() => expect(calls.some((call) => call.path === '/api/calendar/deadline')).toBe(true));
+    const asked = calls.find((call) => call.path === '/api/calendar/deadline')!;
+    expect(Object.fromEntries(asked.query)).toEqual({ rule: 'TH-5', ceremony: '2026-12-22' });
+  });
+
+  it('after a conflict, says so and shows the proposal as it now is', async () => {
+    postAnswer = {
+      status: 409,
+      body: { code: 'VERSION_CONFLICT', message: 'stale' },
+      after: proposal({ state: 'homeAffairsAgreement', version: 5, allowedEvents: [] }),
+    };
+    const { container } = renderProposal();
+    fireEvent.click(await screen.findByRole('button', { name: EVENT_NAMES.vi.RETURN }));
+    fireEvent.change(screen.getByLabelText('Lý do'), { target: { value: 'Chưa đủ hồ sơ' } });
+    fireEvent.click(screen.getByTestId('event-send'));
+    expect((await screen.findByTestId('conflict-message')).textContent).toContain('Người khác đã xử lý hồ sơ này trước bạn.');
+    const post = calls.find((call) => call.method === 'POST')!;
+    expect(post.headers['If-Match']).toBe('"4"');
+    await waitFor(() => expect(screen.getByTestId('proposal-state').textContent).toBe(STATE_NAMES.vi.homeAffairsAgreement));
+    expect(container.querySelector('[data-version]')!.getAttribute('data-version')).toBe('5');
+    expect(gets('/api/proposals/p1')).toBe(2);
+    expect(gets('/api/proposals/p1/history')).toBe(2);
+    expect(container.querySelectorAll('button[data-event]')).toHaveLength(0);
+    expect(screen.getByTestId('conflict-message')).toBeTruthy();
+  });
+
+  it('after an event goes through, loads everything again and says it was recorded', async () => {
+    postAnswer = { status: 200, body: {}, after: proposal({ state: 'homeAffairsAgreement', version: 5, allowedEvents: [] }) };
+    renderProposal();
+    fireEvent.click(await screen.findByRole('button', { name: EVENT_NAMES.vi.RECOMMEND }));
+    fireEvent.change(screen.getByLabelText('Số thành viên Hội đồng'), { target: { value: '9' } });
+    fireEvent.change(screen.getByLabelText('Số phiếu tán thành'), { target: { value: '7' } });
+    fireEvent.change(screen.getByLabelText('Số phiếu không tán thành'), { target: { value: '2' } });
+    fireEvent.click(screen.getByTestId('event-send'));
+    await waitFor(() => expect(screen.getByTestId('proposal-state').textContent).toBe(STATE_NAMES.vi.homeAffairsAgreement));
+    expect(screen.getByRole('status').textContent).toContain(EVENT_NAMES.vi.RECOMMEND);
+    expect(calls.find((call) => call.method === 'POST')!.body).toEqual({ type: 'RECOMMEND', vote: { members: 9, for: 7, against: 2 } });
+  });
+
+  it('offers the replay to auditors and administrators only', async () => {
+    renderProposal(fakeToken({ roles: ['auditor'] }));
+    const link = await screen.findByRole('link', { name: 'Phát lại nhật ký (kiểm tra)' });
+    expect(link.getAttribute('href')).toBe('/proposals/p1/replay');
+  });
+
+  it('does not offer the replay to others', async () => {
+    renderProposal();
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.queryByRole('link', { name: 'Phát lại nhật ký (kiểm tra)' })).toBeNull();
+  });
+
+  it('shows the server’s refusal when the proposal cannot be read', async () => {
+    fetchMock.mockImplementation(async () => json({ code: 'NOT_FOUND', message: 'Proposal p1 does not exist' }, 404));
+    renderProposal();
+    expect(await screen.findByText(/Proposal p1 does not exist/)).toBeTruthy();
+  });
+});
