@@ -1,4 +1,77 @@
-/** Placeholder until the screen is built. */
+import type { CampaignView } from '../../api/api-types.js';
+import { useResource } from '../../api/use-resource.js';
+import { DeadlineCountdown } from '../../calendar/deadline-countdown.js';
+import { COMMON } from '../../i18n/common.messages.js';
+import { formatDay, useLang, useT } from '../../i18n/i18n.js';
+import { Link } from '../../router/router.js';
+import { holdsAny } from '../../session/session-token.js';
+import { useApi, useSession } from '../../session/session.js';
+import { ErrorView } from '../../ui/error-view.js';
+import { MESSAGES } from './campaigns.messages.js';
+import { ROUND_NAMES } from './form-names.messages.js';
+import { QuotaUsage } from './quota-usage.js';
+
+/** Every campaign with its ceremony, its TH-5 dossier deadline and how much of its numbers is used (route /campaigns). */
 export default function CampaignsPage() {
-  return <p>CampaignsPage</p>;
+  const t = useT(MESSAGES);
+  const common = useT(COMMON);
+  const { lang } = useLang();
+  const api = useApi();
+  const { user } = useSession();
+  const campaigns = useResource((signal) => api.get<{ items: CampaignView[] }>('/api/campaigns', undefined, signal), 'campaigns');
+
+  return (
+    <>
+      <h1>{t.title}</h1>
+      {holdsAny(user, 'home_affairs', 'admin') && (
+        <p className="actions">
+          <Link to="/campaigns/new" data-testid="campaign-new">
+            {t.newCampaign}
+          </Link>
+        </p>
+      )}
+      {campaigns.error ? (
+        <ErrorView error={campaigns.error} onRetry={campaigns.reload} />
+      ) : !campaigns.data ? (
+        <p aria-busy="true">{common.loading}</p>
+      ) : campaigns.data.items.length === 0 ? (
+        <p className="muted">{t.empty}</p>
+      ) : (
+        <table className="responsive">
+          <thead>
+            <tr>
+              <th scope="col">{t.campaign}</th>
+              <th scope="col">{t.round}</th>
+              <th scope="col">{t.ceremony}</th>
+              <th scope="col">{t.deadline}</th>
+              <th scope="col">{t.quota}</th>
+              <th scope="col">{t.proposals}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {campaigns.data.items.map((campaign) => (
+              <tr key={campaign.id} data-testid={`campaign-${campaign.id}`}>
+                <td data-label={t.campaign}>
+                  <strong>{campaign.title}</strong>
+                </td>
+                <td data-label={t.round}>{ROUND_NAMES[lang][campaign.round]}</td>
+                <td data-label={t.ceremony}>{formatDay(campaign.ceremonyDate, lang)}</td>
+                <td data-label={t.deadline}>
+                  <DeadlineCountdown deadline={campaign.dossierDeadline} />
+                </td>
+                <td data-label={t.quota}>
+                  <QuotaUsage campaignId={campaign.id} />
+                </td>
+                <td data-label={t.proposals}>
+                  <Link to={`/?campaignId=${encodeURIComponent(campaign.id)}`} aria-label={`${t.inbox}: ${campaign.title}`}>
+                    {t.inbox}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
 }

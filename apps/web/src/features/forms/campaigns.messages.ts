@@ -1,0 +1,41 @@
+const vi = {
+  title: 'Phong trào thi đua',
+  newCampaign: 'Tạo phong trào mới',
+  empty: 'Chưa có phong trào thi đua nào.',
+  campaign: 'Phong trào',
+  round: 'Loại đợt',
+  ceremony: 'Ngày trao thưởng',
+  deadline: 'Hạn nộp hồ sơ (TH-5)',
+  quota: 'Số lượng đã dùng',
+  proposals: 'Hồ sơ',
+  inbox: 'Xem hồ sơ của phong trào',
+  quotaLabel: (form: string) => `${form}: số lượng đã dùng`,
+  usedOfLimit: (used: number, limit: number) => `${used} / ${limit}`,
+  usedNoLimit: (used: number) => `${used} / chưa quy định số lượng`,
+  full: 'Đã đủ số lượng',
+  over: 'Vượt số lượng',
+  noQuota: 'Chưa có hình thức khen thưởng.',
+  quotaUnavailable: 'Chưa tải được số lượng.',
+};
+
+const en: typeof vi = {
+  title: 'Campaigns',
+  newCampaign: 'New campaign',
+  empty: 'There are no campaigns yet.',
+  campaign: 'Campaign',
+  round: 'Round',
+  ceremony: 'Ceremony',
+  deadline: 'Dossier deadline (TH-5)',
+  quota: 'Numbers used',
+  proposals: 'Proposals',
+  inbox: "See the campaign's proposals",
+  quotaLabel: (form: string) => `${form}: awards used`,
+  usedOfLimit: (used: number, limit: number) => `${used} / ${limit}`,
+  usedNoLimit: (used: number) => `${used} / no number set`,
+  full: 'Quota reached',
+  over: 'Over quota',
+  noQuota: 'No award forms yet.',
+  quotaUnavailable: 'The numbers could not be loaded.',
+};
+
+export const MESSAGES = { vi, en };
