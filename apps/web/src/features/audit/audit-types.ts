@@ -1,0 +1,113 @@
+/**
+ * The audit API's answers as the console reads them. Written out here rather than imported: libs/audit pulls in
+ * node:crypto and the machines, which have no place in a browser chunk. Each interface names the server type it
+ * mirrors, so a change there can be followed here.
+ */
+import type { Decision, EscalationLevel, Vote } from '#workflows/proposal';
+
+/** libs/workflows ProposalContext, the fields an auditor reads at a step (the snapshot carries more). */
+export interface ReplayContext {
+  proposalId: string;
+  escalation: EscalationLevel;
+  late: boolean;
+  lateRule: 'DX-4' | 'TH-5' | null;
+  lastReason: string | null;
+  vote: Vote | null;
+  decision: Decision | null;
+  submittedAt: string | null;
+  forwardedAt: string | null;
+  supplementRequests?: number;
+  [key: string]: unknown;
+}
+
+/** libs/audit/src/proposal-replay.ts ReplayFailure: the line the machine could not replay. */
+export interface ReplayFailure {
+  seq: number;
+  message: string;
+}
+
+/** libs/audit/src/use-cases/replay-proposal.query.ts ProposalReplayView (GET /api/proposals/:id/replay). */
+export interface ProposalReplayView {
+  proposalId: string;
+  /** The last event folded in; lower than the seq asked for when replay failed on the way. */
+  seq: number;
+  at: string | null;
+  state: string | null;
+  context: ReplayContext | null;
+  machineVersion: number | null;
+  /** The hash chain from the first event up to `seq` is intact. */
+  chainValid: boolean;
+  /** Replaying the whole log, not only up to `seq`, gives the snapshot the row holds now. */
+  matchesStored: boolean;
+  /** Events in the whole log. */
+  events: number;
+  failure: ReplayFailure | null;
+}
+
+/** libs/audit/src/chain-verifier.ts ChainBreakReason, plus checkpoint-comparison.ts's own. */
+export type BreakReason =
+  | 'edited'
+  | 'missing'
+  | 'reordered'
+  | 'inserted'
+  | 'snapshot_mismatch'
+  | 'replay_failed'
+  | 'checkpoint_mismatch';
+
+/**
+ * libs/audit/src/log-verifier.ts LogBreak = ChainBreak | CheckpointBreak. A checkpoint mismatch that only the
+ * whole log can be blamed for has no proposal and no seq.
+ */
+export interface LogBreak {
+  proposalId: string | null;
+  seq: number | null;
+  reason: BreakReason;
+  detail?: string;
+}
+
+/** libs/audit/src/checkpoint-comparison.ts CheckpointVerification. */
+export interface CheckpointVerification {
+  ok: boolean;
+  signatureValid: boolean;
+  merkleRootMatches: boolean;
+  /** null: no heads file was given (always so from the web console). */
+  headsMatchCheckpoint: boolean | null;
+  /** What the log holds now before the checkpoint's `upTo`. */
+  proposals: number;
+  events: number;
+  broken: LogBreak[];
+  truncated: boolean;
+}
+
+/** libs/audit/src/log-verifier.ts LogVerification (GET /api/audit/verify, with or without ?checkpoint). */
+export interface LogVerification {
+  proposals: number;
+  events: number;
+  ok: boolean;
+  /** The first problem of each broken proposal, then any checkpoint mismatches (already merged in). */
+  broken: LogBreak[];
+  /** More problems than the server lists (1,000). */
+  truncated: boolean;
+  checkpoint?: CheckpointVerification;
+}
+
+/** libs/audit/src/audit-log.port.ts StoredCheckpoint (GET /api/audit/checkpoints → {items}, and /:id). */
+export interface StoredCheckpoint {
+  id: string;
+  /** Events with `at` before this instant are covered. */
+  upTo: string;
+  proposals: number;
+  events: number;
+  merkleRoot: string;
+  algorithm: 'ed25519';
+  publicKey: string;
+  signature: string;
+  createdAt: string;
+}
+
+export interface CheckpointList {
+  items: StoredCheckpoint[];
+}
+
+/** libs/audit/src/use-cases/event-export.stream.ts ExportFormat. */
+export type ExportFormat = 'ndjson' | 'csv';
