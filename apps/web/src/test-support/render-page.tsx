@@ -6,7 +6,12 @@ import { SessionProvider } from '../session/session.js';
 
 /** Encodes claims as an unsigned token: the console only reads it; these tests never reach a server. */
 export function fakeToken(claims: { sub?: string; name?: string; roles: string[]; unitId?: string | null }): string {
-  const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  // UTF-8 first: btoa takes Latin-1 only, and names here are Vietnamese.
+  const encode = (value: unknown) =>
+    btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value))))
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
   return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub: 'u1', name: 'Test', unitId: null, exp: 4_000_000_000, ...claims })}.sig`;
 }
 
