@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { interval, map, merge, Observable } from 'rxjs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#kernel';
@@ -30,6 +30,8 @@ export class NotificationsController {
   }
 
   @Sse('stream')
+  // A buffering reverse proxy (nginx) would hold the events back until its buffer fills.
+  @Header('X-Accel-Buffering', 'no')
   @ApiOperation({
     summary: 'Server-sent events: a `notice` message for every new notice addressed to you, and a `ping` every 25 s',
     description: 'Send the bearer token in the Authorization header (read the stream with fetch; EventSource cannot send headers).',
