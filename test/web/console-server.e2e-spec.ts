@@ -148,6 +148,25 @@ describe('what the web console needs from the API', () => {
   });
 });
 
+describe('stopping the API', () => {
+  it('ends the open event streams, so a console left open cannot hold the process up', async () => {
+    const app = await startTestApp();
+    const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/api/notifications/stream`;
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${app.token('home_affairs')}` } });
+    expect(response.status).toBe(200);
+    const ended = (async () => {
+      for await (const _chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        // Drain until the server ends the stream.
+      }
+      return 'ended';
+    })();
+    const started = Date.now();
+    await app.close();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await expect(ended).resolves.toBe('ended');
+  });
+});
+
 describe('in production', () => {
   it('has no demo sign-in at all', async () => {
     const app = await startTestApp();

@@ -1,5 +1,5 @@
-import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Sse, type MessageEvent } from '@nestjs/common';
-import { interval, map, merge, Observable } from 'rxjs';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Sse, type BeforeApplicationShutdown, type MessageEvent } from '@nestjs/common';
+import { interval, map, merge, Observable, Subject, takeUntil } from 'rxjs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#kernel';
 import { InboxQueries, LiveNotices } from '#notifications';
@@ -12,7 +12,10 @@ const KEEP_ALIVE_MS = 25_000;
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('api/notifications')
-export class NotificationsController {
+export class NotificationsController implements BeforeApplicationShutdown {
+  /** Open streams end when the process stops: the HTTP server cannot close while a console still listens. */
+  private readonly stopping = new Subject<void>();
+
   constructor(
     @Inject(InboxQueries) private readonly inbox: InboxQueries,
     @Inject(LiveNotices) private readonly live: LiveNotices,
@@ -42,7 +45,12 @@ export class NotificationsController {
     );
     // Proxies close a connection that stays silent; a ping also lets the console notice a dead one.
     const pings = interval(KEEP_ALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' })));
-    return merge(notices, pings);
+    return merge(notices, pings).pipe(takeUntil(this.stopping));
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping.next();
+    this.stopping.complete();
   }
 
   @Post(':id/read')
