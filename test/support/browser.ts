@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere. Playwright's own browser download does not work here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,6 +41,42 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+export interface BrowserHandle {
+  browser(): Browser;
+  /** A fresh browser context (its own storage: one official) in Vietnamese and Vietnam's time, closed after the test. */
+  official(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+}
+
+/**
+ * One Chromium for the suite, launched in `beforeAll` and closed in `afterAll`; every context a test opens is
+ * closed after it, before the suite's app stops (an open console holds an event stream to the server).
+ */
+export function useBrowser(): BrowserHandle {
+  let browser: Browser | undefined;
+  const open: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 30_000);
+  afterEach(async () => {
+    for (const context of open.splice(0)) await context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const current = () => {
+    if (!browser) throw new Error('The browser is not running: use it inside a test or a hook');
+    return browser;
+  };
+  return {
+    browser: current,
+    async official(viewport = { width: 1366, height: 900 }) {
+      const context = await current().newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport, acceptDownloads: true });
+      open.push(context);
+      return context;
+    },
+  };
 }
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');

@@ -1,17 +1,11 @@
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { screenshot } from './browser.js';
 import type { TestApp } from './test-app.js';
 
 export const PHONE = { width: 390, height: 844 };
-export const LAPTOP = { width: 1366, height: 900 };
 
 export const baseUrl = (t: TestApp) => `http://127.0.0.1:${(t.server.address() as { port: number }).port}`;
-
-/** A browser of its own (its own session storage) for one official, in the province's language and time zone. */
-export async function newOfficialContext(browser: Browser, viewport = LAPTOP): Promise<BrowserContext> {
-  return browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport, acceptDownloads: true });
-}
 
 /** Opens the console and signs in as a demo person by clicking their name, as a developer would. */
 export async function signInAs(t: TestApp, context: BrowserContext, key: string): Promise<Page> {

@@ -1,31 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { createUnit, getHistory, proposalIn } from '../support/api.js';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser.js';
-import { baseUrl, newOfficialContext, signInAs } from '../support/console-browser.js';
+import { describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
+import { baseUrl, signInAs } from '../support/console-browser.js';
 import { useTestApp } from '../support/test-app.js';
 
 describeInBrowser('an auditor in the console', () => {
   const t = useTestApp('sqlite');
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 30_000);
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { official } = useBrowser();
 
   it("replays a proposal step by step: the state at each event, the chain sound, the stored snapshot matched", async () => {
     const unit = await createUnit(t);
     const proposal = await proposalIn(t, 'awarded', unit.id, null);
     const history = await getHistory(t, proposal.id);
-    context = await newOfficialContext(browser);
-    const auditor = await signInAs(t, context, 'auditor');
+    const auditor = await signInAs(t, await official(), 'auditor');
     // Auditors change nothing: no "new proposal" in their navigation.
     expect(await auditor.getByRole('link', { name: 'Lập hồ sơ', exact: true }).count()).toBe(0);
 
@@ -55,8 +42,7 @@ describeInBrowser('an auditor in the console', () => {
   it('verifies the whole log and downloads an export', async () => {
     const unit = await createUnit(t);
     await proposalIn(t, 'chairmanDecision', unit.id, null);
-    context = await newOfficialContext(browser);
-    const auditor = await signInAs(t, context, 'auditor');
+    const auditor = await signInAs(t, await official(), 'auditor');
     await auditor.goto(`${baseUrl(t)}/audit`);
     await auditor.getByTestId('verify-run').click();
     const result = auditor.locator('[data-testid="verify-result"][data-ok]');

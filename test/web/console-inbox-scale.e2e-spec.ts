@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext } from 'playwright-core';
 import { bearer, createUnit, expectStatus, http, proposalDraft } from '../support/api.js';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser.js';
-import { baseUrl, newOfficialContext, recordAssets, signInAs } from '../support/console-browser.js';
+import { describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
+import { baseUrl, recordAssets } from '../support/console-browser.js';
 import { useTestApp } from '../support/test-app.js';
 
 const PROPOSALS = 5_000;
@@ -12,12 +11,10 @@ const report = (line: string) => process.stdout.write(`[console-inbox-scale] ${l
 
 describeInBrowser(`the inbox with ${PROPOSALS.toLocaleString('en')} proposals in the database`, () => {
   const t = useTestApp('sqlite');
-  let browser: Browser;
-  let context: BrowserContext;
+  const { official } = useBrowser();
   let unitId: string;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     unitId = (await createUnit(t)).id;
     const started = Date.now();
     let next = 0;
@@ -35,16 +32,9 @@ describeInBrowser(`the inbox with ${PROPOSALS.toLocaleString('en')} proposals in
     await Promise.all(Array.from({ length: 8 }, worker));
     report(`seeded ${PROPOSALS} proposals through the API in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }, 240_000);
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('shows its first page quickly, pages on, and the first screen stays under 250 KB gzipped', async () => {
-    context = await newOfficialContext(browser);
-    const page = await context.newPage();
+    const page = await (await official()).newPage();
     const firstScreen = recordAssets(page);
     await page.goto(`${baseUrl(t)}/`);
     await page.locator(`button[data-user="drafter:${unitId}"]`).click();

@@ -1,32 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ComposeNoticeUseCase } from '#notifications';
 import { createProposal, createUnit, walkTo } from '../support/api.js';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser.js';
-import { baseUrl, newOfficialContext, signInAs } from '../support/console-browser.js';
+import { describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
+import { baseUrl, signInAs } from '../support/console-browser.js';
 import { useTestApp } from '../support/test-app.js';
 
 describeInBrowser('the console keeps up: the live bell, the calendar, a campaign and its quota', () => {
   const t = useTestApp('sqlite');
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 30_000);
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { official } = useBrowser();
 
   const unreadOf = async (page: Page) => Number(await page.getByTestId('bell').getAttribute('data-unread'));
 
   it('rings the bell the moment an escalation is stored, without a reload', async () => {
     const unit = await createUnit(t);
     const proposal = await createProposal(t, unit.id, null, { nominee: { type: 'individual', name: 'Phạm Thị Dung' } });
-    context = await newOfficialContext(browser);
-    const department = await signInAs(t, context, 'home_affairs');
+    const department = await signInAs(t, await official(), 'home_affairs');
     await department.locator('[data-testid="bell"][data-unread]').waitFor();
     const before = await unreadOf(department);
     // Give the stream a moment to be subscribed on the server before the notice is made.
@@ -49,8 +37,7 @@ describeInBrowser('the console keeps up: the live bell, the calendar, a campaign
   });
 
   it("shows a year's days off and working Saturdays with their sources, and marks a computed year provisional", async () => {
-    context = await newOfficialContext(browser);
-    const clerk = await signInAs(t, context, 'council');
+    const clerk = await signInAs(t, await official(), 'council');
     await clerk.goto(`${baseUrl(t)}/calendar?year=2026`);
     await clerk.getByTestId('calendar-grids').waitFor();
     expect(await clerk.locator('table.cal-grid[data-month]').count()).toBe(12);
@@ -66,8 +53,7 @@ describeInBrowser('the console keeps up: the live bell, the calendar, a campaign
 
   it('the department creates a campaign by the form, TH-1 guiding it, and sees its quota fill', async () => {
     const unit = await createUnit(t);
-    context = await newOfficialContext(browser);
-    const department = await signInAs(t, context, 'home_affairs');
+    const department = await signInAs(t, await official(), 'home_affairs');
     await department.goto(`${baseUrl(t)}/campaigns/new`);
     await department.getByTestId('campaign-save').waitFor();
     const field = (label: string) => department.getByLabel(label, { exact: true });

@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext } from 'playwright-core';
 import { createProposal, createUnit, getHistory, proposalIn } from '../support/api.js';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser.js';
-import { act, newOfficialContext, openProposal, proposalState, signInAs, signInWithToken, waitForState } from '../support/console-browser.js';
+import { describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
+import { act, openProposal, PHONE, proposalState, signInAs, signInWithToken, waitForState } from '../support/console-browser.js';
 import { useTestApp } from '../support/test-app.js';
 
 /** Four days before today in Vietnam: inside DX-4's ten days, so the walk is on time. */
@@ -9,23 +8,7 @@ const recentDay = () => new Date(Date.now() + 7 * 3_600_000 - 4 * 86_400_000).to
 
 describeInBrowser('the console, clicked through in Chromium', () => {
   const t = useTestApp('sqlite');
-  let browser: Browser;
-  const open: BrowserContext[] = [];
-  const official = async () => {
-    const context = await newOfficialContext(browser);
-    open.push(context);
-    return context;
-  };
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 30_000);
-  afterEach(async () => {
-    for (const context of open.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { official } = useBrowser();
 
   it('a clerk drafts, the unit head forwards, the council votes, the department agrees and the chairman approves', async () => {
     const unit = await createUnit(t);
@@ -142,9 +125,7 @@ describeInBrowser('the console, clicked through in Chromium', () => {
   it('the console reads in English at the switch, and shows a phone a layout it can use', async () => {
     const unit = await createUnit(t);
     await proposalIn(t, 'unitDecision', unit.id, null);
-    const context = await newOfficialContext(browser, { width: 390, height: 844 });
-    open.push(context);
-    const head = await signInAs(t, context, `unit_head:${unit.id}`);
+    const head = await signInAs(t, await official(PHONE), `unit_head:${unit.id}`);
     expect(await head.locator('h1').textContent()).toBe('Hồ sơ chờ xử lý');
     await screenshot(head, '11-inbox-phone-vi');
     await head.getByRole('button', { name: 'English', exact: true }).click();

@@ -1,11 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CalendarYear } from '#calendar';
+import { stubFetch } from '../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../test-support/render-page.js';
 import { DeadlineCountdown } from './deadline-countdown.js';
 import { clearCalendarCache } from './use-calendar-years.js';
 import { workingDaysLeft, indexYears } from './working-days.js';
 
-const YEAR_2026 = {
+const YEAR_2026: CalendarYear = {
   year: 2026,
   provisional: false,
   source: 'test',
@@ -34,22 +36,20 @@ describe('<DeadlineCountdown>', () => {
   });
 
   it('counts down on the calendar the server sends', async () => {
-    const fetch = vi.fn(async () => new Response(JSON.stringify(YEAR_2026), { status: 200, headers: { 'Content-Type': 'application/json' } }));
-    vi.stubGlobal('fetch', fetch);
+    const api = stubFetch([{ path: '/api/calendar/2026', body: YEAR_2026 }]);
     renderPage(<DeadlineCountdown deadline={deadline} today="2026-09-01" />, { token: fakeToken({ roles: ['council'] }) });
     await screen.findByText('Còn 5 ngày làm việc');
-    expect(fetch).toHaveBeenCalledWith('/api/calendar/2026', expect.anything());
+    expect(api.sent('GET', '/api/calendar/2026')).not.toHaveLength(0);
   });
 
   it('once met, says on time or late instead of counting, and asks for no calendar', async () => {
-    const fetch = vi.fn();
-    vi.stubGlobal('fetch', fetch);
+    const api = stubFetch([]);
     const onTime = renderPage(<DeadlineCountdown deadline={deadline} metAt="2026-09-07T09:00:00.000Z" />, { token: fakeToken({ roles: ['council'] }) });
     expect(screen.getByText('Đã trình ngày 07/09/2026, đúng hạn')).toBeTruthy();
     onTime.unmount();
     // 17:30 UTC is 00:30 on the 8th in Vietnam: past 24:00 of the last day.
     renderPage(<DeadlineCountdown deadline={deadline} metAt="2026-09-07T17:30:00.000Z" />, { token: fakeToken({ roles: ['council'] }) });
     await waitFor(() => expect(screen.getByText('Đã trình ngày 08/09/2026, trễ hạn')).toBeTruthy());
-    expect(fetch).not.toHaveBeenCalled();
+    expect(api.calls).toHaveLength(0);
   });
 });

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { json, stubFetch, type StubCall } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
 import AuditPage from './audit.page.js';
 import type { LogVerification, StoredCheckpoint } from './audit-types.js';
-import { json, stubFetch } from './stub-fetch.test-support.js';
 
 const BROKEN_ID = '0b6d3f1e-7a2c-4e9b-8d1f-5c3a2b1e0f9d';
 
@@ -31,10 +31,10 @@ const CHECKPOINT: StoredCheckpoint = {
 const auditor = fakeToken({ roles: ['auditor'] });
 const open = (lang: 'vi' | 'en' = 'vi') => renderPage(<AuditPage params={{}} />, { token: auditor, lang, path: '/audit' });
 
-function stubApi(verify: (url: URL, init: RequestInit | undefined) => unknown) {
-  return stubFetch((url, init) => {
-    if (url.pathname === '/api/audit/checkpoints') return { items: [CHECKPOINT] };
-    if (url.pathname === '/api/audit/verify') return verify(url, init);
+function stubApi(verify: (call: StubCall, init: RequestInit | undefined) => unknown) {
+  return stubFetch((call, init) => {
+    if (call.path === '/api/audit/checkpoints') return { items: [CHECKPOINT] };
+    if (call.path === '/api/audit/verify') return verify(call, init);
     return undefined;
   });
 }
@@ -65,8 +65,7 @@ describe('AuditPage: verifying the log', () => {
       `/proposals/${BROKEN_ID}/replay?seq=3`,
     );
     // Replay is the server's default: left checked, nothing is sent.
-    const verifyUrl = api.urls().find((url) => url.pathname === '/api/audit/verify')!;
-    expect(verifyUrl.search).toBe('');
+    expect(api.sent('GET', '/api/audit/verify')[0]!.query.toString()).toBe('');
   });
 
   it('shows a good result, and asks for hashes only when replay is unticked', async () => {
@@ -80,13 +79,12 @@ describe('AuditPage: verifying the log', () => {
     expect(result.getAttribute('data-ok')).toBe('true');
     expect(result.textContent).toContain('The log is intact');
     expect(within(result).queryByTestId('verify-break')).toBeNull();
-    const verifyUrl = api.urls().find((url) => url.pathname === '/api/audit/verify')!;
-    expect(verifyUrl.searchParams.get('replay')).toBe('false');
+    expect(api.sent('GET', '/api/audit/verify')[0]!.query.get('replay')).toBe('false');
   });
 
   it('shows the elapsed time while it runs, and can be cancelled', async () => {
     let aborted = false;
-    stubApi((_url, init) => {
+    stubApi((_call, init) => {
       // A walk that never ends on its own: only the abort stops it.
       return new Promise<Response>((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => {
@@ -110,8 +108,8 @@ describe('AuditPage: verifying the log', () => {
   });
 
   it('verifies against a checkpoint from the list and shows the result the same way', async () => {
-    const api = stubApi((url) =>
-      url.searchParams.get('checkpoint') === CHECKPOINT.id
+    const api = stubApi((call) =>
+      call.query.get('checkpoint') === CHECKPOINT.id
         ? {
             ...BROKEN,
             broken: [{ proposalId: null, seq: null, reason: 'checkpoint_mismatch' }],
@@ -142,7 +140,7 @@ describe('AuditPage: verifying the log', () => {
     const problem = within(result).getByTestId('verify-break');
     expect(problem.getAttribute('data-reason')).toBe('checkpoint_mismatch');
     expect(problem.textContent).toContain('Toàn bộ nhật ký');
-    expect(api.urls().filter((url) => url.pathname === '/api/audit/verify').map((url) => url.search)).toEqual([`?checkpoint=${CHECKPOINT.id}`]);
+    expect(api.sent('GET', '/api/audit/verify').map((call) => call.query.toString())).toEqual([`checkpoint=${CHECKPOINT.id}`]);
   });
 
   it("shows the server's refusal", async () => {
@@ -170,9 +168,9 @@ describe('AuditPage: exporting the log', () => {
   });
 
   it('sends the range typed in Vietnam time as UTC instants and saves under the server’s file name', async () => {
-    const api = stubFetch((url) => {
-      if (url.pathname === '/api/audit/checkpoints') return { items: [] };
-      if (url.pathname === '/api/audit/export') {
+    const api = stubFetch((call) => {
+      if (call.path === '/api/audit/checkpoints') return { items: [] };
+      if (call.path === '/api/audit/export') {
         return new Response('proposalId,seq\r\n', {
           headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="audit-events-20260506T101500.csv"' },
         });
@@ -188,36 +186,34 @@ describe('AuditPage: exporting the log', () => {
     fireEvent.click(screen.getByTestId('export-download'));
 
     await screen.findByTestId('export-saved');
-    const exportUrl = api.urls().find((url) => url.pathname === '/api/audit/export')!;
-    expect(Object.fromEntries(exportUrl.searchParams)).toEqual({
+    const [exported] = api.sent('GET', '/api/audit/export');
+    expect(Object.fromEntries(exported!.query)).toEqual({
       from: '2026-05-04T03:00:00.000Z',
       to: '2026-05-04T17:30:00.000Z',
       proposalId: BROKEN_ID,
       format: 'csv',
     });
-    const [, init] = api.fetchMock.mock.calls.find(([input]) => String(input).startsWith('/api/audit/export'))!;
-    expect((init?.headers as Record<string, string>).Authorization).toBe(`Bearer ${auditor}`);
+    expect(exported!.headers.get('Authorization')).toBe(`Bearer ${auditor}`);
     expect(saved).toEqual([{ href: 'blob:console.test/1', download: 'audit-events-20260506T101500.csv' }]);
     expect(screen.getByTestId('export-saved').textContent).toContain('audit-events-20260506T101500.csv');
   });
 
   it('sends nothing for an empty range and NDJSON by default', async () => {
-    const api = stubFetch((url) => {
-      if (url.pathname === '/api/audit/checkpoints') return { items: [] };
-      if (url.pathname === '/api/audit/export') return new Response('{}\n');
+    const api = stubFetch((call) => {
+      if (call.path === '/api/audit/checkpoints') return { items: [] };
+      if (call.path === '/api/audit/export') return new Response('{}\n');
       return undefined;
     });
     open('en');
 
     fireEvent.click(screen.getByRole('button', { name: 'Download' }));
     await screen.findByTestId('export-saved');
-    const exportUrl = api.urls().find((url) => url.pathname === '/api/audit/export')!;
-    expect(exportUrl.search).toBe('?format=ndjson');
+    expect(api.sent('GET', '/api/audit/export')[0]!.query.toString()).toBe('format=ndjson');
     expect(saved[0]?.download).toBe('audit-events.ndjson');
   });
 
   it('refuses a range that ends before it starts, without asking the server', async () => {
-    const api = stubFetch((url) => (url.pathname === '/api/audit/checkpoints' ? { items: [] } : undefined));
+    const api = stubFetch((call) => (call.path === '/api/audit/checkpoints' ? { items: [] } : undefined));
     open();
 
     fireEvent.change(screen.getByLabelText('Từ (giờ Việt Nam)'), { target: { value: '2026-05-04T10:00' } });
@@ -225,6 +221,6 @@ describe('AuditPage: exporting the log', () => {
     fireEvent.click(screen.getByTestId('export-download'));
 
     expect(screen.getByText('Thời điểm "đến" phải sau thời điểm "từ".')).toBeTruthy();
-    await waitFor(() => expect(api.urls().some((url) => url.pathname === '/api/audit/export')).toBe(false));
+    await waitFor(() => expect(api.calls.some((call) => call.path === '/api/audit/export')).toBe(false));
   });
 });

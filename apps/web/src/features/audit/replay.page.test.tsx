@@ -1,10 +1,10 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryEvent, MachineGraph } from '../../api/api-types.js';
+import { stubFetch, type StubCall } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
 import type { ProposalReplayView } from './audit-types.js';
 import ReplayPage from './replay.page.js';
-import { stubFetch } from './stub-fetch.test-support.js';
 
 const ID = '6f1c2b9e-1d2a-4c3b-9e8f-0a1b2c3d4e5f';
 const clerk = { id: 'u-clerk', name: 'Nguyễn Văn An', roles: ['drafter' as const], unitId: 'unit-1' };
@@ -58,11 +58,11 @@ function replayAt(seq: number, matchesStored: boolean): ProposalReplayView {
 }
 
 function stubApi({ matchesStored = true } = {}) {
-  return stubFetch((url) => {
-    if (url.pathname === `/api/proposals/${ID}/history`) return { events: HISTORY };
-    if (url.pathname === `/api/proposals/${ID}`) return { id: ID, machineVersion: 2, nominee: { type: 'individual', name: 'Lê Văn Cường' } };
-    if (url.pathname === `/api/proposals/${ID}/replay`) return replayAt(Number(url.searchParams.get('seq') ?? HISTORY.length), matchesStored);
-    if (url.pathname === '/api/machines/2') return GRAPH;
+  return stubFetch((call) => {
+    if (call.path === `/api/proposals/${ID}/history`) return { events: HISTORY };
+    if (call.path === `/api/proposals/${ID}`) return { id: ID, machineVersion: 2, nominee: { type: 'individual', name: 'Lê Văn Cường' } };
+    if (call.path === `/api/proposals/${ID}/replay`) return replayAt(Number(call.query.get('seq') ?? HISTORY.length), matchesStored);
+    if (call.path === '/api/machines/2') return GRAPH;
     return undefined;
   });
 }
@@ -72,7 +72,7 @@ const open = (lang: 'vi' | 'en' = 'vi', path = `/proposals/${ID}/replay`) =>
   renderPage(<ReplayPage params={{ id: ID }} />, { token: auditor, lang, path });
 
 const stateShown = () => screen.getByTestId('replay-state').getAttribute('data-state');
-const seqsRequested = (urls: URL[]) => urls.filter((url) => url.pathname.endsWith('/replay')).map((url) => url.searchParams.get('seq'));
+const seqsRequested = (calls: StubCall[]) => calls.filter((call) => call.path.endsWith('/replay')).map((call) => call.query.get('seq'));
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -107,11 +107,11 @@ describe('ReplayPage', () => {
     await waitFor(() => expect(screen.getByTestId('replay-event').getAttribute('data-type')).toBe('RETURN'));
     await waitFor(() => expect(screen.getByTestId('replay-view').getAttribute('aria-busy')).toBe('false'));
 
-    expect(seqsRequested(api.urls())).toEqual(['3', '2', '1', '2', '3']);
+    expect(seqsRequested(api.calls)).toEqual(['3', '2', '1', '2', '3']);
     expect(window.location.search).toBe('?seq=3');
     expect(screen.getByTestId('replay-chain').getAttribute('data-ok')).toBe('true');
     expect(screen.getByTestId('replay-matches').getAttribute('data-ok')).toBe('true');
-    expect(api.urls().some((url) => url.pathname === '/api/machines/2')).toBe(true);
+    expect(api.sent('GET', '/api/machines/2')).not.toHaveLength(0);
   });
 
   it('shows a red mark when replaying the log does not give the stored record', async () => {
@@ -130,13 +130,13 @@ describe('ReplayPage', () => {
     open('vi', `/proposals/${ID}/replay?seq=2`);
 
     await waitFor(() => expect(stateShown()).toBe('unitDecision'));
-    expect(seqsRequested(api.urls())).toEqual(['2']);
+    expect(seqsRequested(api.calls)).toEqual(['2']);
   });
 
   it("shows the server's reason when a step cannot be replayed", async () => {
-    stubFetch((url) => {
-      if (url.pathname.endsWith('/history')) return { events: HISTORY };
-      if (url.pathname.endsWith('/replay')) {
+    stubFetch((call) => {
+      if (call.path.endsWith('/history')) return { events: HISTORY };
+      if (call.path.endsWith('/replay')) {
         return { ...replayAt(1, false), chainValid: false, failure: { seq: 2, message: 'machine v2 refuses SUBMIT in drafting' } };
       }
       return undefined;

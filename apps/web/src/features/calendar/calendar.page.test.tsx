@@ -2,10 +2,9 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CalendarYear } from '#calendar';
 import { clearCalendarCache } from '../../calendar/use-calendar-years.js';
+import { stubFetch, type FetchStub } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
 import CalendarPage from './calendar.page.js';
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const yearOf = (year: number, provisional: boolean): CalendarYear => ({
   year,
@@ -19,21 +18,15 @@ const yearOf = (year: number, provisional: boolean): CalendarYear => ({
 });
 
 describe('CalendarPage', () => {
-  const requests: string[] = [];
+  let api: FetchStub;
   beforeEach(() => {
     clearCalendarCache();
-    requests.length = 0;
     // jsdom has no layout to scroll; the router scrolls to the top on every navigation.
     vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL) => {
-        const url = String(input);
-        requests.push(url);
-        const year = Number(/^\/api\/calendar\/(\d+)$/.exec(url)?.[1]);
-        return year ? json(yearOf(year, year >= 2027)) : json({ message: 'not stubbed' }, 500);
-      }),
-    );
+    api = stubFetch(({ path }) => {
+      const year = Number(/^\/api\/calendar\/(\d+)$/.exec(path)?.[1]);
+      return year ? yearOf(year, year >= 2027) : undefined;
+    });
   });
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -44,7 +37,7 @@ describe('CalendarPage', () => {
     const { container } = renderPage(<CalendarPage />, { token: fakeToken({ roles: ['drafter'] }), path: '/calendar?year=2026' });
     await screen.findByRole('heading', { level: 1, name: 'Lịch làm việc năm 2026' });
     await screen.findByTestId('calendar-grids');
-    expect(requests).toEqual(['/api/calendar/2026']);
+    expect(api.calls.map((call) => call.path)).toEqual(['/api/calendar/2026']);
     expect(container.querySelectorAll('table.cal-grid')).toHaveLength(12);
     expect(container.querySelector('table.cal-grid[data-month="2"] thead')?.textContent).toBe('T2T3T4T5T6T7CN');
 

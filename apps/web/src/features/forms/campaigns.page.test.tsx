@@ -2,9 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CampaignQuota, CampaignView } from '../../api/api-types.js';
 import { clearCalendarCache } from '../../calendar/use-calendar-years.js';
+import { stubFetch } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
 import CampaignsPage from './campaigns.page.js';
-import { stubFetch } from './fetch-stub.test-support.js';
 
 const campaign = (id: string, title: string): CampaignView => ({
   id,

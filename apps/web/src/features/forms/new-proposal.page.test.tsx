@@ -2,8 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CampaignView } from '../../api/api-types.js';
 import { clearCalendarCache } from '../../calendar/use-calendar-years.js';
+import { stubFetch, type StubRoute } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
-import { stubFetch, type StubRoute } from './fetch-stub.test-support.js';
 import NewProposalPage from './new-proposal.page.js';
 
 const UNIT = '0b7a3c1e-5d2f-4a8b-9c6d-1e2f3a4b5c6d';

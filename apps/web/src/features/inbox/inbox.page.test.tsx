@@ -2,10 +2,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProposalView } from '../../api/api-types.js';
 import { clearCalendarCache } from '../../calendar/use-calendar-years.js';
+import { json, stubFetch, type FetchStub } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
 import InboxPage from './inbox.page.js';
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const UNIT = '11111111-1111-4111-8111-111111111111';
 const CAMPAIGN = '22222222-2222-4222-8222-222222222222';
@@ -38,37 +37,30 @@ const proposal = (id: string, overrides: Partial<ProposalView> = {}): ProposalVi
 });
 
 describe('InboxPage', () => {
-  let proposalRequests: URL[] = [];
-  const otherRequests: string[] = [];
+  let api: FetchStub;
+  const proposalQueries = () => api.sent('GET', '/api/proposals').map((call) => call.query);
+  const otherRequests = () => api.calls.filter((call) => call.path !== '/api/proposals').map((call) => call.path);
 
   beforeEach(() => {
     clearCalendarCache();
-    proposalRequests = [];
-    otherRequests.length = 0;
     vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL) => {
-        const url = new URL(String(input), 'http://console.test');
-        if (url.pathname === '/api/proposals') {
-          proposalRequests.push(url);
-          if (url.searchParams.get('cursor') === 'next-1') return json({ items: [proposal('C')], nextCursor: null });
-          return json({
-            items: [
-              proposal('A', { late: true, lateRule: 'DX-4', escalation: 'escalated' }),
-              proposal('B', { escalation: 'reminded', awardForm: 'unit_certificate', state: 'unitDecision', deadline: null }),
-            ],
-            nextCursor: 'next-1',
-          });
-        }
-        otherRequests.push(url.pathname);
-        if (url.pathname === '/api/units') return json({ items: [{ id: UNIT, code: 'SYT', name: 'Sở Y tế', createdAt: '2025-01-01T00:00:00Z' }] });
-        if (url.pathname === '/api/campaigns') return json({ items: [{ id: CAMPAIGN, title: 'Phong trào thi đua 2026' }] });
-        const year = /^\/api\/calendar\/(\d+)$/.exec(url.pathname)?.[1];
-        if (year) return json({ year: Number(year), provisional: false, source: 'test', daysOff: [], workingSaturdays: [] });
-        return json({ message: 'not stubbed' }, 500);
-      }),
-    );
+    api = stubFetch(({ path, query }) => {
+      if (path === '/api/proposals') {
+        if (query.get('cursor') === 'next-1') return { items: [proposal('C')], nextCursor: null };
+        return {
+          items: [
+            proposal('A', { late: true, lateRule: 'DX-4', escalation: 'escalated' }),
+            proposal('B', { escalation: 'reminded', awardForm: 'unit_certificate', state: 'unitDecision', deadline: null }),
+          ],
+          nextCursor: 'next-1',
+        };
+      }
+      if (path === '/api/units') return { items: [{ id: UNIT, code: 'SYT', name: 'Sở Y tế', createdAt: '2025-01-01T00:00:00Z' }] };
+      if (path === '/api/campaigns') return { items: [{ id: CAMPAIGN, title: 'Phong trào thi đua 2026' }] };
+      const year = /^\/api\/calendar\/(\d+)$/.exec(path)?.[1];
+      if (year) return { year: Number(year), provisional: false, source: 'test', daysOff: [], workingSaturdays: [] };
+      return undefined;
+    });
   });
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -99,13 +91,13 @@ describe('InboxPage', () => {
     expect(rowB.textContent).toContain('Giấy khen');
 
     // One request for the page, the two lists once each; never one per row.
-    expect(proposalRequests).toHaveLength(1);
-    expect(proposalRequests[0]!.searchParams.get('inbox')).toBe('true');
-    expect(proposalRequests[0]!.searchParams.get('limit')).toBe('50');
-    await waitFor(() => expect(otherRequests.filter((path) => path.startsWith('/api/calendar/')).length).toBeGreaterThan(0));
-    expect(otherRequests.filter((path) => path === '/api/units')).toHaveLength(1);
-    expect(otherRequests.filter((path) => path === '/api/campaigns')).toHaveLength(1);
-    expect(new Set(otherRequests).size).toBe(otherRequests.length);
+    expect(proposalQueries()).toHaveLength(1);
+    expect(proposalQueries()[0]!.get('inbox')).toBe('true');
+    expect(proposalQueries()[0]!.get('limit')).toBe('50');
+    await waitFor(() => expect(otherRequests().filter((path) => path.startsWith('/api/calendar/')).length).toBeGreaterThan(0));
+    expect(otherRequests().filter((path) => path === '/api/units')).toHaveLength(1);
+    expect(otherRequests().filter((path) => path === '/api/campaigns')).toHaveLength(1);
+    expect(new Set(otherRequests()).size).toBe(otherRequests().length);
     // A council member is not a unit clerk: the unit filter is offered, and "new proposal" is not.
     expect(screen.getByLabelText('Đơn vị')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Lập hồ sơ' })).toBeNull();
@@ -114,7 +106,7 @@ describe('InboxPage', () => {
   it('reads the filters from the URL and sends them with the request', async () => {
     renderPage(<InboxPage />, { token: fakeToken({ roles: ['council'] }), path: `/?state=councilScreening&campaignId=${CAMPAIGN}&late=true` });
     await screen.findByTestId('inbox-table');
-    const query = proposalRequests[0]!.searchParams;
+    const query = proposalQueries()[0]!;
     expect(Object.fromEntries(query)).toEqual({ inbox: 'true', state: 'councilScreening', campaignId: CAMPAIGN, late: 'true', limit: '50' });
     expect((screen.getByLabelText('Trạng thái') as HTMLSelectElement).value).toBe('councilScreening');
     expect((screen.getByLabelText('Chỉ hồ sơ trễ hạn') as HTMLInputElement).checked).toBe(true);
@@ -128,14 +120,14 @@ describe('InboxPage', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Trang sau' }));
     await waitFor(() => expect(screen.getByTestId('inbox-table').querySelector('tr[data-proposal-id="C"]')).toBeTruthy());
-    expect(proposalRequests.at(-1)!.searchParams.get('cursor')).toBe('next-1');
+    expect(proposalQueries().at(-1)!.get('cursor')).toBe('next-1');
     expect(screen.getByText('Trang 2')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Đơn vị'), { target: { value: UNIT } });
     fireEvent.click(screen.getByLabelText('Chỉ hồ sơ trễ hạn'));
     expect(window.location.pathname + window.location.search).toBe(`/?unitId=${UNIT}&late=true`);
-    await waitFor(() => expect(proposalRequests.at(-1)!.searchParams.get('late')).toBe('true'));
-    const last = proposalRequests.at(-1)!.searchParams;
+    await waitFor(() => expect(proposalQueries().at(-1)!.get('late')).toBe('true'));
+    const last = proposalQueries().at(-1)!;
     expect(last.get('unitId')).toBe(UNIT);
     expect(last.get('cursor')).toBeNull();
 
@@ -147,12 +139,12 @@ describe('InboxPage', () => {
     renderPage(<InboxPage />, { token: fakeToken({ roles: ['auditor'] }), lang: 'en' });
     await screen.findByTestId('inbox-table');
     expect(screen.getByRole('heading', { level: 1, name: 'Waiting on me' })).toBeTruthy();
-    expect(proposalRequests[0]!.searchParams.get('inbox')).toBeNull();
+    expect(proposalQueries()[0]!.get('inbox')).toBeNull();
     const toggle = screen.getByLabelText('All I may see (not only what waits on me)') as HTMLInputElement;
     expect(toggle.checked).toBe(true);
     fireEvent.click(toggle);
     expect(window.location.search).toBe('?all=false');
-    await waitFor(() => expect(proposalRequests.at(-1)!.searchParams.get('inbox')).toBe('true'));
+    await waitFor(() => expect(proposalQueries().at(-1)!.get('inbox')).toBe('true'));
   });
 
   it('hides the unit filter from unit clerks and offers them a new proposal', async () => {
@@ -164,7 +156,7 @@ describe('InboxPage', () => {
   });
 
   it('says so kindly when nothing waits', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => (String(input).startsWith('/api/proposals') ? json({ items: [], nextCursor: null }) : json({ items: [] }))));
+    stubFetch(({ path }) => (path === '/api/proposals' ? { items: [], nextCursor: null } : { items: [] }));
     renderPage(<InboxPage />, { token: fakeToken({ roles: ['chairman'] }) });
     const table = await screen.findByTestId('inbox-table');
     expect(table.querySelectorAll('tr[data-proposal-id]')).toHaveLength(0);
@@ -173,9 +165,7 @@ describe('InboxPage', () => {
   });
 
   it('shows the server’s refusal with a way to try again', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) =>
-      String(input).startsWith('/api/proposals') ? json({ code: 'VALIDATION_FAILED', message: 'unitId must be a UUID' }, 400) : json({ items: [] }),
-    ));
+    stubFetch(({ path }) => (path === '/api/proposals' ? json({ code: 'VALIDATION_FAILED', message: 'unitId must be a UUID' }, 400) : { items: [] }));
     renderPage(<InboxPage />, { token: fakeToken({ roles: ['council'] }), path: '/?unitId=nope' });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('unitId must be a UUID');

@@ -1,10 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InboxNotice } from '../../api/api-types.js';
+import { stubFetch, type FetchStub } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
 import NotificationsPage from './notifications.page.js';
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const notice = (id: string, read: boolean): InboxNotice => ({
   id,
@@ -27,20 +26,14 @@ const notice = (id: string, read: boolean): InboxNotice => ({
 });
 
 describe('NotificationsPage', () => {
-  const requests: string[] = [];
+  let api: FetchStub;
   beforeEach(() => {
-    requests.length = 0;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-        const url = String(input);
-        requests.push(`${init?.method ?? 'GET'} ${url}`);
-        if (url.startsWith('/api/notifications?') && url.includes('cursor=c2')) return json({ items: [notice('n3', true)], unread: 1, nextCursor: null });
-        if (url.startsWith('/api/notifications?')) return json({ items: [notice('n1', false), notice('n2', true)], unread: 1, nextCursor: 'c2' });
-        if (url === '/api/notifications/n1/read') return json({ ...notice('n1', true), readAt: '2026-03-12T03:00:00Z' });
-        return json({ message: 'not stubbed' }, 500);
-      }),
-    );
+    api = stubFetch(({ path, query }) => {
+      if (path === '/api/notifications' && query.get('cursor') === 'c2') return { items: [notice('n3', true)], unread: 1, nextCursor: null };
+      if (path === '/api/notifications') return { items: [notice('n1', false), notice('n2', true)], unread: 1, nextCursor: 'c2' };
+      if (path === '/api/notifications/n1/read') return { ...notice('n1', true), readAt: '2026-03-12T03:00:00Z' };
+      return undefined;
+    });
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -58,7 +51,7 @@ describe('NotificationsPage', () => {
 
     fireEvent.click(within(first).getByRole('button', { name: 'Đánh dấu đã đọc' }));
     await waitFor(() => expect(first.getAttribute('data-read')).toBe('true'));
-    expect(requests).toContain('POST /api/notifications/n1/read');
+    expect(api.sent('POST', '/api/notifications/n1/read')).toHaveLength(1);
     expect(within(first).queryByRole('button')).toBeNull();
     expect(screen.getByTestId('notifications-unread').textContent).toBe('Đã đọc hết.');
     expect(announced).toHaveBeenCalledTimes(1);
@@ -66,7 +59,7 @@ describe('NotificationsPage', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Trang sau' }));
     await waitFor(() => expect(screen.getByTestId('notification-list').querySelector('[data-notice-id="n3"]')).toBeTruthy());
-    expect(requests).toContain('GET /api/notifications?cursor=c2&limit=50');
+    expect(api.sent('GET', '/api/notifications').map((call) => call.query.toString())).toContain('cursor=c2&limit=50');
     fireEvent.click(screen.getByRole('button', { name: 'Trang trước' }));
     await waitFor(() => expect(screen.getByTestId('notification-list').querySelector('[data-notice-id="n1"]')).toBeTruthy());
   });

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProposalEventType } from '#workflows/proposal';
 import { EVENT_NAMES } from '../../i18n/common.messages.js';
+import { json, stubFetch, type FetchStub } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
 import { ActionPanel } from './action-panel.js';
 
@@ -11,16 +12,15 @@ const CONFLICT_VI =
 type Answer = { status: number; body: unknown };
 
 let answers: Answer[];
-let fetchMock: Mock<(input: RequestInfo | URL, init?: RequestInit) => Promise<Response>>;
+let api: FetchStub;
 
 beforeEach(() => {
   answers = [];
-  // The browser boundary: every request the panel makes, answered in order.
-  fetchMock = vi.fn(async () => {
+  // The panel only ever sends its one event, so the answers go in order, whatever the path.
+  api = stubFetch(() => {
     const answer = answers.shift() ?? { status: 200, body: { id: 'p1', state: 'councilScreening', version: 5 } };
-    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json', ETag: '"5"' } });
+    return json(answer.body, answer.status, { ETag: '"5"' });
   });
-  vi.stubGlobal('fetch', fetchMock);
 });
 
 afterEach(() => {
@@ -36,7 +36,6 @@ function renderPanel(allowedEvents: ProposalEventType[], lang: 'vi' | 'en' = 'vi
   return { ...view, onChanged };
 }
 
-const sent = () => fetchMock.mock.calls.map(([url, init]) => ({ url: String(url), init: init!, body: JSON.parse(String(init!.body ?? 'null')) }));
 
 function open(type: ProposalEventType) {
   fireEvent.click(screen.getByRole('button', { name: EVENT_NAMES.vi[type] }));
@@ -69,18 +68,18 @@ describe('ActionPanel', () => {
     expect(document.activeElement).toBe(reason);
 
     fireEvent.click(within(dialog).getByTestId('event-send'));
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(api.calls).toHaveLength(0);
     expect(reason.getAttribute('aria-invalid')).toBe('true');
     expect(within(dialog).getByText('Cần điền mục này.')).toBeTruthy();
 
     fireEvent.change(reason, { target: { value: '   ' } });
     fireEvent.click(within(dialog).getByTestId('event-send'));
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(api.calls).toHaveLength(0);
 
     fireEvent.change(reason, { target: { value: 'Thiếu biên bản xác nhận của địa phương' } });
     fireEvent.click(within(dialog).getByTestId('event-send'));
-    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
-    expect(sent()[0]!.body).toEqual({ type: 'RETURN', reason: 'Thiếu biên bản xác nhận của địa phương' });
+    await waitFor(() => expect(api.calls).toHaveLength(1));
+    expect(api.calls[0]!.body).toEqual({ type: 'RETURN', reason: 'Thiếu biên bản xác nhận của địa phương' });
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
   });
 
@@ -89,11 +88,11 @@ describe('ActionPanel', () => {
     const dialog = open('FORWARD');
     expect(document.activeElement).toBe(within(dialog).getByTestId('event-send'));
     fireEvent.click(within(dialog).getByTestId('event-send'));
-    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
-    const [request] = sent();
-    expect(request!.url).toBe('/api/proposals/p1/events');
-    expect(request!.init.method).toBe('POST');
-    expect((request!.init.headers as Record<string, string>)['If-Match']).toBe('"4"');
+    await waitFor(() => expect(api.calls).toHaveLength(1));
+    const [request] = api.calls;
+    expect(request!.path).toBe('/api/proposals/p1/events');
+    expect(request!.method).toBe('POST');
+    expect(request!.headers.get('If-Match')).toBe('"4"');
     expect(request!.body).toEqual({ type: 'FORWARD' });
     const status = await screen.findByRole('status');
     await waitFor(() => expect(status.textContent).toContain(EVENT_NAMES.vi.FORWARD));
@@ -110,13 +109,13 @@ describe('ActionPanel', () => {
     fireEvent.change(within(dialog).getByLabelText('Số phiếu tán thành'), { target: { value: '8' } });
     fireEvent.change(within(dialog).getByLabelText('Số phiếu không tán thành'), { target: { value: '3' } });
     fireEvent.click(within(dialog).getByTestId('event-send'));
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(api.calls).toHaveLength(0);
     expect(within(dialog).getByText('Số phiếu tán thành cộng không tán thành không được vượt quá số thành viên.')).toBeTruthy();
 
     fireEvent.change(within(dialog).getByLabelText('Số phiếu không tán thành'), { target: { value: '1' } });
     fireEvent.click(within(dialog).getByTestId('event-send'));
-    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
-    expect(sent()[0]!.body).toEqual({ type: 'RECOMMEND', vote: { members: 9, for: 8, against: 1 } });
+    await waitFor(() => expect(api.calls).toHaveLength(1));
+    expect(api.calls[0]!.body).toEqual({ type: 'RECOMMEND', vote: { members: 9, for: 8, against: 1 } });
   });
 
   it('asks for the decision with APPROVE, dated today unless changed', async () => {
@@ -127,11 +126,11 @@ describe('ActionPanel', () => {
     fireEvent.change(within(dialog).getByLabelText('Số quyết định'), { target: { value: '1520/QĐ-UBND' } });
     fireEvent.change(date, { target: { value: '2026-12-01' } });
     fireEvent.click(within(dialog).getByTestId('event-send'));
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(api.calls).toHaveLength(0);
     fireEvent.change(within(dialog).getByLabelText('Người ký'), { target: { value: 'Chủ tịch UBND tỉnh' } });
     fireEvent.click(within(dialog).getByTestId('event-send'));
-    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
-    expect(sent()[0]!.body).toEqual({
+    await waitFor(() => expect(api.calls).toHaveLength(1));
+    expect(api.calls[0]!.body).toEqual({
       type: 'APPROVE',
       decision: { number: '1520/QĐ-UBND', date: '2026-12-01', signedBy: 'Chủ tịch UBND tỉnh' },
     });
@@ -207,14 +206,14 @@ describe('ActionPanel', () => {
     const dialog = screen.getByRole('dialog');
     fireEvent.keyDown(within(dialog).getByLabelText('Lý do'), { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(api.calls).toHaveLength(0);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: EVENT_NAMES.vi.WITHDRAW }));
   });
 
   it('lets SUPPLEMENT go with or without a note', async () => {
     renderPanel(['SUPPLEMENT']);
     fireEvent.click(within(open('SUPPLEMENT')).getByTestId('event-send'));
-    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
-    expect(sent()[0]!.body).toEqual({ type: 'SUPPLEMENT' });
+    await waitFor(() => expect(api.calls).toHaveLength(1));
+    expect(api.calls[0]!.body).toEqual({ type: 'SUPPLEMENT' });
   });
 });

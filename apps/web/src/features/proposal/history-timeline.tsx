@@ -1,6 +1,7 @@
 import type { Decision, MigratedPayload, ProposalState, Vote } from '#workflows/proposal';
 import type { HistoryEvent } from '../../api/api-types.js';
 import { EVENT_NAMES, ROLE_NAMES, STATE_NAMES } from '../../i18n/common.messages.js';
+import { localToday } from '../../calendar/working-days.js';
 import { formatDay, formatInstant, useLang, useT } from '../../i18n/i18n.js';
 import { RuleLink } from '../../ui/rule-link.js';
 import { HISTORY_MESSAGES } from './history-timeline.messages.js';
@@ -94,7 +95,7 @@ function HistoryItem({ event }: { event: HistoryEvent }) {
           <>
             <dt>{t.deadline}</dt>
             <dd>
-              <RuleLink rule={deadline.rule} /> {formatInstant(deadline.dueAt, lang)}
+              <RuleLink rule={deadline.rule} /> {formatDay(lastDayOf(deadline.dueAt), lang)}
             </dd>
           </>
         )}
@@ -141,6 +142,9 @@ const isDecision = (value: unknown): value is Decision =>
   isObject(value) && typeof value.number === 'string' && typeof value.date === 'string' && typeof value.signedBy === 'string';
 const isMigrated = (value: unknown): value is MigratedPayload =>
   isObject(value) && typeof value.fromVersion === 'number' && typeof value.toVersion === 'number';
+/** The log keeps the instant a deadline ends (24:00 in Vietnam); officials read its last day. */
+const lastDayOf = (dueAt: string) => localToday(new Date(Date.parse(dueAt) - 1));
+
 const isDeadline = (value: unknown): value is { rule: string; dueAt: string } =>
   isObject(value) && typeof value.rule === 'string' && typeof value.dueAt === 'string';
 const ruleWarnings = (value: unknown): string[] =>

@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { machineGraph } from '#workflows/proposal';
 import type { CampaignView, Deadline, HistoryEvent, ProposalView } from '../../api/api-types.js';
 import { clearCalendarCache } from '../../calendar/use-calendar-years.js';
 import { EVENT_NAMES, ROLE_NAMES, STATE_NAMES } from '../../i18n/common.messages.js';
+import { json, stubFetch, type FetchStub } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
 import ProposalPage from './proposal.page.js';
 
@@ -97,63 +98,40 @@ const COMPUTATION: Deadline = {
 
 const CAMPAIGN = { id: 'c1', title: 'Phong trào thi đua 80 năm', ceremonyDate: '2026-12-22' } as CampaignView;
 
-interface Call {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-let calls: Call[];
+let api: FetchStub;
 let current: ProposalView;
 let postAnswer: { status: number; body: unknown; after?: ProposalView } | null;
-let fetchMock: Mock<(input: RequestInfo | URL, init?: RequestInit) => Promise<Response>>;
-
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
 beforeEach(() => {
   clearCalendarCache();
-  calls = [];
   current = proposal();
   postAnswer = null;
-  // The browser boundary: a tiny stand-in for the API, by path.
-  fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), 'http://console.test');
-    const call: Call = {
-      method: init?.method ?? 'GET',
-      path: url.pathname,
-      query: url.searchParams,
-      headers: (init?.headers ?? {}) as Record<string, string>,
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
-    };
-    calls.push(call);
+  api = stubFetch((call) => {
     if (call.method === 'POST' && call.path === '/api/proposals/p1/events') {
       const answer = postAnswer ?? { status: 200, body: current };
       if (answer.after) current = answer.after;
       return json(answer.body, answer.status);
     }
     const year = /^\/api\/calendar\/(\d{4})$/.exec(call.path);
-    if (year) return json({ year: Number(year[1]), provisional: false, source: 'test', daysOff: [], workingSaturdays: [] });
+    if (year) return { year: Number(year[1]), provisional: false, source: 'test', daysOff: [], workingSaturdays: [] };
     switch (call.path) {
       case '/api/proposals/p1':
+        // The version If-Match must repeat comes from here, as from the API.
         return json(current, 200, { ETag: `"${current.version}"` });
       case '/api/proposals/p1/history':
-        return json({ events: HISTORY });
+        return { events: HISTORY };
       case '/api/machines/2':
-        return json(machineGraph(2));
+        return machineGraph(2);
       case '/api/units/u1':
-        return json({ id: 'u1', code: 'SO-YTE', name: 'Sở Y tế', createdAt: '2026-01-01T00:00:00.000Z' });
+        return { id: 'u1', code: 'SO-YTE', name: 'Sở Y tế', createdAt: '2026-01-01T00:00:00.000Z' };
       case '/api/campaigns/c1':
-        return json(CAMPAIGN);
+        return CAMPAIGN;
       case '/api/calendar/deadline':
-        return json(COMPUTATION);
+        return COMPUTATION;
       default:
-        return json({ code: 'NOT_FOUND', message: `no ${call.path}` }, 404);
+        return undefined;
     }
   });
-  vi.stubGlobal('fetch', fetchMock);
 });
 
 afterEach(() => {
@@ -164,7 +142,7 @@ const council = fakeToken({ roles: ['council'], name: 'Council member' });
 const renderProposal = (token = council, lang: 'vi' | 'en' = 'vi') =>
   renderPage(<ProposalPage params={{ id: 'p1' }} />, { token, lang, path: '/proposals/p1' });
 
-const gets = (path: string) => calls.filter((call) => call.method === 'GET' && call.path === path).length;
+const gets = (path: string) => api.sent('GET', path).length;
 
 describe('ProposalPage', () => {
   it('shows what the proposal is, where it stands, and what the rulebook says', async () => {
@@ -209,12 +187,12 @@ describe('ProposalPage', () => {
   it('explains the deadline on demand, from the recognition date', async () => {
     const { container } = renderProposal();
     await screen.findByRole('heading', { level: 1 });
-    expect(calls.some((call) => call.path === '/api/calendar/deadline')).toBe(false);
+    expect(gets('/api/calendar/deadline')).toBe(0);
     const details = container.querySelector('details.deadline-explanation') as HTMLDetailsElement;
     details.open = true;
     fireEvent(details, new Event('toggle'));
     expect(await screen.findByText('Ngày thử nghiệm')).toBeTruthy();
-    const asked = calls.find((call) => call.path === '/api/calendar/deadline')!;
+    const asked = api.sent('GET', '/api/calendar/deadline')[0]!;
     expect(Object.fromEntries(asked.query)).toEqual({ rule: 'DX-4', from: '2026-11-20', recognizedAt: '2026-11-22' });
     expect(screen.getByTestId('deadline-start').textContent).toContain('22/11/2026');
     expect(container.querySelectorAll('.day-list li')).toHaveLength(10);
@@ -230,8 +208,8 @@ describe('ProposalPage', () => {
     const details = container.querySelector('details.deadline-explanation') as HTMLDetailsElement;
     details.open = true;
     fireEvent(details, new Event('toggle'));
-    await waitFor(() => expect(calls.some((call) => call.path === '/api/calendar/deadline')).toBe(true));
-    const asked = calls.find((call) => call.path === '/api/calendar/deadline')!;
+    await waitFor(() => expect(gets('/api/calendar/deadline')).toBeGreaterThan(0));
+    const asked = api.sent('GET', '/api/calendar/deadline')[0]!;
     expect(Object.fromEntries(asked.query)).toEqual({ rule: 'TH-5', ceremony: '2026-12-22' });
   });
 
@@ -246,8 +224,8 @@ describe('ProposalPage', () => {
     fireEvent.change(screen.getByLabelText('Lý do'), { target: { value: 'Chưa đủ hồ sơ' } });
     fireEvent.click(screen.getByTestId('event-send'));
     expect((await screen.findByTestId('conflict-message')).textContent).toContain('Người khác đã xử lý hồ sơ này trước bạn.');
-    const post = calls.find((call) => call.method === 'POST')!;
-    expect(post.headers['If-Match']).toBe('"4"');
+    const post = api.calls.find((call) => call.method === 'POST')!;
+    expect(post.headers.get('If-Match')).toBe('"4"');
     await waitFor(() => expect(screen.getByTestId('proposal-state').textContent).toBe(STATE_NAMES.vi.homeAffairsAgreement));
     expect(container.querySelector('[data-version]')!.getAttribute('data-version')).toBe('5');
     expect(gets('/api/proposals/p1')).toBe(2);
@@ -266,7 +244,7 @@ describe('ProposalPage', () => {
     fireEvent.click(screen.getByTestId('event-send'));
     await waitFor(() => expect(screen.getByTestId('proposal-state').textContent).toBe(STATE_NAMES.vi.homeAffairsAgreement));
     expect(screen.getByRole('status').textContent).toContain(EVENT_NAMES.vi.RECOMMEND);
-    expect(calls.find((call) => call.method === 'POST')!.body).toEqual({ type: 'RECOMMEND', vote: { members: 9, for: 7, against: 2 } });
+    expect(api.calls.find((call) => call.method === 'POST')!.body).toEqual({ type: 'RECOMMEND', vote: { members: 9, for: 7, against: 2 } });
   });
 
   it('offers the replay to auditors and administrators only', async () => {
@@ -282,7 +260,7 @@ describe('ProposalPage', () => {
   });
 
   it('shows the server’s refusal when the proposal cannot be read', async () => {
-    fetchMock.mockImplementation(async () => json({ code: 'NOT_FOUND', message: 'Proposal p1 does not exist' }, 404));
+    stubFetch(() => json({ code: 'NOT_FOUND', message: 'Proposal p1 does not exist' }, 404));
     renderProposal();
     expect(await screen.findByText(/Proposal p1 does not exist/)).toBeTruthy();
   });

@@ -2,10 +2,9 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DemoUser } from '../../api/api-types.js';
 import { useSession } from '../../session/session.js';
+import { json, stubFetch, type FetchStub } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
 import SignInPage from './sign-in.page.js';
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const UNIT = '11111111-1111-4111-8111-111111111111';
 const USERS: DemoUser[] = [
@@ -39,25 +38,17 @@ const page = (options: { lang?: 'vi' | 'en' } = {}) =>
   );
 
 describe('SignInPage', () => {
-  const posts: { url: string; body: unknown; auth: string | undefined }[] = [];
+  let api: FetchStub;
   let demoStatus = 200;
   const headToken = serverToken({ sub: 'demo-unit_head', name: 'Thủ trưởng SYT', roles: ['unit_head'], unitId: UNIT });
 
   beforeEach(() => {
-    posts.length = 0;
     demoStatus = 200;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-        const url = String(input);
-        if (url === '/api/dev/demo-users') return demoStatus === 200 ? json({ users: USERS }) : json({ message: 'Cannot GET /api/dev/demo-users' }, demoStatus);
-        if (url === '/api/dev/sign-in') {
-          posts.push({ url, body: JSON.parse(String(init?.body)), auth: (init?.headers as Record<string, string>).Authorization });
-          return json({ token: headToken, user: USERS[1] });
-        }
-        return json({ message: 'not stubbed' }, 500);
-      }),
-    );
+    api = stubFetch(({ path }) => {
+      if (path === '/api/dev/demo-users') return demoStatus === 200 ? { users: USERS } : json({ message: 'Cannot GET /api/dev/demo-users' }, demoStatus);
+      if (path === '/api/dev/sign-in') return { token: headToken, user: USERS[1] };
+      return undefined;
+    });
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -72,7 +63,8 @@ describe('SignInPage', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Thủ trưởng SYT — Thủ trưởng đơn vị · Sở Y tế' }));
     await waitFor(() => expect(screen.getByTestId('who').textContent).toBe('Thủ trưởng SYT|unit_head'));
-    expect(posts).toEqual([{ url: '/api/dev/sign-in', body: { key: `unit_head:${UNIT}` }, auth: undefined }]);
+    const posts = api.sent('POST', '/api/dev/sign-in').map(({ body, headers }) => ({ body, auth: headers.get('Authorization') }));
+    expect(posts).toEqual([{ body: { key: `unit_head:${UNIT}` }, auth: null }]);
     expect(sessionStorage.getItem('kt.token')).toBe(headToken);
   });
 
