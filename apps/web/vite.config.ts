@@ -24,7 +24,8 @@ export default defineConfig({
   build: {
     outDir: fromRoot('dist/web'),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for debugging a report, but not referenced from the served files.
+    sourcemap: 'hidden',
     // The first screen must stay small (issue 6: under 250 KB gzipped); a warning here is a regression.
     chunkSizeWarningLimit: 400,
   },

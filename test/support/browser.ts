@@ -17,6 +17,12 @@ export const BROWSER = existsSync(CHROMIUM_PATH)
       })()
     : ({ available: false, reason: `no Chromium at ${CHROMIUM_PATH}; apt-get install -y chromium` } as const);
 
+/**
+ * A browser test clicks through several sign-ins and page loads; while the rest of the suite loads both cores
+ * that takes far longer than Jest's 30 s default. A wait, not a timing: the suites print their timings.
+ */
+export const BROWSER_TEST_TIMEOUT_MS = 180_000;
+
 export function describeInBrowser(name: string, fn: () => void): void {
   if (BROWSER.available) describe(name, fn);
   else describe.skip(`${name} (skipped: ${BROWSER.reason})`, fn);

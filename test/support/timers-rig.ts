@@ -148,7 +148,7 @@ export async function jobsOfProposal(queue: Queue, proposalId: string): Promise<
 }
 
 /** Waits until the job has finished (completed or failed) and returns it. */
-export async function finishedJob(queue: Queue, id: string, timeoutMs = 10_000): Promise<Job> {
+export async function finishedJob(queue: Queue, id: string, timeoutMs = 30_000): Promise<Job> {
   return waitFor(
     `job ${id} to finish`,
     async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createUnit, getHistory, proposalIn } from '../support/api.js';
-import { describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
+import { BROWSER_TEST_TIMEOUT_MS, describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
 import { baseUrl, signInAs } from '../support/console-browser.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -37,7 +37,7 @@ describeInBrowser('an auditor in the console', () => {
     expect(await stateAt()).toBe('drafting');
     expect(new URL(auditor.url()).searchParams.get('seq')).toBe('1');
     await screenshot(auditor, '21-replay-first-step');
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   it('verifies the whole log and downloads an export', async () => {
     const unit = await createUnit(t);
@@ -58,5 +58,5 @@ describeInBrowser('an auditor in the console', () => {
     expect(lines.length).toBeGreaterThanOrEqual(5);
     expect(JSON.parse(lines[0]!)).toHaveProperty('hash');
     await auditor.getByTestId('export-saved').waitFor();
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 });

@@ -1,5 +1,5 @@
 import { bearer, createUnit, expectStatus, http, proposalDraft } from '../support/api.js';
-import { describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
+import { BROWSER_TEST_TIMEOUT_MS, describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
 import { baseUrl, recordAssets } from '../support/console-browser.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -65,5 +65,5 @@ describeInBrowser(`the inbox with ${PROPOSALS.toLocaleString('en')} proposals in
     await page.locator(`tr[data-proposal-id]:first-child:not([data-proposal-id="${firstId}"])`).first().waitFor();
     report(`next page: ${(performance.now() - started).toFixed(0)} ms`);
     expect(await page.locator('tr[data-proposal-id]').count()).toBe(50);
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 });

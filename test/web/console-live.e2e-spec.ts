@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { ComposeNoticeUseCase } from '#notifications';
 import { createProposal, createUnit, walkTo } from '../support/api.js';
-import { describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
+import { BROWSER_TEST_TIMEOUT_MS, describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
 import { baseUrl, signInAs } from '../support/console-browser.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -34,7 +34,7 @@ describeInBrowser('the console keeps up: the live bell, the calendar, a campaign
     await department.locator(`li[data-notice-id="${notice!.id}"]`).getByRole('button', { name: 'Đánh dấu đã đọc' }).click();
     await department.locator(`li[data-notice-id="${notice!.id}"][data-read="true"]`).waitFor();
     await department.locator(`[data-testid="bell"][data-unread="${before}"]`).waitFor();
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   it("shows a year's days off and working Saturdays with their sources, and marks a computed year provisional", async () => {
     const clerk = await signInAs(t, await official(), 'council');
@@ -49,7 +49,7 @@ describeInBrowser('the console keeps up: the live bell, the calendar, a campaign
     await clerk.getByRole('button', { name: 'Năm 2027 →' }).click();
     await clerk.getByTestId('calendar-provisional').waitFor();
     await screenshot(clerk, '33-calendar-2027-provisional');
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   it('the department creates a campaign by the form, TH-1 guiding it, and sees its quota fill', async () => {
     const unit = await createUnit(t);
@@ -96,5 +96,5 @@ describeInBrowser('the console keeps up: the live bell, the calendar, a campaign
     await row.locator('[data-testid="quota-chairman_certificate"][data-used="1"]').waitFor();
     expect(await row.getByTestId('quota-over').count()).toBe(1);
     await screenshot(department, '35-campaign-quota-full');
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 });

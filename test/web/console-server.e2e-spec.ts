@@ -45,6 +45,7 @@ describe('what the web console needs from the API', () => {
     expectStatus(home, 200);
     expect(home.headers['content-type']).toMatch(/text\/html/);
     expect(home.headers['cache-control']).toBe('no-cache');
+    expect(home.headers['content-security-policy']).toMatch(/script-src 'self';.*frame-ancestors 'none'/);
     expect(home.text).toMatch(/<div id="root">/);
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(home.text)?.[1];
     expect(asset).toBeDefined();
@@ -54,6 +55,8 @@ describe('what the web console needs from the API', () => {
     expect(script.headers['cache-control']).toMatch(/immutable/);
     expect(script.headers['content-encoding']).toBe('gzip');
     expect(script.headers['content-type']).toMatch(/javascript/);
+    expect(script.headers['x-content-type-options']).toBe('nosniff');
+    expect(script.text).not.toMatch(/sourceMappingURL/);
     const plain = await http(t).get(asset!).set('Accept-Encoding', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.text).toBe(script.text);
@@ -167,11 +170,11 @@ describe('stopping the API', () => {
   });
 });
 
-describe('in production', () => {
-  it('has no demo sign-in at all', async () => {
+describe('with demo sign-in off (always so in production)', () => {
+  it('has no demo sign-in routes at all', async () => {
     const app = await startTestApp();
     try {
-      const config = { ...app.config, nodeEnv: 'production' as const };
+      const config = { ...app.config, nodeEnv: 'production' as const, devSignIn: false };
       const production = await createApiApp(config, { logger: false, dataSource: app.dataSource });
       await production.init();
       try {

@@ -1,5 +1,5 @@
 import { createProposal, createUnit, getHistory, proposalIn } from '../support/api.js';
-import { describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
+import { BROWSER_TEST_TIMEOUT_MS, describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
 import { act, openProposal, PHONE, proposalState, signInAs, signInWithToken, waitForState } from '../support/console-browser.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -76,7 +76,7 @@ describeInBrowser('the console, clicked through in Chromium', () => {
     expect(history[3]!.payload).toMatchObject({ vote: { members: 9, for: 8, against: 1 } });
     expect(history[5]!.payload).toMatchObject({ decision: { number: '1520/QĐ-UBND', signedBy: 'Chủ tịch UBND tỉnh' } });
     expect(history[1]!.actor).toMatchObject({ roles: ['drafter'], unitId: unit.id });
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   it('a refused action shows the rule that refused it, and nothing moves', async () => {
     const unit = await createUnit(t);
@@ -99,7 +99,7 @@ describeInBrowser('the console, clicked through in Chromium', () => {
     await clerk.waitForURL(/\/rules\/ND-1$/);
     await clerk.locator('h1', { hasText: 'ND-1' }).waitFor();
     await screenshot(clerk, '09-rule-text');
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   it('two council members acting on one proposal at once: the second is told someone acted first', async () => {
     const unit = await createUnit(t);
@@ -120,7 +120,7 @@ describeInBrowser('the console, clicked through in Chromium', () => {
 
     const history = await getHistory(t, proposal.id);
     expect(history.map((event) => event.type)).toEqual(['CREATED', 'SUBMIT', 'FORWARD', 'RECOMMEND']);
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   it('the console reads in English at the switch, and shows a phone a layout it can use', async () => {
     const unit = await createUnit(t);
@@ -133,5 +133,5 @@ describeInBrowser('the console, clicked through in Chromium', () => {
     // Nothing sticks out sideways on a phone.
     expect(await head.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(head, '12-inbox-phone-en');
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 });

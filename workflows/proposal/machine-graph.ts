@@ -19,12 +19,6 @@ export interface MachineGraph {
   transitions: MachineGraphTransition[];
 }
 
-type TransitionConfig = { target?: string | string[] } | undefined;
-
-const targetOf = (config: TransitionConfig, from: ProposalState): ProposalState => {
-  const target = Array.isArray(config?.target) ? config.target[0] : config?.target;
-  return (target ? target.replace(/^\./, '') : from) as ProposalState;
-};
 
 /**
  * Every stage of `version` and every event it accepts, with the roles whose holders the guards let through.
@@ -41,13 +35,14 @@ export function machineGraph(version: number): MachineGraph {
   for (const from of states) {
     const node = machine.states[from]!;
     const snapshot = machine.resolveState({ value: from, context: context as never });
-    const on = (machine.config.states?.[from] as { on?: Record<string, TransitionConfig> } | undefined)?.on ?? {};
     for (const event of [...node.ownEvents] as ProposalEventType[]) {
       const allowed = roles.filter((role) => {
         const actor: Actor = { id: 'probe', roles: [role], unitId };
         return snapshot.can({ type: event, actor, at: '' } as ProposalEvent);
       });
-      transitions.push({ from, to: targetOf(on[event], from), event, roles: allowed });
+      // The machine's own resolved transitions, not its config: a guarded list is read the same as a single one.
+      const target = node.on[event]?.[0]?.target?.[0]?.key as ProposalState | undefined;
+      transitions.push({ from, to: target ?? from, event, roles: allowed });
     }
   }
   return {

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -36,5 +36,8 @@ export async function createApiApp(config: AppConfig, options: AppOptions = {}):
   );
   SwaggerModule.setup('docs', app, document);
   serveWebConsole(app);
+  if (config.devSignIn && config.nodeEnv !== 'test') {
+    Logger.warn('Demo sign-in is on: anyone who reaches this server can take any role. Set NODE_ENV=production for a real deployment.', 'ApiApp');
+  }
   return app;
 }

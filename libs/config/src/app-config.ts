@@ -25,4 +25,6 @@ export interface AppConfig {
   notices: NoticeConfig;
   /** Signed checkpoints of the event log: the Ed25519 key and how often. */
   audit: AuditConfig;
+  /** The console's demo sign-in (GET /api/dev/demo-users, POST /api/dev/sign-in): never in production. */
+  devSignIn: boolean;
 }

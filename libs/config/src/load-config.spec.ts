@@ -1,5 +1,5 @@
 import { ConfigError } from './config-error.js';
-import { loadConfig } from './load-config.js';
+import { loadConfig, parseDevSignIn } from './load-config.js';
 
 const secret = 'x'.repeat(32);
 
@@ -35,5 +35,39 @@ describe('loadConfig', () => {
 
   it('refuses a short secret', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/at least 32/);
+  });
+
+  describe('demo sign-in (DEV_SIGN_IN)', () => {
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+
+    it('is on for tests, and in development with the generated secret', () => {
+      expect(loadConfig({ JWT_SECRET: secret, NODE_ENV: 'test' }).devSignIn).toBe(true);
+      expect(parseDevSignIn(undefined, 'development', false, [])).toBe(true);
+    });
+
+    it('stays off where an operator set a secret of their own, unless asked for', () => {
+      expect(loadConfig({ JWT_SECRET: secret }).devSignIn).toBe(false);
+      expect(loadConfig({ JWT_SECRET: secret, DEV_SIGN_IN: 'true' }).devSignIn).toBe(true);
+      expect(loadConfig({ JWT_SECRET: secret, NODE_ENV: 'test', DEV_SIGN_IN: 'false' }).devSignIn).toBe(false);
+    });
+
+    it('is never on in production, and asking for it there is a configuration error', () => {
+      const problems: string[] = [];
+      expect(parseDevSignIn(undefined, 'production', true, problems)).toBe(false);
+      expect(problems).toEqual([]);
+      expect(parseDevSignIn('true', 'production', true, problems)).toBe(false);
+      expect(problems).toEqual([expect.stringMatching(/DEV_SIGN_IN=true is refused when NODE_ENV=production/)]);
+    });
+
+    it('takes only true or false', () => {
+      expect(problemsOf({ JWT_SECRET: secret, DEV_SIGN_IN: 'yes' })).toEqual(['DEV_SIGN_IN "yes" must be true or false']);
+    });
   });
 });

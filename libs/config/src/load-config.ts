@@ -100,6 +100,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const notices = parseNoticeConfig(env, problems);
   const audit = parseAuditConfig(env, nodeEnv, problems);
+  const devSignIn = parseDevSignIn(env.DEV_SIGN_IN, nodeEnv, !!env.JWT_SECRET, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   if (!jwtSecret) jwtSecret = developmentSecret();
@@ -117,5 +118,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
     timers,
     reconcileEveryMs,
     audit: withDevelopmentSigningKey(audit, database!),
+    devSignIn,
   };
+}
+
+/**
+ * Whether the console may offer password-less demo sign-in. It hands out tokens for any role, so it is never
+ * on in production, and by default only where the deployment is plainly not real: tests, and development
+ * with the generated secret. A host that sets its own JWT_SECRET but forgot NODE_ENV=production stays shut.
+ */
+export function parseDevSignIn(raw: string | undefined, nodeEnv: string, secretFromEnv: boolean, problems: string[]): boolean {
+  if (raw !== undefined && raw !== '' && !['true', 'false'].includes(raw.toLowerCase())) {
+    problems.push(`DEV_SIGN_IN "${raw}" must be true or false`);
+    return false;
+  }
+  const asked = raw === undefined || raw === '' ? undefined : raw.toLowerCase() === 'true';
+  if (nodeEnv === 'production') {
+    if (asked) problems.push('DEV_SIGN_IN=true is refused when NODE_ENV=production: it hands out tokens without a password');
+    return false;
+  }
+  return asked ?? (nodeEnv === 'test' || !secretFromEnv);
 }

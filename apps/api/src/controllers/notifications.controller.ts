@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Sse, type BeforeApplicationShutdown, type MessageEvent } from '@nestjs/common';
-import { interval, map, merge, Observable, Subject, takeUntil } from 'rxjs';
+import { EMPTY, interval, map, merge, Observable, Subject, takeUntil } from 'rxjs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#kernel';
 import { InboxQueries, LiveNotices } from '#notifications';
@@ -40,6 +40,8 @@ export class NotificationsController implements BeforeApplicationShutdown {
     description: 'Send the bearer token in the Authorization header (read the stream with fetch; EventSource cannot send headers).',
   })
   stream(@CurrentActor() actor: Actor): Observable<MessageEvent> {
+    // A stream opened after shutdown began would never hear `stopping` (it has completed) and hold the server.
+    if (this.stopping.closed) return EMPTY;
     const notices = new Observable<MessageEvent>((subscriber) =>
       this.live.follow(actor, (signal) => subscriber.next({ type: 'notice', id: signal.id, data: signal })),
     );

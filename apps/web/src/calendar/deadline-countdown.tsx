@@ -7,7 +7,8 @@ import { indexYears, localToday, workingDaysLeft, yearsBetween } from './working
 
 const MESSAGES = {
   vi: {
-    left: (n: number) => (n === 1 ? 'Ngày cuối cùng' : `Còn ${n} ngày làm việc`),
+    left: (n: number) => `Còn ${n} ngày làm việc`,
+    lastDay: 'Hôm nay là ngày cuối cùng',
     overdue: (n: number) => `Quá hạn ${n} ngày làm việc`,
     overdueToday: 'Quá hạn (hôm nay là ngày nghỉ)',
     due: 'Hạn',
@@ -16,7 +17,8 @@ const MESSAGES = {
     closed: 'Hồ sơ đã kết thúc',
   },
   en: {
-    left: (n: number) => (n === 1 ? 'Last day' : `${n} working days left`),
+    left: (n: number) => `${n} working day${n === 1 ? '' : 's'} left`,
+    lastDay: 'Today is the last day',
     overdue: (n: number) => `${n} working day${n === 1 ? '' : 's'} overdue`,
     overdueToday: 'Overdue (today is a day off)',
     due: 'Due',
@@ -32,12 +34,14 @@ interface DeadlineCountdownProps {
   showRule?: boolean;
   /** When the event that meets the deadline happened (see deadlineMetAt): then no countdown, but on time or late. */
   metAt?: string | null;
+  /** The machine's own verdict (the proposal's `late`), when there is one; else judged from `metAt`. */
+  late?: boolean;
   /** The proposal ended before meeting it. */
   closed?: boolean;
 }
 
 /** A deadline with its rule, last day and the working days left, counted on the server's calendar. */
-export function DeadlineCountdown({ deadline, today = localToday(), showRule = true, metAt = null, closed = false }: DeadlineCountdownProps) {
+export function DeadlineCountdown({ deadline, today = localToday(), showRule = true, metAt = null, late: verdict, closed = false }: DeadlineCountdownProps) {
   const t = useT(MESSAGES);
   const common = useT(COMMON);
   const { lang } = useLang();
@@ -45,7 +49,7 @@ export function DeadlineCountdown({ deadline, today = localToday(), showRule = t
   const years = useCalendarYears(deadline && !settled ? yearsBetween(today, deadline.dueDate) : []);
   if (!deadline) return <span className="muted">—</span>;
   if (settled) {
-    const late = !!metAt && metAt >= deadline.dueAt;
+    const late = verdict ?? (!!metAt && metAt >= deadline.dueAt);
     return (
       <span className="countdown" data-due={deadline.dueDate} data-met={metAt ?? undefined}>
         {showRule && <RuleLink rule={deadline.rule} />} {t.due} {formatDay(deadline.dueDate, lang)}
@@ -67,7 +71,7 @@ export function DeadlineCountdown({ deadline, today = localToday(), showRule = t
         <>
           {' · '}
           <strong className={passed ? 'badge badge--late' : left <= 3 ? 'badge badge--reminded' : undefined}>
-            {passed ? (left === 0 ? t.overdueToday : t.overdue(-left)) : t.left(left)}
+            {passed ? (left === 0 ? t.overdueToday : t.overdue(-left)) : today === deadline.dueDate ? t.lastDay : t.left(left)}
           </strong>
         </>
       )}

@@ -51,8 +51,14 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
     const part = want[i]!;
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(have[i]!);
-    else if (part !== have[i]) return null;
+    if (part.startsWith(':')) {
+      // A mangled address (`%E0`) is a page that does not exist, not a crash of the whole console.
+      try {
+        params[part.slice(1)] = decodeURIComponent(have[i]!);
+      } catch {
+        return null;
+      }
+    } else if (part !== have[i]) return null;
   }
   return params;
 }

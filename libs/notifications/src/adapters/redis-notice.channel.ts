@@ -27,7 +27,9 @@ export class RedisNoticeChannel extends NoticeChannel {
   subscribe(listener: (signal: NoticeSignal) => void): () => void {
     this.listeners.add(listener);
     if (!this.subscriber) {
-      const subscriber = new Redis(this.redisUrl);
+      // No retry limit: a SUBSCRIBE sent while Redis is down must wait for it, not be dropped for good (ioredis
+      // subscribes again by itself after a reconnect, but only to channels it once subscribed to).
+      const subscriber = new Redis(this.redisUrl, { maxRetriesPerRequest: null });
       subscriber.on('error', () => undefined);
       subscriber.on('message', (_channel: string, message: string) => {
         let signal: NoticeSignal;

@@ -37,7 +37,7 @@ function ProposalRow({ proposal, unitName }: { proposal: ProposalView; unitName:
         <span className="badge badge--state">{STATE_NAMES[lang][proposal.state] ?? proposal.state}</span>
       </td>
       <td data-label={t.deadline}>
-        <DeadlineCountdown deadline={proposal.deadline} metAt={deadlineMetAt(proposal)} closed={deadlineClosed(proposal)} />
+        <DeadlineCountdown deadline={proposal.deadline} metAt={deadlineMetAt(proposal)} late={proposal.late} closed={deadlineClosed(proposal)} />
       </td>
       <td data-label={t.flags}>
         {proposal.late && (

@@ -43,6 +43,8 @@ function BellIcon() {
   );
 }
 
+const RECOUNT_AFTER_MS = 500;
+
 /**
  * The header's bell: how many notices wait unread, kept live by the server's event stream. The count is asked
  * for again on every (re)connection, since notices may have come and gone while the stream was down.
@@ -60,6 +62,7 @@ export function NotificationBell() {
     // A notice delivered twice (a retried publish, two server instances) must not be counted twice.
     const seen = new Set<string>();
     let asked = false;
+    let recount: ReturnType<typeof setTimeout> | undefined;
     const refresh = () => {
       asked = true;
       api.get<{ unread: number }>(COUNT_URL, undefined, controller.signal).then(
@@ -81,13 +84,18 @@ export function NotificationBell() {
         const notice = readNotice(message);
         if (!notice || seen.has(notice.id)) return;
         seen.add(notice.id);
+        // Shown at once, then corrected by the server's count: a notice stored while the first count was in
+        // flight is in that count too, and would otherwise be counted twice. A storm asks only once.
         setUnread((count) => (count ?? 0) + 1);
         setLive(notice);
+        clearTimeout(recount);
+        recount = setTimeout(refresh, RECOUNT_AFTER_MS);
       },
     });
     const stopListening = onNoticesRead(refresh);
     return () => {
       controller.abort();
+      clearTimeout(recount);
       stopListening();
     };
   }, [api, token]);

@@ -116,4 +116,42 @@ describe('followEventStream', () => {
     expect(drops).toEqual([{ status: 401, willRetry: false }]);
     expect(sleep).not.toHaveBeenCalled();
   });
+
+  it('drops a connection that has been silent for a minute and dials again', async () => {
+    vi.useFakeTimers();
+    try {
+      const controller = new AbortController();
+      const signals: AbortSignal[] = [];
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async (_url: string, init: RequestInit) => {
+          signals.push(init.signal!);
+          if (signals.length === 2) {
+            controller.abort();
+            throw new DOMException('Aborted', 'AbortError');
+          }
+          // A half-open socket: headers came, then nothing ever again, until the caller aborts.
+          return new Response(
+            new ReadableStream<Uint8Array>({
+              start(stream) {
+                init.signal!.addEventListener('abort', () => stream.error(new DOMException('Aborted', 'AbortError')));
+              },
+            }),
+            { headers: { 'Content-Type': 'text/event-stream' } },
+          );
+        }),
+      );
+      const drops: (number | null)[] = [];
+      const done = followEventStream({ url: '/s', token: 't', signal: controller.signal, onMessage: () => undefined, onDrop: ({ status }) => drops.push(status), sleep: async () => undefined });
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(signals[0]!.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(signals[0]!.aborted).toBe(true);
+      await done;
+      expect(drops).toEqual([200]);
+      expect(signals).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -104,6 +104,9 @@ export interface EventStreamOptions {
   sleep?(ms: number, signal: AbortSignal): Promise<void>;
 }
 
+/** Longer than two of the server's 25 s pings. */
+const SILENT_FOR_MS = 60_000;
+
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
@@ -126,11 +129,17 @@ export async function followEventStream(options: EventStreamOptions): Promise<vo
   let attempt = 0;
   while (!signal.aborted) {
     let status: number | null = null;
+    // A half-open socket (a laptop that slept, a network that changed) never ends a read by itself. The server
+    // pings every 25 s, so a connection silent for longer than SILENT_FOR_MS is dropped and dialled again.
+    const connection = new AbortController();
+    const abortConnection = () => connection.abort();
+    signal.addEventListener('abort', abortConnection, { once: true });
+    let silence = setTimeout(abortConnection, SILENT_FOR_MS);
     try {
       // No Last-Event-ID: callers ask for the current state again on every connection (the bell refetches its
       // count), so a replay of what was missed would count it twice.
       const headers: Record<string, string> = { Accept: 'text/event-stream', Authorization: `Bearer ${token}`, 'Cache-Control': 'no-cache' };
-      const response = await fetch(url, { headers, signal, cache: 'no-store' });
+      const response = await fetch(url, { headers, signal: connection.signal, cache: 'no-store' });
       status = response.status;
       if (!response.ok || !response.body) {
         // Releases the connection of a refusal nobody will read.
@@ -145,6 +154,8 @@ export async function followEventStream(options: EventStreamOptions): Promise<vo
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
+        clearTimeout(silence);
+        silence = setTimeout(abortConnection, SILENT_FOR_MS);
         // Only a connection that delivered something resets the backoff: one the server closes at once is a failure.
         if (!received) {
           received = true;
@@ -154,6 +165,9 @@ export async function followEventStream(options: EventStreamOptions): Promise<vo
       }
     } catch {
       // Aborting, a refused connection and a broken one all end here; what follows decides between them.
+    } finally {
+      clearTimeout(silence);
+      signal.removeEventListener('abort', abortConnection);
     }
     if (signal.aborted) return;
     const fatal = status === 401 || status === 403;

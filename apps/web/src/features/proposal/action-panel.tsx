@@ -36,6 +36,8 @@ export function ActionPanel({ proposal, version, onChanged }: ActionPanelProps) 
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
   const [status, setStatus] = useState('');
+  /** The version an action was sent from: its buttons stay disabled until the reload brings a newer one. */
+  const [actedOn, setActedOn] = useState<number | null>(null);
   const trigger = useRef<HTMLButtonElement | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // Where the keyboard focus goes once the dialog has closed: back to its button when cancelled, else to the
@@ -67,6 +69,9 @@ export function ActionPanel({ proposal, version, onChanged }: ActionPanelProps) 
 
   const send = async (type: ProposalEventType, body: Record<string, unknown>) => {
     setBusy(true);
+    // Until the page has the new version, the buttons are the old stage's: a quick second click would be
+    // refused as a conflict with the user's own first one.
+    setActedOn(version);
     setDialogError(null);
     try {
       await api.request(`/api/proposals/${encodeURIComponent(proposal.id)}/events`, { method: 'POST', body, ifMatch: version });
@@ -79,6 +84,7 @@ export function ActionPanel({ proposal, version, onChanged }: ActionPanelProps) 
         close('heading');
         onChanged();
       } else if (caught instanceof ApiError && caught.status !== 400) {
+        if (caught.code !== 'INVALID_TRANSITION') setActedOn(null);
         // A rule, a stage or a role said no: nothing in the dialog would change that, so it closes and the
         // refusal stays on the page. A stage that moved on also means the buttons are stale: load again.
         setError(caught);
@@ -86,6 +92,7 @@ export function ActionPanel({ proposal, version, onChanged }: ActionPanelProps) 
         if (caught.code === 'INVALID_TRANSITION') onChanged();
       } else {
         // A field the server found wrong, or no answer at all: the person can fix it or try again as it is.
+        setActedOn(null);
         setDialogError(caught);
       }
     } finally {
@@ -109,6 +116,7 @@ export function ActionPanel({ proposal, version, onChanged }: ActionPanelProps) 
               className={ONWARD.includes(type) ? 'primary' : undefined}
               data-event={type}
               aria-haspopup="dialog"
+              disabled={actedOn === version}
               onClick={(event) => start(type, event.currentTarget)}
             >
               {EVENT_NAMES[lang][type]}

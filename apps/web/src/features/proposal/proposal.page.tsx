@@ -135,7 +135,7 @@ export default function ProposalPage({ params }: { params: { id?: string } & Rec
       <section className="card" aria-labelledby="proposal-deadline">
         <h2 id="proposal-deadline">{t.deadline}</h2>
         <p>
-          <DeadlineCountdown deadline={p.deadline} metAt={deadlineMetAt(p)} closed={deadlineClosed(p)} />
+          <DeadlineCountdown deadline={p.deadline} metAt={deadlineMetAt(p)} late={p.late} closed={deadlineClosed(p)} />
         </p>
         <DeadlineExplanation query={query} />
       </section>
