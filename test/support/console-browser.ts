@@ -8,9 +8,13 @@ export const PHONE = { width: 390, height: 844 };
 export const baseUrl = (t: TestApp) => `http://127.0.0.1:${(t.server.address() as { port: number }).port}`;
 
 /** Opens the console and signs in as a demo person by clicking their name, as a developer would. */
-export async function signInAs(t: TestApp, context: BrowserContext, key: string): Promise<Page> {
+export async function signInAs(t: TestApp, context: BrowserContext, key: string, screenshotAs?: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${baseUrl(t)}/`);
+  if (screenshotAs) {
+    await page.locator(`button[data-user="${key}"]`).waitFor();
+    await screenshot(page, screenshotAs);
+  }
   await page.locator(`button[data-user="${key}"]`).click();
   await page.getByTestId('inbox-table').waitFor();
   return page;

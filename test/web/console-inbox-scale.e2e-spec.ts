@@ -48,6 +48,14 @@ describeInBrowser(`the inbox with ${PROPOSALS.toLocaleString('en')} proposals in
 
     // Signed in already: what an official waits for each morning is the inbox itself.
     const timings: number[] = [];
+    const apiTimes = new Map<string, number[]>();
+    page.on('requestfinished', (request) => {
+      const url = new URL(request.url());
+      if (!url.pathname.startsWith('/api/') || url.pathname.endsWith('/stream')) return;
+      const timing = request.timing();
+      const key = url.pathname.replace(/[0-9a-f-]{36}/g, ':id');
+      apiTimes.set(key, [...(apiTimes.get(key) ?? []), timing.responseEnd - timing.requestStart]);
+    });
     for (let run = 0; run < 3; run++) {
       const started = performance.now();
       await page.goto(`${baseUrl(t)}/`);
@@ -57,6 +65,11 @@ describeInBrowser(`the inbox with ${PROPOSALS.toLocaleString('en')} proposals in
     const rows = await page.locator('[data-testid="inbox-table"] tr[data-proposal-id]').count();
     report(`inbox first page (${rows} rows of ${PROPOSALS}), load to rows shown: ${timings.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
     expect(rows).toBe(50);
+    report(
+      `API answers during those loads (request sent to last byte): ${[...apiTimes]
+        .map(([path, ms]) => `${path} ${ms.map((m) => m.toFixed(0)).join('/')} ms`)
+        .join('; ')}`,
+    );
     await screenshot(page, '40-inbox-5000');
 
     const firstId = await page.locator('tr[data-proposal-id]').first().getAttribute('data-proposal-id');

@@ -13,7 +13,7 @@ describeInBrowser('the console, clicked through in Chromium', () => {
   it('a clerk drafts, the unit head forwards, the council votes, the department agrees and the chairman approves', async () => {
     const unit = await createUnit(t);
 
-    const clerk = await signInAs(t, await official(), `drafter:${unit.id}`);
+    const clerk = await signInAs(t, await official(), `drafter:${unit.id}`, '00-sign-in');
     await screenshot(clerk, '01-inbox-clerk-empty');
     await clerk.goto(clerk.url().replace(/\/$/, '') + '/proposals/new');
     await clerk.getByTestId('proposal-save').waitFor();
