@@ -3,22 +3,13 @@
  * node:crypto and the machines, which have no place in a browser chunk. Each interface names the server type it
  * mirrors, so a change there can be followed here.
  */
-import type { Decision, EscalationLevel, Vote } from '#workflows/proposal';
+import type { ProposalContext } from '#workflows/proposal';
 
-/** libs/workflows ProposalContext, the fields an auditor reads at a step (the snapshot carries more). */
-export interface ReplayContext {
-  proposalId: string;
-  escalation: EscalationLevel;
-  late: boolean;
-  lateRule: 'DX-4' | 'TH-5' | null;
-  lastReason: string | null;
-  vote: Vote | null;
-  decision: Decision | null;
-  submittedAt: string | null;
-  forwardedAt: string | null;
-  supplementRequests?: number;
-  [key: string]: unknown;
-}
+/** The machine's own context (a type only: nothing of the machine reaches the browser), as a step replays it. */
+export type ReplayContext = Partial<ProposalContext> &
+  Pick<ProposalContext, 'proposalId' | 'escalation' | 'late' | 'lateRule' | 'lastReason' | 'vote' | 'decision' | 'submittedAt' | 'forwardedAt'> & {
+    [key: string]: unknown;
+  };
 
 /** libs/audit/src/proposal-replay.ts ReplayFailure: the line the machine could not replay. */
 export interface ReplayFailure {
