@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import {
   bearer,
+  completeCampaign,
   DECISION,
   fieldsOf,
   getHistory,
@@ -232,11 +233,16 @@ describeEachDatabase('bad input is refused and writes nothing', (database) => {
     });
 
     it.each([
-      [{ round: 'weekly' }, 'round'],
-      [{ ceremonyDate: '2026-02-30' }, 'ceremonyDate'],
-      [{ plan: { ref: '45/KH', issuedAt: '15/01/2026' } }, 'plan.issuedAt'],
-      [{ budget: 1000 }, 'budget'],
-    ])('a campaign with %j → 400 naming %s, nothing written', async (overrides, field) => {
+      ['round weekly', 'round', { round: 'weekly' }],
+      ['ceremonyDate 2026-02-30', 'ceremonyDate', { ceremonyDate: '2026-02-30' }],
+      ['plan issued 15/01/2026', 'plan.issuedAt', { plan: { ref: '45/KH', issuedAt: '15/01/2026' } }],
+      ['an unknown field budget', 'budget', { budget: 1000 }],
+      // TH-1 reads a number that is not a whole one as "no number": 2.5 or -1 would lift the quota.
+      ['a quota of 2.5', 'guidance.quota', { guidance: { ...completeCampaign().guidance, quota: { chairman_certificate: 2.5 } } }],
+      ['a quota of -1', 'guidance.quota', { guidance: { ...completeCampaign().guidance, quota: { chairman_certificate: -1 } } }],
+      ['a quota for an unknown award form', 'guidance.quota', { guidance: { ...completeCampaign().guidance, quota: { gold_medal: 3 } } }],
+      ['a unit quota written as text', 'guidance.unitQuota', { guidance: { ...completeCampaign().guidance, unitQuota: { [randomUUID()]: { unit_certificate: '3' } } } }],
+    ])('a campaign with %s → 400 naming %s, nothing written', async (_label, field, overrides) => {
       const response = await refusedWithoutWriting(() =>
         http(t)
           .post('/api/campaigns')

@@ -7,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -18,6 +17,7 @@ import {
 import { AWARD_FORMS, type AwardForm } from '#workflows/proposal';
 import type { CampaignRound } from '#proposals';
 import { IsCalendarDate } from './calendar-date.validator.js';
+import { IsAwardCounts, IsCountsPerUnit } from './award-counts.validator.js';
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'SO-GDDT' })
@@ -72,12 +72,12 @@ export class GuidanceDto extends DocumentRefDto {
   awardForms!: AwardForm[];
 
   @ApiProperty({ example: { chairman_certificate: 20 }, description: 'Number of awards per award form (TH-1)' })
-  @IsObject()
+  @IsAwardCounts()
   quota!: Partial<Record<AwardForm, number>>;
 
   @ApiPropertyOptional({ description: 'Per unit and award form, agreed with the home-affairs department (TH-2)' })
   @IsOptional()
-  @IsObject()
+  @IsCountsPerUnit()
   unitQuota?: Record<string, Partial<Record<AwardForm, number>>>;
 
   @ApiPropertyOptional({ description: 'Cap on steering-committee members (TH-3)' })

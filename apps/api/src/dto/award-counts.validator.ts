@@ -1,0 +1,41 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { AWARD_FORMS } from '#workflows/proposal';
+
+/**
+ * `{chairman_certificate: 20}`: award forms to whole numbers, 0 or more. TH-1 reads a number that is not a
+ * whole number as "no number set", so 2.5 or -1 would silently lift the quota; refused here instead.
+ */
+export function isAwardCounts(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.entries(value).every(
+    ([form, count]) => (AWARD_FORMS as readonly string[]).includes(form) && Number.isInteger(count) && (count as number) >= 0,
+  );
+}
+
+/** The same per unit: `{<unitId>: {unit_certificate: 3}}` (TH-2). */
+export const isCountsPerUnit = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isAwardCounts);
+
+function decorator(name: string, validate: (value: unknown) => boolean, message: string) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (target, propertyName) =>
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: propertyName as string,
+        options: { message, ...options },
+        validator: { validate },
+      });
+}
+
+export const IsAwardCounts = decorator(
+  'isAwardCounts',
+  isAwardCounts,
+  `$property must map award forms (${AWARD_FORMS.join(', ')}) to whole numbers, 0 or more`,
+);
+
+export const IsCountsPerUnit = decorator(
+  'isCountsPerUnit',
+  isCountsPerUnit,
+  `$property must map unit ids to award forms (${AWARD_FORMS.join(', ')}) and whole numbers, 0 or more`,
+);
