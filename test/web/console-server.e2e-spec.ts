@@ -146,6 +146,19 @@ describe('what the web console needs from the API', () => {
     expect((await otherUnit).filter((e) => e.event === 'notice')).toEqual([]);
   });
 
+  it('ends the stream when the token that opened it expires', async () => {
+    const token = t.token('home_affairs', null, { expiresInSeconds: 2 });
+    const response = await fetch(`${base()}/api/notifications/stream`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    const started = Date.now();
+    for await (const _chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      // Drain until the server ends it.
+    }
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const again = await fetch(`${base()}/api/notifications/stream`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(again.status).toBe(401);
+  });
+
   it('needs a token for the stream', async () => {
     expect((await http(t).get('/api/notifications/stream')).status).toBe(401);
   });

@@ -5,8 +5,13 @@ const secret = 's'.repeat(32);
 const claims = { sub: 'u-1', name: 'Trần Thị B', roles: ['unit_head' as const], unitId: 'unit-a' };
 
 describe('access tokens', () => {
-  it('round-trips the claims', () => {
-    expect(verifyAccessToken(signAccessToken(claims, secret), secret)).toEqual(claims);
+  it('round-trips the claims, and says when the token stops being good', () => {
+    const before = Date.now();
+    const { expiresAtMs, ...roundTripped } = verifyAccessToken(signAccessToken(claims, secret, 3600), secret);
+    expect(roundTripped).toEqual(claims);
+    // exp is in whole seconds.
+    expect(expiresAtMs).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 3_600_000);
+    expect(expiresAtMs).toBeLessThanOrEqual(Date.now() + 3_600_000);
   });
 
   it('refuses another secret, an unknown role and an unsigned token', () => {

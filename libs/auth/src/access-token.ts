@@ -10,6 +10,11 @@ export interface TokenClaims {
   unitId: string | null;
 }
 
+/** A verified token: its claims and when it stops being good (ms since the epoch; null: never). */
+export interface VerifiedToken extends TokenClaims {
+  expiresAtMs: number | null;
+}
+
 export class InvalidTokenError extends Error {
   override name = 'InvalidTokenError';
 }
@@ -34,7 +39,7 @@ function secretKey(secret: string): KeyObject {
 }
 
 /** Only HS256 is accepted: a token cannot choose a weaker algorithm (or `none`) for itself. */
-export function verifyAccessToken(token: string, secret: string): TokenClaims {
+export function verifyAccessToken(token: string, secret: string): VerifiedToken {
   let decoded: jwt.JwtPayload | string;
   try {
     decoded = jwt.verify(token, secretKey(secret), { algorithms: ['HS256'] });
@@ -49,7 +54,13 @@ export function verifyAccessToken(token: string, secret: string): TokenClaims {
     throw new InvalidTokenError(`roles must be a list of ${PERSON_ROLES.join(', ')}`);
   }
   const unitId = typeof decoded.unitId === 'string' && decoded.unitId ? decoded.unitId : null;
-  return { sub: decoded.sub, name: typeof decoded.name === 'string' ? decoded.name : decoded.sub, roles, unitId };
+  return {
+    sub: decoded.sub,
+    name: typeof decoded.name === 'string' ? decoded.name : decoded.sub,
+    roles,
+    unitId,
+    expiresAtMs: typeof decoded.exp === 'number' ? decoded.exp * 1000 : null,
+  };
 }
 
 export const actorOf = (claims: TokenClaims): Actor => ({

@@ -12,6 +12,8 @@ export const Roles = (...roles: PersonRole[]) => SetMetadata(REQUIRED_ROLES, rol
 
 export interface AuthenticatedRequest {
   actor?: Actor;
+  /** When the bearer token expires (ms since the epoch): a long-lived response (an event stream) ends then. */
+  tokenExpiresAtMs?: number | null;
 }
 
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {

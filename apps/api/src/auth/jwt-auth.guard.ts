@@ -24,7 +24,9 @@ export class JwtAuthGuard implements CanActivate {
       throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'Send Authorization: Bearer <token>' });
     }
     try {
-      request.actor = actorOf(verifyAccessToken(token, this.config.jwtSecret));
+      const verified = verifyAccessToken(token, this.config.jwtSecret);
+      request.actor = actorOf(verified);
+      request.tokenExpiresAtMs = verified.expiresAtMs;
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: `Invalid token: ${error.message}` });

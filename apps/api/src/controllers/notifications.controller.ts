@@ -1,9 +1,9 @@
-import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Sse, type BeforeApplicationShutdown, type MessageEvent } from '@nestjs/common';
-import { EMPTY, interval, map, merge, Observable, Subject, takeUntil } from 'rxjs';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Sse, type BeforeApplicationShutdown, type MessageEvent } from '@nestjs/common';
+import { EMPTY, interval, map, merge, NEVER, Observable, Subject, takeUntil, timer } from 'rxjs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#kernel';
 import { InboxQueries, LiveNotices } from '#notifications';
-import { CurrentActor } from '../auth/auth.decorators.js';
+import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators.js';
 import { ListNotificationsQuery } from '../dto/list-notifications.query.js';
 
 const KEEP_ALIVE_MS = 25_000;
@@ -39,7 +39,7 @@ export class NotificationsController implements BeforeApplicationShutdown {
     summary: 'Server-sent events: a `notice` message for every new notice addressed to you, and a `ping` every 25 s',
     description: 'Send the bearer token in the Authorization header (read the stream with fetch; EventSource cannot send headers).',
   })
-  stream(@CurrentActor() actor: Actor): Observable<MessageEvent> {
+  stream(@CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest): Observable<MessageEvent> {
     // A stream opened after shutdown began would never hear `stopping` (it has completed) and hold the server.
     if (this.stopping.closed) return EMPTY;
     const notices = new Observable<MessageEvent>((subscriber) =>
@@ -47,7 +47,11 @@ export class NotificationsController implements BeforeApplicationShutdown {
     );
     // Proxies close a connection that stays silent; a ping also lets the console notice a dead one.
     const pings = interval(KEEP_ALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' })));
-    return merge(notices, pings).pipe(takeUntil(this.stopping));
+    // The token is checked once, when the stream opens: the stream ends when the token does, and the console's
+    // reconnect then meets the 401 that signs it out.
+    const expiresAt = request.tokenExpiresAtMs;
+    const tokenExpired = expiresAt ? timer(Math.max(0, expiresAt - Date.now())) : NEVER;
+    return merge(notices, pings).pipe(takeUntil(merge(this.stopping, tokenExpired)));
   }
 
   beforeApplicationShutdown(): void {
