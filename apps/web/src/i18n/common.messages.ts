@@ -1,4 +1,6 @@
-import type { ProposalEventType, ProposalState } from '#workflows/proposal';
+import type { CampaignRound } from '#rules';
+import type { AchievementBasis, AwardForm, EscalationLevel, NomineeType, ProposalEventType, ProposalKind, ProposalState } from '#workflows/proposal';
+import type { Lang } from './i18n.js';
 import type { PersonRole } from '#kernel';
 
 /** Names shared by every screen: states, events, roles, award forms. */
@@ -128,4 +130,52 @@ export const COMMON = {
     unexpected: 'Something went wrong. Try again; if it persists, tell an administrator the error code.',
     network: 'The server cannot be reached. Check the connection and try again.',
   },
+};
+
+export const KIND_NAMES: Record<Lang, Record<ProposalKind, string>> = {
+  vi: { thematic: 'Khen thưởng theo chuyên đề (theo đợt)', extraordinary: 'Khen thưởng đột xuất' },
+  en: { thematic: 'Thematic award (end of a campaign)', extraordinary: 'Extraordinary award' },
+};
+
+// Vietnamese as the directive and the rulebook's messages write them (AWARD_FORM_NAMES), so the form and the
+// findings under it name the award the same way.
+export const AWARD_FORM_NAMES: Record<Lang, Record<AwardForm, string>> = {
+  vi: { unit_certificate: 'Giấy khen', chairman_certificate: 'Bằng khen của Chủ tịch UBND tỉnh' },
+  en: { unit_certificate: 'Unit certificate (Giấy khen)', chairman_certificate: "Chairman's certificate (Bằng khen)" },
+};
+
+export const NOMINEE_TYPE_NAMES: Record<Lang, Record<NomineeType, string>> = {
+  vi: { individual: 'Cá nhân', collective: 'Tập thể' },
+  en: { individual: 'Individual', collective: 'Collective' },
+};
+
+export const BASIS_NAMES: Record<Lang, Record<AchievementBasis, string>> = {
+  vi: {
+    outside_duty: 'Thành tích ngoài chương trình, kế hoạch, nhiệm vụ phải đảm nhiệm',
+    rescue: 'Hành động dũng cảm cứu người, cứu tài sản của Nhân dân, của Nhà nước',
+    combat: 'Trong chiến đấu, phục vụ chiến đấu',
+  },
+  en: {
+    outside_duty: "Outside the nominee's programme, plan or duties",
+    rescue: 'A brave act saving people or public or private property',
+    combat: 'In combat or its support',
+  },
+};
+
+export const ROUND_NAMES: Record<Lang, Record<CampaignRound, string>> = {
+  vi: {
+    campaign: 'Phong trào thi đua',
+    anniversary: 'Kỷ niệm ngày truyền thống, thành lập, đại hội nhiệm kỳ',
+    programme_summary: 'Tổng kết chương trình, dự án, đề án',
+  },
+  en: {
+    campaign: 'Emulation campaign',
+    anniversary: 'Anniversary or term congress',
+    programme_summary: 'Programme summary',
+  },
+};
+
+export const ESCALATION_NAMES: Record<Lang, Record<EscalationLevel, string>> = {
+  vi: { none: 'Chưa nhắc', reminded: 'Đã nhắc hạn', missed: 'Quá hạn', escalated: 'Đã báo cáo cấp trên' },
+  en: { none: 'None', reminded: 'Reminded', missed: 'Deadline missed', escalated: 'Escalated' },
 };

@@ -1,9 +1,10 @@
+import { ESCALATION_NAMES } from '../../i18n/common.messages.js';
 import { formatDay, useLang, useT } from '../../i18n/i18n.js';
 import { RuleLink } from '../../ui/rule-link.js';
 import { stateName } from './audit-names.js';
 import type { ProposalReplayView } from './audit-types.js';
 import { asDecision, asVote } from './payload-shapes.js';
-import { ESCALATION_NAMES, REPLAY_MESSAGES } from './replay.messages.js';
+import { REPLAY_MESSAGES } from './replay.messages.js';
 
 /** The proposal as replay rebuilt it at the step: its state and the context fields an auditor asks about. */
 export function ReplaySnapshot({ replay }: { replay: ProposalReplayView }) {

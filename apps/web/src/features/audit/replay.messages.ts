@@ -1,5 +1,3 @@
-import type { EscalationLevel } from '#workflows/proposal';
-
 const vi = {
   title: 'Phát lại hồ sơ',
   titleOf: (name: string) => `Phát lại hồ sơ: ${name}`,
@@ -121,8 +119,3 @@ const en: typeof vi = {
 };
 
 export const REPLAY_MESSAGES = { vi, en };
-
-export const ESCALATION_NAMES: Record<'vi' | 'en', Record<EscalationLevel, string>> = {
-  vi: { none: 'Chưa nhắc', reminded: 'Đã nhắc hạn', missed: 'Đã quá hạn', escalated: 'Đã báo cáo cấp trên' },
-  en: { none: 'None', reminded: 'Reminded', missed: 'Deadline missed', escalated: 'Escalated' },
-};

@@ -1,14 +1,13 @@
 import type { CampaignView } from '../../api/api-types.js';
 import { useResource } from '../../api/use-resource.js';
 import { DeadlineCountdown } from '../../calendar/deadline-countdown.js';
-import { COMMON } from '../../i18n/common.messages.js';
+import { COMMON, ROUND_NAMES } from '../../i18n/common.messages.js';
 import { formatDay, useLang, useT } from '../../i18n/i18n.js';
 import { Link } from '../../router/router.js';
 import { holdsAny } from '../../session/session-token.js';
 import { useApi, useSession } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
 import { MESSAGES } from './campaigns.messages.js';
-import { ROUND_NAMES } from './form-names.messages.js';
 import { QuotaUsage } from './quota-usage.js';
 
 /** Every campaign with its ceremony, its TH-5 dossier deadline and how much of its numbers is used (route /campaigns). */

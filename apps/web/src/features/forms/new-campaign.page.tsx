@@ -11,7 +11,8 @@ import { EMPTY_CAMPAIGN_FORM, localProblems, offeredForms, toCampaignInput, toCr
 import { campaignPrerequisiteFindings } from './campaign-prerequisites.js';
 import { DeadlinePreview } from './deadline-preview.js';
 import { problemsByField } from './field-problems.js';
-import { AWARD_FORM_CHOICES, AWARD_FORM_LABELS, ROUND_CHOICES, ROUND_NAMES } from './form-names.messages.js';
+import { AWARD_FORM_NAMES, ROUND_NAMES } from '../../i18n/common.messages.js';
+import { AWARD_FORM_CHOICES, ROUND_CHOICES } from './form-names.messages.js';
 import { CheckField, DateField, NumberField, SelectField, TextField } from './labelled-field.js';
 import { MESSAGES } from './new-campaign.messages.js';
 import { UnitQuotaFieldset } from './unit-quota-fieldset.js';
@@ -147,13 +148,13 @@ export default function NewCampaignPage() {
               <div key={awardForm} className="grid-2 award-form-row">
                 <CheckField
                   id={`campaign-offers-${awardForm}`}
-                  label={AWARD_FORM_LABELS[lang][awardForm]}
+                  label={AWARD_FORM_NAMES[lang][awardForm]}
                   checked={form.awardForms[awardForm]}
                   onChange={(offered) => setOffered(awardForm, offered)}
                 />
                 <NumberField
                   id={`campaign-quota-${awardForm}`}
-                  label={t.quota(AWARD_FORM_LABELS[lang][awardForm])}
+                  label={t.quota(AWARD_FORM_NAMES[lang][awardForm])}
                   value={form.quota[awardForm]}
                   disabled={!form.awardForms[awardForm]}
                   onChange={(value) => setQuota(awardForm, value)}

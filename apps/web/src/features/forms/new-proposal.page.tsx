@@ -3,7 +3,7 @@ import { evaluateRules } from '#rules';
 import type { CampaignView, ProposalView, UnitView } from '../../api/api-types.js';
 import { useResource } from '../../api/use-resource.js';
 import { DeadlineCountdown } from '../../calendar/deadline-countdown.js';
-import { COMMON } from '../../i18n/common.messages.js';
+import { AWARD_FORM_NAMES, BASIS_NAMES, COMMON, KIND_NAMES, NOMINEE_TYPE_NAMES } from '../../i18n/common.messages.js';
 import { useLang, useT } from '../../i18n/i18n.js';
 import { useRouter } from '../../router/router.js';
 import { useApi, useSession } from '../../session/session.js';
@@ -12,16 +12,7 @@ import { FindingsList } from '../../ui/findings-list.js';
 import { isCalendarDay } from './calendar-day.js';
 import { DeadlinePreview, type DeadlineQuery } from './deadline-preview.js';
 import { problemsByField } from './field-problems.js';
-import {
-  AWARD_FORM_CHOICES,
-  AWARD_FORM_LABELS,
-  BASIS_CHOICES,
-  BASIS_NAMES,
-  KIND_NAMES,
-  NOMINEE_TYPE_CHOICES,
-  NOMINEE_TYPE_NAMES,
-  PROPOSAL_KIND_CHOICES,
-} from './form-names.messages.js';
+import { AWARD_FORM_CHOICES, BASIS_CHOICES, NOMINEE_TYPE_CHOICES, PROPOSAL_KIND_CHOICES } from './form-names.messages.js';
 import { CheckField, DateField, NumberField, SelectField, TextField } from './labelled-field.js';
 import { MESSAGES } from './new-proposal.messages.js';
 import { applicableFacts, EMPTY_PROPOSAL_FORM, toCreateProposalBody, toProposalFacts, type ProposalFormState } from './proposal-form.js';
@@ -121,7 +112,7 @@ export default function NewProposalPage() {
               value={form.awardForm}
               onChange={(value) => value && set('awardForm')(value)}
               problem={problems.awardForm}
-              options={AWARD_FORM_CHOICES.map((awardForm) => ({ value: awardForm, label: AWARD_FORM_LABELS[lang][awardForm] }))}
+              options={AWARD_FORM_CHOICES.map((awardForm) => ({ value: awardForm, label: AWARD_FORM_NAMES[lang][awardForm] }))}
             />
           </div>
           {applies.campaign && (

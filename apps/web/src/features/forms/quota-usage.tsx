@@ -1,10 +1,9 @@
 import type { CampaignQuota } from '../../api/api-types.js';
 import { useResource } from '../../api/use-resource.js';
-import { COMMON } from '../../i18n/common.messages.js';
+import { AWARD_FORM_NAMES, COMMON } from '../../i18n/common.messages.js';
 import { useLang, useT } from '../../i18n/i18n.js';
 import { useApi } from '../../session/session.js';
 import { MESSAGES } from './campaigns.messages.js';
-import { AWARD_FORM_LABELS } from './form-names.messages.js';
 
 /**
  * How much of each award form's number (TH-1) the campaign has used, as the server counts it
@@ -33,7 +32,7 @@ export function QuotaUsage({ campaignId }: { campaignId: string }) {
   return (
     <ul className="quota-usage">
       {quota.data.byAwardForm.map(({ awardForm, limit, used }) => {
-        const name = AWARD_FORM_LABELS[lang][awardForm];
+        const name = AWARD_FORM_NAMES[lang][awardForm];
         const reached = limit !== null && used >= limit;
         return (
           <li key={awardForm} data-testid={`quota-${awardForm}`} data-used={used} data-limit={limit ?? undefined}>

@@ -1,11 +1,10 @@
 import type { AwardForm } from '#workflows/proposal';
 import type { UnitView } from '../../api/api-types.js';
 import { useResource } from '../../api/use-resource.js';
-import { COMMON } from '../../i18n/common.messages.js';
+import { AWARD_FORM_NAMES, COMMON } from '../../i18n/common.messages.js';
 import { useLang, useT } from '../../i18n/i18n.js';
 import { useApi } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
-import { AWARD_FORM_LABELS } from './form-names.messages.js';
 import { NumberField } from './labelled-field.js';
 import { MESSAGES } from './new-campaign.messages.js';
 
@@ -49,7 +48,7 @@ export function UnitQuotaFieldset({
                 <NumberField
                   key={awardForm}
                   id={id}
-                  label={t.unitQuotaField(unit.name, AWARD_FORM_LABELS[lang][awardForm])}
+                  label={t.unitQuotaField(unit.name, AWARD_FORM_NAMES[lang][awardForm])}
                   value={values[unit.id]?.[awardForm] ?? ''}
                   problem={problems[id]}
                   onChange={(value) => onChange(unit.id, awardForm, value)}

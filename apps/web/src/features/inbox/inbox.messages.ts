@@ -1,5 +1,3 @@
-import type { AwardForm, EscalationLevel } from '#workflows/proposal';
-
 export const MESSAGES = {
   vi: {
     heading: 'Hồ sơ chờ xử lý',
@@ -49,14 +47,4 @@ export const MESSAGES = {
     lateBy: 'Late under rule',
     collective: 'collective',
   },
-};
-
-export const AWARD_FORM_NAMES: Record<'vi' | 'en', Record<AwardForm, string>> = {
-  vi: { unit_certificate: 'Giấy khen', chairman_certificate: 'Bằng khen của Chủ tịch UBND tỉnh' },
-  en: { unit_certificate: 'Unit certificate', chairman_certificate: "Chairman's certificate" },
-};
-
-export const ESCALATION_NAMES: Record<'vi' | 'en', Record<Exclude<EscalationLevel, 'none'>, string>> = {
-  vi: { reminded: 'Đã nhắc hạn', missed: 'Quá hạn', escalated: 'Đã báo cáo cấp trên' },
-  en: { reminded: 'Reminded', missed: 'Deadline missed', escalated: 'Escalated' },
 };

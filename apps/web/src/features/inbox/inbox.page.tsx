@@ -4,7 +4,7 @@ import type { CampaignView, Page, ProposalView, UnitView } from '../../api/api-t
 import { useResource } from '../../api/use-resource.js';
 import { DeadlineCountdown } from '../../calendar/deadline-countdown.js';
 import { deadlineClosed, deadlineMetAt } from '../../calendar/deadline-met.js';
-import { COMMON, STATE_NAMES } from '../../i18n/common.messages.js';
+import { AWARD_FORM_NAMES, COMMON, ESCALATION_NAMES, STATE_NAMES } from '../../i18n/common.messages.js';
 import { useLang, useT } from '../../i18n/i18n.js';
 import { Link, useRouter } from '../../router/router.js';
 import { holdsAny } from '../../session/session-token.js';
@@ -12,7 +12,7 @@ import { useApi, useSession } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
 import { RuleLink } from '../../ui/rule-link.js';
 import { FILTER_STATES, hasFilters, inboxUrl, proposalsQuery, readFilters, type InboxFilters } from './inbox-filters.js';
-import { AWARD_FORM_NAMES, ESCALATION_NAMES, MESSAGES } from './inbox.messages.js';
+import { MESSAGES } from './inbox.messages.js';
 
 export const PAGE_SIZE = 50;
 

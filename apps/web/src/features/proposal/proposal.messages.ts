@@ -1,15 +1,7 @@
 import type { AchievementBasis, AwardForm, EscalationLevel, NomineeType, ProposalKind } from '#workflows/proposal';
+import { AWARD_FORM_NAMES, ESCALATION_NAMES, KIND_NAMES, NOMINEE_TYPE_NAMES } from '../../i18n/common.messages.js';
 
-const KIND_VI: Record<ProposalKind, string> = { thematic: 'Theo chuyên đề', extraordinary: 'Đột xuất' };
-const KIND_EN: Record<ProposalKind, string> = { thematic: 'Thematic', extraordinary: 'Extraordinary' };
-const AWARD_VI: Record<AwardForm, string> = {
-  unit_certificate: 'Giấy khen của thủ trưởng đơn vị',
-  chairman_certificate: 'Bằng khen của Chủ tịch UBND tỉnh',
-};
-const AWARD_EN: Record<AwardForm, string> = {
-  unit_certificate: 'Certificate of merit of the unit head',
-  chairman_certificate: 'Certificate of merit of the provincial chairman',
-};
+// Shorter than the form's choices (common BASIS_NAMES quote the directive): a fact on the page, not a definition.
 const BASIS_VI: Record<AchievementBasis, string> = {
   outside_duty: 'Ngoài chức trách, nhiệm vụ được giao',
   rescue: 'Cứu người, cứu tài sản',
@@ -19,18 +11,6 @@ const BASIS_EN: Record<AchievementBasis, string> = {
   outside_duty: 'Outside assigned duties',
   rescue: 'Rescue of people or property',
   combat: 'Combat or combat support',
-};
-const NOMINEE_VI: Record<NomineeType, string> = { individual: 'Cá nhân', collective: 'Tập thể' };
-const NOMINEE_EN: Record<NomineeType, string> = { individual: 'Individual', collective: 'Collective' };
-const ESCALATION_VI: Record<Exclude<EscalationLevel, 'none'>, string> = {
-  reminded: 'Đã nhắc hạn',
-  missed: 'Quá hạn',
-  escalated: 'Đã báo cáo cấp trên',
-};
-const ESCALATION_EN: Record<Exclude<EscalationLevel, 'none'>, string> = {
-  reminded: 'Reminded',
-  missed: 'Deadline missed',
-  escalated: 'Escalated',
 };
 
 export const PROPOSAL_MESSAGES = {
@@ -63,11 +43,11 @@ export const PROPOSAL_MESSAGES = {
     deadline: 'Thời hạn',
     workflow: 'Quy trình',
     history: 'Nhật ký xử lý',
-    kindName: (kind: ProposalKind) => KIND_VI[kind] ?? kind,
-    awardName: (form: AwardForm) => AWARD_VI[form] ?? form,
+    kindName: (kind: ProposalKind) => KIND_NAMES.vi[kind] ?? kind,
+    awardName: (form: AwardForm) => AWARD_FORM_NAMES.vi[form] ?? form,
     basisName: (basis: AchievementBasis) => BASIS_VI[basis] ?? basis,
-    nomineeType: (type: NomineeType) => NOMINEE_VI[type] ?? type,
-    escalation: (level: Exclude<EscalationLevel, 'none'>) => ESCALATION_VI[level] ?? level,
+    nomineeType: (type: NomineeType) => NOMINEE_TYPE_NAMES.vi[type] ?? type,
+    escalation: (level: Exclude<EscalationLevel, 'none'>) => ESCALATION_NAMES.vi[level] ?? level,
   },
   en: {
     back: 'Inbox',
@@ -98,10 +78,10 @@ export const PROPOSAL_MESSAGES = {
     deadline: 'Deadline',
     workflow: 'Workflow',
     history: 'History',
-    kindName: (kind: ProposalKind) => KIND_EN[kind] ?? kind,
-    awardName: (form: AwardForm) => AWARD_EN[form] ?? form,
+    kindName: (kind: ProposalKind) => KIND_NAMES.en[kind] ?? kind,
+    awardName: (form: AwardForm) => AWARD_FORM_NAMES.en[form] ?? form,
     basisName: (basis: AchievementBasis) => BASIS_EN[basis] ?? basis,
-    nomineeType: (type: NomineeType) => NOMINEE_EN[type] ?? type,
-    escalation: (level: Exclude<EscalationLevel, 'none'>) => ESCALATION_EN[level] ?? level,
+    nomineeType: (type: NomineeType) => NOMINEE_TYPE_NAMES.en[type] ?? type,
+    escalation: (level: Exclude<EscalationLevel, 'none'>) => ESCALATION_NAMES.en[level] ?? level,
   },
 };
