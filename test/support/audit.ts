@@ -4,7 +4,7 @@ import type { Stream } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Response } from 'supertest';
 import { eventHash, GENESIS_HASH } from '#audit';
-import { toLoggedEvent, type ProposalEventRow } from '#persistence';
+import { eventParameters, INSERT_EVENT_SQL, toLoggedEvent, type ProposalEventRow } from '#persistence';
 import { startProposal, type ProposalInput } from '#workflows/proposal';
 import { bearer, createProposal, DECISION, expectStatus, http, postEvent, VOTE, type Caller, type ProposalBody } from './api.js';
 import { TEST_JWT_SECRET, type TestApp } from './test-app.js';
@@ -123,22 +123,7 @@ export async function overwriteEvent(t: TestApp, event: StoredEvent, whereSeq = 
 }
 
 export async function insertEvent(t: TestApp, event: StoredEvent): Promise<void> {
-  await sql(
-    t,
-    'INSERT INTO proposal_events (proposal_id, seq, type, actor, at, payload, machine_version, state, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    [
-      event.proposalId,
-      event.seq,
-      event.type,
-      JSON.stringify(event.actor),
-      event.at,
-      JSON.stringify(event.payload),
-      event.machineVersion,
-      event.state,
-      event.prevHash,
-      event.hash,
-    ],
-  );
+  await sql(t, INSERT_EVENT_SQL, eventParameters(event));
 }
 
 /**

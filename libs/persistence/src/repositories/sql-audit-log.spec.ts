@@ -6,7 +6,7 @@ import { eventHash, GENESIS_HASH, type AuditedEvent, type AuditedProposal, type 
 import { createScratchDatabase, probePostgres, type ScratchDatabase } from '../../../../test/support/postgres.js';
 import { openDatabase } from '../open-database.js';
 import { SqlAuditLog } from './sql-audit-log.js';
-import { SqlProposalRepository } from './sql-proposal.repository.js';
+import { eventParameters, INSERT_EVENT_SQL, SqlProposalRepository } from './sql-proposal.repository.js';
 import { SqlTransactionRunner } from './sql-transaction-runner.js';
 
 const POSTGRES = await probePostgres();
@@ -89,22 +89,7 @@ async function seed(runner: SqlTransactionRunner): Promise<Seeded> {
       );
     }
     for (const event of [...events].reverse()) {
-      await db.run(
-        `INSERT INTO proposal_events (proposal_id, seq, type, actor, at, payload, machine_version, state, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          event.proposalId,
-          event.seq,
-          event.type,
-          JSON.stringify(event.actor),
-          event.at,
-          JSON.stringify(event.payload),
-          event.machineVersion,
-          event.state,
-          event.prevHash,
-          event.hash,
-        ],
-      );
+      await db.run(INSERT_EVENT_SQL, eventParameters(event));
     }
   });
   return { proposals, events };

@@ -1,3 +1,4 @@
+import type { AuditedEvent } from '#audit';
 import { DomainError } from '#kernel';
 import type { QuotaUsage } from '#rules';
 import type { EscalationLevel, ProposalState } from '#workflows/proposal';
@@ -104,6 +105,25 @@ export const toLoggedEvent = (row: ProposalEventRow): LoggedEvent => ({
   prevHash: row.prev_hash,
   hash: row.hash,
 });
+
+/** The one way a logged event is written: the repository's, and the audit suites' when they forge a log. */
+export const INSERT_EVENT_SQL =
+  'INSERT INTO proposal_events (proposal_id, seq, type, actor, at, payload, machine_version, state, prev_hash, hash) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** {@link INSERT_EVENT_SQL}'s parameters, in its column order: the reverse of {@link toLoggedEvent}. */
+export const eventParameters = (event: AuditedEvent): unknown[] => [
+  event.proposalId,
+  event.seq,
+  event.type,
+  JSON.stringify(event.actor),
+  event.at,
+  JSON.stringify(event.payload),
+  event.machineVersion,
+  event.state,
+  event.prevHash,
+  event.hash,
+];
 
 const encodeCursor = (record: ProposalRecord) => Buffer.from(`${record.createdAt}|${record.id}`).toString('base64url');
 
@@ -217,22 +237,7 @@ class SqlProposalWriteTx implements ProposalWriteTx {
   }
 
   private async appendEvent(event: LoggedEvent): Promise<void> {
-    await this.db.run(
-      `INSERT INTO proposal_events (proposal_id, seq, type, actor, at, payload, machine_version, state, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        event.proposalId,
-        event.seq,
-        event.type,
-        JSON.stringify(event.actor),
-        event.at,
-        JSON.stringify(event.payload),
-        event.machineVersion,
-        event.state,
-        event.prevHash,
-        event.hash,
-      ],
-    );
+    await this.db.run(INSERT_EVENT_SQL, eventParameters(event));
   }
 
   async enqueue(messages: OutboxMessage[], at: string): Promise<void> {
