@@ -1,5 +1,5 @@
 import { dx4Deadline, th5Deadline, type WorkingCalendar } from '#calendar';
-import type { ProposalInput, ProposalState } from '#workflows/proposal';
+import type { AwardForm, ProposalInput, ProposalState } from '#workflows/proposal';
 import type { CampaignRecord, ProposalDeadline } from './proposal.records.js';
 
 /** The stages a deadline still guards: it is met when the proposal leaves them (SUBMIT or FORWARD). */
@@ -32,3 +32,22 @@ const plain = (deadline: ProposalDeadline): ProposalDeadline => ({
 
 export const sameDeadline = (a: ProposalDeadline | null, b: ProposalDeadline | null) =>
   a?.rule === b?.rule && a?.dueAt === b?.dueAt && a?.provisional === b?.provisional;
+
+/**
+ * When the proposal met its deadline, or null while it still has to: as the machine judges it, a unit's own
+ * DX-4 award meets it at SUBMIT and everything bound for the province at FORWARD. A proposal sent back to
+ * drafting has to meet it again (its timers are armed again), whenever it was sent before.
+ */
+export function deadlineMetAt(proposal: {
+  state: ProposalState;
+  awardForm: AwardForm;
+  deadline: Pick<ProposalDeadline, 'rule'> | null;
+  submittedAt: string | null;
+  forwardedAt: string | null;
+}): string | null {
+  if (!proposal.deadline) return null;
+  if (proposal.awardForm === 'unit_certificate' && proposal.deadline.rule === 'DX-4') {
+    return proposal.state === 'drafting' ? null : proposal.submittedAt;
+  }
+  return DEADLINE_OPEN_STATES.includes(proposal.state) ? null : proposal.forwardedAt;
+}

@@ -1,5 +1,6 @@
 import type { Actor } from '#kernel';
 import { allowedEventTypes, restore, type ProposalEventType } from '#workflows/proposal';
+import { deadlineMetAt } from './proposal-deadline.policy.js';
 import type { ProposalRecord } from './proposal.records.js';
 
 /** What a client sees of a proposal (DESIGN.md, HTTP contract), for one caller. */
@@ -15,6 +16,8 @@ export interface ProposalView {
   version: number;
   machineVersion: number;
   deadline: ProposalRecord['deadline'];
+  /** When the deadline was met (see deadlineMetAt); null while it is still to be met. */
+  deadlineMetAt: string | null;
   late: boolean;
   lateRule: 'DX-4' | 'TH-5' | null;
   escalation: ProposalRecord['escalation'];
@@ -43,6 +46,7 @@ export function toProposalView(record: ProposalRecord, viewer: Actor): ProposalV
     version: record.version,
     machineVersion: record.machineVersion,
     deadline: record.deadline,
+    deadlineMetAt: deadlineMetAt({ ...context, state: record.state, deadline: record.deadline }),
     late: context.late,
     lateRule: context.lateRule,
     escalation: record.escalation,

@@ -42,6 +42,8 @@ export interface ProposalView {
   version: number;
   machineVersion: number;
   deadline: ProposalDeadline | null;
+  /** When the deadline was met (SUBMIT for a unit's DX-4 award, FORWARD otherwise); null while still to be met. */
+  deadlineMetAt: string | null;
   late: boolean;
   lateRule: 'DX-4' | 'TH-5' | null;
   escalation: EscalationLevel;

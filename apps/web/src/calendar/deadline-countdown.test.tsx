@@ -4,7 +4,6 @@ import type { CalendarYear } from '#calendar';
 import { stubFetch } from '../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../test-support/render-page.js';
 import { DeadlineCountdown } from './deadline-countdown.js';
-import { deadlineMetAt } from './deadline-met.js';
 import { clearCalendarCache } from './use-calendar-years.js';
 import { workingDaysLeft, indexYears } from './working-days.js';
 
@@ -52,21 +51,5 @@ describe('<DeadlineCountdown>', () => {
     renderPage(<DeadlineCountdown deadline={deadline} metAt="2026-09-07T17:30:00.000Z" />, { token: fakeToken({ roles: ['council'] }) });
     await waitFor(() => expect(screen.getByText('Đã trình ngày 08/09/2026, trễ hạn')).toBeTruthy());
     expect(api.calls).toHaveLength(0);
-  });
-});
-
-describe('deadlineMetAt', () => {
-  const base = { awardForm: 'chairman_certificate' as const, deadline, submittedAt: '2026-09-01T02:00:00.000Z', forwardedAt: '2026-09-02T02:00:00.000Z' };
-
-  it('a provincial award meets it at FORWARD, a unit DX-4 award at SUBMIT', () => {
-    expect(deadlineMetAt({ ...base, state: 'councilScreening' })).toBe(base.forwardedAt);
-    expect(deadlineMetAt({ ...base, state: 'unitDecision', forwardedAt: null })).toBeNull();
-    const unitAward = { ...base, awardForm: 'unit_certificate' as const, deadline: { ...deadline, rule: 'DX-4' as const } };
-    expect(deadlineMetAt({ ...unitAward, state: 'unitDecision' })).toBe(base.submittedAt);
-  });
-
-  it('sent back to drafting, it has to meet the deadline again, whatever it was sent on before', () => {
-    expect(deadlineMetAt({ ...base, state: 'drafting' })).toBeNull();
-    expect(deadlineMetAt({ ...base, awardForm: 'unit_certificate', deadline: { ...deadline, rule: 'DX-4' }, state: 'drafting' })).toBeNull();
   });
 });

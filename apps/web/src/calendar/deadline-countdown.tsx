@@ -32,7 +32,7 @@ interface DeadlineCountdownProps {
   deadline: ProposalDeadline | null;
   today?: string;
   showRule?: boolean;
-  /** When the event that meets the deadline happened (see deadlineMetAt): then no countdown, but on time or late. */
+  /** When the event that meets the deadline happened (the proposal's deadlineMetAt): then no countdown, but on time or late. */
   metAt?: string | null;
   /** The machine's own verdict (the proposal's `late`), when there is one; else judged from `metAt`. */
   late?: boolean;

@@ -21,6 +21,7 @@ const proposal = (id: string, overrides: Partial<ProposalView> = {}): ProposalVi
   version: 3,
   machineVersion: 2,
   deadline: { rule: 'DX-4', dueDate: '2026-03-20', dueAt: '2026-03-20T16:59:59Z', provisional: false },
+  deadlineMetAt: null,
   late: false,
   lateRule: null,
   escalation: 'none',

@@ -3,7 +3,7 @@ import type { PersonRole } from '#kernel';
 import type { CampaignView, Page, ProposalView, UnitView } from '../../api/api-types.js';
 import { useResource } from '../../api/use-resource.js';
 import { DeadlineCountdown } from '../../calendar/deadline-countdown.js';
-import { deadlineClosed, deadlineMetAt } from '../../calendar/deadline-met.js';
+import { deadlineClosed } from '../../calendar/deadline-closed.js';
 import { AWARD_FORM_NAMES, COMMON, ESCALATION_NAMES, STATE_NAMES } from '../../i18n/common.messages.js';
 import { useLang, useT } from '../../i18n/i18n.js';
 import { Link, useRouter } from '../../router/router.js';
@@ -37,7 +37,7 @@ function ProposalRow({ proposal, unitName }: { proposal: ProposalView; unitName:
         <span className="badge badge--state">{STATE_NAMES[lang][proposal.state] ?? proposal.state}</span>
       </td>
       <td data-label={t.deadline}>
-        <DeadlineCountdown deadline={proposal.deadline} metAt={deadlineMetAt(proposal)} late={proposal.late} closed={deadlineClosed(proposal)} />
+        <DeadlineCountdown deadline={proposal.deadline} metAt={proposal.deadlineMetAt} late={proposal.late} closed={deadlineClosed(proposal)} />
       </td>
       <td data-label={t.flags}>
         {proposal.late && (

@@ -24,6 +24,7 @@ function proposal(overrides: Partial<ProposalView> = {}): ProposalView {
     version: 4,
     machineVersion: 2,
     deadline: { rule: 'DX-4', dueDate: '2026-12-02', dueAt: '2026-12-02T17:00:00.000Z', provisional: false },
+    deadlineMetAt: '2026-11-23T03:00:00.000Z',
     late: true,
     lateRule: 'DX-4',
     escalation: 'missed',

@@ -2,7 +2,7 @@ import { useCallback, type ReactNode } from 'react';
 import type { CampaignView, HistoryEvent, MachineGraph, ProposalView, UnitView } from '../../api/api-types.js';
 import { useResource } from '../../api/use-resource.js';
 import { DeadlineCountdown } from '../../calendar/deadline-countdown.js';
-import { deadlineClosed, deadlineMetAt } from '../../calendar/deadline-met.js';
+import { deadlineClosed } from '../../calendar/deadline-closed.js';
 import { COMMON, STATE_NAMES } from '../../i18n/common.messages.js';
 import { formatDay, formatInstant, useLang, useT } from '../../i18n/i18n.js';
 import { Link } from '../../router/router.js';
@@ -135,7 +135,7 @@ export default function ProposalPage({ params }: { params: { id?: string } & Rec
       <section className="card" aria-labelledby="proposal-deadline">
         <h2 id="proposal-deadline">{t.deadline}</h2>
         <p>
-          <DeadlineCountdown deadline={p.deadline} metAt={deadlineMetAt(p)} late={p.late} closed={deadlineClosed(p)} />
+          <DeadlineCountdown deadline={p.deadline} metAt={p.deadlineMetAt} late={p.late} closed={deadlineClosed(p)} />
         </p>
         <DeadlineExplanation query={query} />
       </section>
