@@ -15,8 +15,17 @@ import { createScratchDatabase, probePostgres, type PostgresProbe } from './post
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
-/** The tables the initial migration creates; `rowCounts()` reads all of them to prove a refusal wrote nothing. */
-export const TABLES = ['units', 'campaigns', 'proposals', 'proposal_events', 'outbox', 'idempotency_keys'] as const;
+/** The tables a command may write; `rowCounts()` reads all of them to prove a refusal wrote nothing. */
+export const TABLES = [
+  'units',
+  'campaigns',
+  'proposals',
+  'proposal_events',
+  'outbox',
+  'idempotency_keys',
+  'proposal_documents',
+  'document_blobs',
+] as const;
 export type TableName = (typeof TABLES)[number];
 export type RowCounts = Record<TableName, number>;
 
@@ -80,6 +89,8 @@ export interface StartTestAppOptions {
   migrationsRun?: boolean;
   /** Nest's logger; off unless TEST_LOGS=1. */
   logger?: boolean;
+  /** More environment, as an operator would set it (DOCUMENT_MAX_BYTES, DOCUMENT_STORAGE, …). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -97,6 +108,9 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
 
   try {
     let databaseUrl = options.databaseUrl;
+    // The documents (and uploads being received) go to a folder of this test's own, whatever the database.
+    const documentsDir = mkdtempSync(join(tmpdir(), 'kt-docs-'));
+    cleanups.push(() => rmSync(documentsDir, { recursive: true, force: true }));
     if (!databaseUrl && database === 'sqlite') {
       const dir = mkdtempSync(join(tmpdir(), 'kt-test-'));
       cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -114,6 +128,8 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
       ...(options.queuePrefix ? { QUEUE_PREFIX: options.queuePrefix } : {}),
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
       MIGRATIONS_RUN: String(options.migrationsRun ?? true),
+      DOCUMENTS_DIR: documentsDir,
+      ...options.env,
     });
     if (config.database.kind !== database && !options.databaseUrl) {
       throw new Error(`asked for ${database} but the configuration says ${config.database.kind}`);

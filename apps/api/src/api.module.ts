@@ -10,6 +10,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { CalendarController } from './controllers/calendar.controller.js';
 import { CampaignsController } from './controllers/campaigns.controller.js';
+import { DocumentsController } from './controllers/documents.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { MachinesController } from './controllers/machines.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
@@ -31,6 +32,7 @@ export class ApiModule {
         UnitsController,
         CampaignsController,
         ProposalsController,
+        DocumentsController,
         MachinesController,
         CalendarController,
         NotificationsController,

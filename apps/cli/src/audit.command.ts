@@ -10,6 +10,7 @@ import {
   AuditCheckpoints,
   AuditLog,
   AuditModule,
+  DocumentEvidence,
   EXPORT_FORMATS,
   exportEvents,
   parseCheckpointFile,
@@ -27,9 +28,10 @@ import { parseArgs } from './cli-args.js';
 
 const USAGE = `Audit the proposal log (reads only, except checkpoint and migrate).
 
-  npm run audit -- verify [--checkpoint <file.json> | --checkpoint-id <id>] [--no-replay] [--json]
-      Walks every proposal's hash chain and replays it against its stored snapshot. With a checkpoint (a file
-      exported by "checkpoint", or one stored on the server) it also proves no chain was rewritten since.
+  npm run audit -- verify [--checkpoint <file.json> | --checkpoint-id <id>] [--no-replay] [--no-documents] [--json]
+      Walks every proposal's hash chain and replays it against its stored snapshot, and hashes every document's
+      stored bytes again. With a checkpoint (a file exported by "checkpoint", or one stored on the server) it
+      also proves no chain was rewritten since.
       Exit status 0: intact; 1: something is broken (listed); 2: the command could not run.
   npm run audit -- replay <proposalId> [--at <ISO instant> | --seq <n>]
       The proposal's state and context at that point, with chainValid and matchesStored.
@@ -126,11 +128,12 @@ async function main(): Promise<number> {
         const onProgress = progressReporter('verify');
         const file = flag(flags, 'checkpoint');
         const storedId = flag(flags, 'checkpoint-id');
+        const documents = flags.has('no-documents') ? undefined : app.get(DocumentEvidence);
         const result = file
-          ? await checkpoints.verify(parseCheckpointFile(await readFile(file, 'utf8')), onProgress)
+          ? await checkpoints.verify(parseCheckpointFile(await readFile(file, 'utf8')), onProgress, documents)
           : storedId
-            ? await checkpoints.verify(await checkpoints.get(storedId), onProgress)
-            : await verifyLog(auditLog, { replay: !flags.has('no-replay'), onProgress });
+            ? await checkpoints.verify(await checkpoints.get(storedId), onProgress, documents)
+            : await verifyLog(auditLog, { replay: !flags.has('no-replay'), onProgress, documents });
         printVerification(result, json, (Date.now() - started) / 1000);
         return result.ok ? 0 : 1;
       }

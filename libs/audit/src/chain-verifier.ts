@@ -2,7 +2,17 @@ import type { AuditedEvent, AuditedProposal } from './audit-log.port.js';
 import { eventHash, GENESIS_HASH } from './event-hash.js';
 import { replayTo, snapshotsMatch, type SnapshotLike } from './proposal-replay.js';
 
-export type ChainBreakReason = 'edited' | 'missing' | 'reordered' | 'inserted' | 'snapshot_mismatch' | 'replay_failed';
+export type ChainBreakReason =
+  | 'edited'
+  | 'missing'
+  | 'reordered'
+  | 'inserted'
+  | 'snapshot_mismatch'
+  | 'replay_failed'
+  /** A document the log sealed is no longer what is stored: other bytes, or a changed record of it. */
+  | 'document_altered'
+  /** A document the log sealed cannot be found: its bytes or its record are gone. */
+  | 'document_missing';
 
 /** The first thing wrong with one proposal's log, at the seq where it begins. */
 export interface ChainBreak {

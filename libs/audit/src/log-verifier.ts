@@ -2,6 +2,8 @@ import type { AuditedEvent, AuditLog, StoredCheckpoint } from './audit-log.port.
 import { verifyChain, type ChainBreak } from './chain-verifier.js';
 import { CheckpointComparison, type CheckpointBreak, type CheckpointVerification } from './checkpoint-comparison.js';
 import type { CheckpointHead } from './merkle.js';
+import type { DocumentEvidence } from './document-evidence.port.js';
+import { verifyDocuments } from './document-verifier.js';
 import { PageCursor } from './page-cursor.js';
 
 export type LogBreak = ChainBreak | CheckpointBreak;
@@ -22,6 +24,8 @@ export interface VerifyLogOptions {
   pageSize?: number;
   /** How many problems to list before giving up on listing (the walk goes on, counting). Default 1,000. */
   maxBroken?: number;
+  /** Check every sealed document against its record and its stored bytes, hashed again (docs/documents.md). */
+  documents?: DocumentEvidence;
 }
 
 export interface LogVerification {
@@ -94,8 +98,8 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
 
       // The walk reads rows and events page by page while commands go on: a proposal that looks broken is
       // read again, whole and at one moment, and only what is still broken then is reported.
-      const suspect = verifyChain(head, held, chainOptions);
-      const problem = suspect && (await confirmed(auditLog, proposalId, chainOptions));
+      const suspect = verifyChain(head, held, chainOptions) ?? (await documentProblem(proposalId, held, options.documents));
+      const problem = suspect && (await confirmed(auditLog, proposalId, chainOptions, options.documents));
       if (problem) {
         if (broken.length < maxBroken) broken.push(problem);
         else truncated = true;
@@ -130,10 +134,13 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
   };
 }
 
-async function confirmed(auditLog: AuditLog, proposalId: string, options: { replay: boolean }) {
+async function confirmed(auditLog: AuditLog, proposalId: string, options: { replay: boolean }, documents?: DocumentEvidence) {
   const { head, events } = await auditLog.proposalLog(proposalId);
-  return verifyChain(head, events, options);
+  return verifyChain(head, events, options) ?? (await documentProblem(proposalId, events, documents));
 }
+
+const documentProblem = async (proposalId: string, events: readonly AuditedEvent[], documents?: DocumentEvidence) =>
+  documents ? verifyDocuments(proposalId, events, documents) : null;
 
 /** Same leaf as a checkpoint walk with `{to: upTo}` would find: the highest seq whose `at` is before `upTo`. */
 function addHeadBefore(comparison: CheckpointComparison, events: readonly AuditedEvent[], upTo: string): void {

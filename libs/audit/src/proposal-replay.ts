@@ -14,6 +14,7 @@ import {
 } from '#workflows/proposal';
 import type { AuditedEvent } from './audit-log.port.js';
 import { canonicalJson } from './canonical-json.js';
+import { isDossierEvent } from './dossier-events.js';
 
 export const CREATED_EVENT = 'CREATED';
 
@@ -101,6 +102,14 @@ function apply(fold: Fold | null, event: AuditedEvent): Fold {
     return landed({ snapshot, machineVersion: event.machineVersion }, event);
   }
   if (!fold) throw new Error(`the log does not start with ${CREATED_EVENT}`);
+
+  // A document added to or removed from the dossier is sealed in the chain but moves no stage.
+  if (isDossierEvent(event.type)) {
+    if (event.machineVersion !== fold.machineVersion) {
+      throw new Error(`${event.type} is logged under v${event.machineVersion} while the proposal is on v${fold.machineVersion}`);
+    }
+    return landed(fold, event);
+  }
 
   if (event.type === MIGRATED_EVENT) {
     const { fromVersion, toVersion } = (event.payload ?? {}) as Partial<MigratedPayload>;

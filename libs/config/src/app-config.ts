@@ -1,4 +1,5 @@
 import type { AuditConfig } from './audit-config.js';
+import type { DocumentConfig } from './document-config.js';
 import type { NoticeConfig } from './notice-config.js';
 
 export type DatabaseConfig =
@@ -27,4 +28,6 @@ export interface AppConfig {
   audit: AuditConfig;
   /** The console's demo sign-in (GET /api/dev/demo-users, POST /api/dev/sign-in): never in production. */
   devSignIn: boolean;
+  /** The dossier's documents: where they are kept, how large, and whether steps wait for them. */
+  documents: DocumentConfig;
 }

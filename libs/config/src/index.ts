@@ -5,3 +5,4 @@ export * from './config.module.js';
 export * from './redact-url.js';
 export * from './notice-config.js';
 export * from './audit-config.js';
+export * from './document-config.js';

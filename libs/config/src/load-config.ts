@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { AppConfig, DatabaseConfig } from './app-config.js';
 import { parseAuditConfig, withDevelopmentSigningKey } from './audit-config.js';
 import { ConfigError } from './config-error.js';
+import { parseDocumentConfig } from './document-config.js';
 import { parseNoticeConfig } from './notice-config.js';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/app.sqlite';
@@ -100,6 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const notices = parseNoticeConfig(env, problems);
   const audit = parseAuditConfig(env, nodeEnv, problems);
+  const documents = parseDocumentConfig(env, database ?? null, problems);
   const devSignIn = parseDevSignIn(env.DEV_SIGN_IN, nodeEnv, !!env.JWT_SECRET, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -119,6 +121,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reconcileEveryMs,
     audit: withDevelopmentSigningKey(audit, database!),
     devSignIn,
+    documents,
   };
 }
 

@@ -11,7 +11,15 @@ export type DomainErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'DUPLICATE'
   /** A capability the operator has not configured (e.g. no key to sign audit checkpoints with). */
-  | 'NOT_CONFIGURED';
+  | 'NOT_CONFIGURED'
+  /** An upload over the configured size limit. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** An upload whose content is none of the accepted document types, whatever its name says. */
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  /** A DOCX that is not a sound Office archive, or one that would inflate beyond reason (a zip bomb). */
+  | 'UNSAFE_ARCHIVE'
+  /** A generated form asked for before the proposal holds what it prints (a decision before APPROVE). */
+  | 'FORM_NOT_READY';
 
 export class DomainError extends Error {
   constructor(

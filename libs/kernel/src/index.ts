@@ -1,3 +1,4 @@
 export * from './roles.js';
 export * from './domain-error.js';
 export * from './clock.js';
+export * from './document-kinds.js';

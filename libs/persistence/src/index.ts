@@ -13,3 +13,5 @@ export * from './repositories/sql-webhook.repository.js';
 export * from './repositories/sql-delivery.repository.js';
 export * from './repositories/sql-audit-log.js';
 export * from './persistence.module.js';
+export * from './repositories/sql-blob.store.js';
+export * from './repositories/sql-document-evidence.js';

@@ -1,11 +1,14 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '#audit';
+import { AuditLog, DocumentEvidence } from '#audit';
 import { APP_CONFIG, type AppConfig } from '#config';
+import { BlobStore, FileBlobStore } from '#documents';
 import { DeliveryRepository, NoticeRepository, WebhookRepository } from '#notifications';
 import { CampaignRepository, OfficialCalendarRepository, ProposalRepository, UnitRepository } from '#proposals';
 import { openDatabase } from './open-database.js';
 import { SqlAuditLog } from './repositories/sql-audit-log.js';
+import { SqlBlobStore } from './repositories/sql-blob.store.js';
+import { SqlDocumentEvidence } from './repositories/sql-document-evidence.js';
 import { SqlCampaignRepository } from './repositories/sql-campaign.repository.js';
 import { SqlDeliveryRepository } from './repositories/sql-delivery.repository.js';
 import { SqlNoticeRepository } from './repositories/sql-notice.repository.js';
@@ -58,6 +61,17 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: WebhookRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlWebhookRepository(r) },
         { provide: DeliveryRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlDeliveryRepository(r) },
         { provide: AuditLog, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlAuditLog(r) },
+        {
+          provide: BlobStore,
+          inject: [APP_CONFIG, SqlTransactionRunner],
+          useFactory: (config: AppConfig, r: SqlTransactionRunner) =>
+            config.documents.storage === 'database' ? new SqlBlobStore(r) : new FileBlobStore(config.documents.directory),
+        },
+        {
+          provide: DocumentEvidence,
+          inject: [SqlTransactionRunner, BlobStore],
+          useFactory: (r: SqlTransactionRunner, blobs: BlobStore) => new SqlDocumentEvidence(r, blobs),
+        },
       ],
       exports: [
         DataSource,
@@ -71,6 +85,8 @@ export class PersistenceModule implements OnApplicationShutdown {
         WebhookRepository,
         DeliveryRepository,
         AuditLog,
+        BlobStore,
+        DocumentEvidence,
       ],
     };
   }

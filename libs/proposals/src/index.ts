@@ -1,4 +1,8 @@
 export * from './proposal.records.js';
+export * from './document.records.js';
+export * from './document.view.js';
+export * from './dossier.view.js';
+export * from './document-access.policy.js';
 export * from './ports/proposal.repository.js';
 export * from './ports/unit.repository.js';
 export * from './ports/campaign.repository.js';
@@ -17,4 +21,5 @@ export * from './use-cases/campaign.use-cases.js';
 export * from './use-cases/calendar.use-cases.js';
 export * from './use-cases/fire-deadline-timer.use-case.js';
 export * from './use-cases/migrate-proposals.use-case.js';
+export * from './use-cases/dossier.use-cases.js';
 export * from './proposals.module.js';

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { createWorkingCalendar, WorkingCalendar } from '#calendar';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { BlobStore } from '#documents';
 import { Clock, SystemClock } from '#kernel';
 import { CampaignRepository } from './ports/campaign.repository.js';
 import { OfficialCalendarRepository } from './ports/official-calendar.repository.js';
@@ -10,6 +12,7 @@ import { CalendarUseCases } from './use-cases/calendar.use-cases.js';
 import { CampaignUseCases } from './use-cases/campaign.use-cases.js';
 import { CreateProposalUseCase } from './use-cases/create-proposal.use-case.js';
 import { FireDeadlineTimerUseCase } from './use-cases/fire-deadline-timer.use-case.js';
+import { DossierUseCases } from './use-cases/dossier.use-cases.js';
 import { MigrateProposalsUseCase } from './use-cases/migrate-proposals.use-case.js';
 import { ProposalQueries } from './use-cases/proposal-queries.js';
 import { UnitUseCases } from './use-cases/unit.use-cases.js';
@@ -20,6 +23,8 @@ export async function loadWorkingCalendar(calendars: OfficialCalendarRepository)
   for (const stored of await calendars.all()) calendar.load(stored.schedule);
   return calendar;
 }
+
+const dossierRules = (config: AppConfig) => ({ documentsRequired: config.documents.required });
 
 /**
  * The use cases stay plain classes; this module is the only place that knows Nest. Storage ports are bound by
@@ -37,8 +42,9 @@ export async function loadWorkingCalendar(calendars: OfficialCalendarRepository)
     },
     {
       provide: ApplyProposalEventUseCase,
-      inject: [ProposalRepository, Clock, WorkingCalendar],
-      useFactory: (p: ProposalRepository, clock: Clock, calendar: WorkingCalendar) => new ApplyProposalEventUseCase(p, clock, calendar),
+      inject: [ProposalRepository, Clock, WorkingCalendar, APP_CONFIG],
+      useFactory: (p: ProposalRepository, clock: Clock, calendar: WorkingCalendar, config: AppConfig) =>
+        new ApplyProposalEventUseCase(p, clock, calendar, dossierRules(config)),
     },
     {
       provide: FireDeadlineTimerUseCase,
@@ -50,7 +56,16 @@ export async function loadWorkingCalendar(calendars: OfficialCalendarRepository)
       inject: [ProposalRepository, Clock],
       useFactory: (p: ProposalRepository, clock: Clock) => new MigrateProposalsUseCase(p, clock),
     },
-    { provide: ProposalQueries, inject: [ProposalRepository], useFactory: (p: ProposalRepository) => new ProposalQueries(p) },
+    {
+      provide: ProposalQueries,
+      inject: [ProposalRepository, APP_CONFIG],
+      useFactory: (p: ProposalRepository, config: AppConfig) => new ProposalQueries(p, dossierRules(config)),
+    },
+    {
+      provide: DossierUseCases,
+      inject: [ProposalRepository, BlobStore, Clock],
+      useFactory: (p: ProposalRepository, blobs: BlobStore, clock: Clock) => new DossierUseCases(p, blobs, clock),
+    },
     { provide: UnitUseCases, inject: [UnitRepository, Clock], useFactory: (u: UnitRepository, clock: Clock) => new UnitUseCases(u, clock) },
     {
       provide: CampaignUseCases,
@@ -78,6 +93,7 @@ export async function loadWorkingCalendar(calendars: OfficialCalendarRepository)
     FireDeadlineTimerUseCase,
     MigrateProposalsUseCase,
     ProposalQueries,
+    DossierUseCases,
     UnitUseCases,
     CampaignUseCases,
     CalendarUseCases,

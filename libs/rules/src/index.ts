@@ -24,3 +24,9 @@ export { th4NoServiceWork } from './th-4-no-service-work.rule.js';
 export { dx1ExtraordinaryBasis } from './dx-1-extraordinary-basis.rule.js';
 export { dx2CollectiveShare } from './dx-2-collective-share.rule.js';
 export { nd1UnderDiscipline } from './nd-1-under-discipline.rule.js';
+export {
+  documentRequirements,
+  missingDocuments,
+  type DocumentRequirement,
+  type MissingDocument,
+} from './hs-required-documents.rule.js';

@@ -14,9 +14,13 @@ export const RULE_IDS = [
   'DX-4',
   'ND-1',
   'ND-2',
+  'HS-1',
+  'HS-2',
+  'HS-3',
+  'HS-4',
 ] as const;
 
-/** In rulebook order (thematic, extraordinary, law in force): findings are reported in this order. */
+/** In rulebook order (thematic, extraordinary, law in force, the dossier): findings are reported in this order. */
 export type RuleId = (typeof RULE_IDS)[number];
 
 /** One thing a rule found. `message` is what Vietnamese users read; `messageEn` is for logs and English readers. */

@@ -14,6 +14,9 @@ export interface RuleText {
 
 const DIRECTIVE = 'Công văn của UBND tỉnh Lạng Sơn V/v khen thưởng chuyên đề, đột xuất (tháng 5/2022)';
 const DIRECTIVE_EN = "Lạng Sơn Provincial People's Committee, official letter on thematic and extraordinary awards (May 2022)";
+/** The law's list of what a dossier holds (article as read by the project; see docs/rules.md). */
+const LAW = 'Luật Thi đua, khen thưởng 2022, Điều 84 (hồ sơ đề nghị khen thưởng)';
+const LAW_EN = 'Law on Emulation and Commendation 2022, Art. 84 (the proposal dossier)';
 const DECREE = 'Nghị định 152/2025/NĐ-CP (hiệu lực từ 01/7/2025, thay thế Nghị định 98/2023/NĐ-CP), Điều 4';
 const DECREE_EN = 'Decree 152/2025/NĐ-CP (in force from 1 July 2025, replacing Decree 98/2023/NĐ-CP), Art. 4';
 
@@ -127,5 +130,45 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
       'Thematic and extraordinary awards are not used as grounds for proposing higher awards for merit. The award history shows them apart; the system checks nothing for it.',
     source: DECREE,
     sourceEn: DECREE_EN,
+  },
+  'HS-1': {
+    title: 'Hồ sơ phải có báo cáo thành tích',
+    titleEn: 'The dossier carries the achievement report',
+    summary:
+      'Báo cáo thành tích của tập thể, cá nhân phải thể hiện rõ thành tích đạt được. Hồ sơ chỉ được trình khỏi bước soạn thảo khi đã đính kèm báo cáo thành tích của người (tập thể) được đề nghị.',
+    summaryEn:
+      "The achievement report of the collective or individual must show the achievement plainly. A proposal leaves drafting only once the nominee's achievement report is attached to the dossier.",
+    source: `${DIRECTIVE}, mục 1, ý thứ nhất; ${LAW}`,
+    sourceEn: `${DIRECTIVE_EN}, section 1, first point; ${LAW_EN}`,
+  },
+  'HS-2': {
+    title: 'Hồ sơ trình cấp tỉnh phải có tờ trình của đơn vị',
+    titleEn: "The unit's submission (tờ trình) goes with the dossier",
+    summary:
+      'Cơ quan, đơn vị đề nghị khen thưởng gửi hồ sơ về Sở Nội vụ kèm tờ trình đề nghị khen thưởng (có danh sách tập thể, cá nhân được đề nghị). Thủ trưởng đơn vị chỉ trình cấp tỉnh khi hồ sơ đã có tờ trình.',
+    summaryEn:
+      "The proposing unit sends its dossier to the home-affairs department with its submission (tờ trình) listing the nominees. The unit head forwards a proposal to the province only once the submission is attached.",
+    source: `${LAW}; ${DIRECTIVE}, mục 1, ý thứ năm`,
+    sourceEn: `${LAW_EN}; ${DIRECTIVE_EN}, section 1, fifth point`,
+  },
+  'HS-3': {
+    title: 'Hội đồng xét chọn phải có biên bản',
+    titleEn: "The council's minutes",
+    summary:
+      'Hội đồng Thi đua - Khen thưởng các cấp xét chọn, đề nghị cấp có thẩm quyền khen thưởng; kết quả xét chọn được ghi thành biên bản họp Hội đồng. Hội đồng chỉ ghi nhận kết quả xét chọn khi hồ sơ đã có biên bản họp Hội đồng.',
+    summaryEn:
+      'The emulation and commendation councils screen and recommend; their result is recorded in the minutes of the council meeting. The council records its recommendation only once the minutes are attached to the dossier.',
+    source: `${DIRECTIVE}, mục 1, ý thứ nhất; ${LAW}`,
+    sourceEn: `${DIRECTIVE_EN}, section 1, first point; ${LAW_EN}`,
+  },
+  'HS-4': {
+    title: 'Thành tích được công nhận phải có văn bản công nhận',
+    titleEn: 'A recognised achievement carries the recognising document',
+    summary:
+      'Khi thời hạn 10 ngày tính từ ngày thành tích được cấp có thẩm quyền công nhận, hồ sơ phải có văn bản công nhận đó: hồ sơ khen thưởng đột xuất có ngày công nhận chỉ được trình khi đã đính kèm văn bản công nhận.',
+    summaryEn:
+      'Where the ten days run from the day a competent authority recognised the achievement, the dossier must hold that recognition: an extraordinary proposal with a recognition date leaves drafting only once the recognising document is attached.',
+    source: `${DIRECTIVE}, mục 2, ý thứ tư`,
+    sourceEn: `${DIRECTIVE_EN}, section 2, fourth point`,
   },
 };

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditCheckpoints, AuditLog, exportEvents, ReplayProposalQuery, verifyLog } from '#audit';
+import { AuditCheckpoints, AuditLog, DocumentEvidence, exportEvents, ReplayProposalQuery, verifyLog } from '#audit';
 import { DomainError, type Actor } from '#kernel';
 import { MigrateProposalsUseCase } from '#proposals';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
@@ -20,6 +20,7 @@ export class AuditController {
     @Inject(ReplayProposalQuery) private readonly replay: ReplayProposalQuery,
     @Inject(AuditCheckpoints) private readonly checkpoints: AuditCheckpoints,
     @Inject(MigrateProposalsUseCase) private readonly migrate: MigrateProposalsUseCase,
+    @Inject(DocumentEvidence) private readonly documents: DocumentEvidence,
   ) {}
 
   @Get('proposals/:id/replay')
@@ -38,8 +39,9 @@ export class AuditController {
   @Roles('auditor', 'admin')
   @ApiOperation({ summary: 'Walks every chain in constant memory; with ?checkpoint=<id> also checks the log against a signed checkpoint' })
   async verify(@Query() query: VerifyQuery) {
-    if (query.checkpoint) return this.checkpoints.verify(await this.checkpoints.get(query.checkpoint));
-    return verifyLog(this.auditLog, { replay: query.replay ?? true });
+    const documents = query.documents === false ? undefined : this.documents;
+    if (query.checkpoint) return this.checkpoints.verify(await this.checkpoints.get(query.checkpoint), undefined, documents);
+    return verifyLog(this.auditLog, { replay: query.replay ?? true, documents });
   }
 
   @Get('audit/export')

@@ -30,6 +30,12 @@ export class VerifyQuery {
   @Transform(toBoolean)
   @IsBoolean({ message: 'replay must be true or false' })
   replay?: boolean;
+
+  @ApiPropertyOptional({ default: true, description: "Hash every document's stored bytes again and compare them with the log" })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'documents must be true or false' })
+  documents?: boolean;
 }
 
 export class ExportQuery {

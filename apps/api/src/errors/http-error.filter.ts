@@ -13,6 +13,10 @@ const STATUS: Record<DomainErrorCode, number> = {
   RULE_VIOLATION: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   NOT_CONFIGURED: 503,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNSAFE_ARCHIVE: 422,
+  FORM_NOT_READY: 409,
 };
 
 const HTTP_CODES: Record<number, string> = {

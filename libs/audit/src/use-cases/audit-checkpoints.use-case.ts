@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { Clock, DomainError } from '#kernel';
 import type { AuditLog, StoredCheckpoint } from '../audit-log.port.js';
+import type { DocumentEvidence } from '../document-evidence.port.js';
 import { createCheckpoint } from '../checkpoint.js';
 import { verifyLog, type LogProgress, type LogVerification } from '../log-verifier.js';
 import type { CheckpointHead } from '../merkle.js';
@@ -94,11 +95,13 @@ export class AuditCheckpoints {
   verify(
     against: StoredCheckpoint | CheckpointFile,
     onProgress?: (progress: LogProgress) => void,
+    documents?: DocumentEvidence,
   ): Promise<LogVerification> {
     const file = 'format' in against ? against : null;
     const checkpoint = file ? file.checkpoint : (against as StoredCheckpoint);
     return verifyLog(this.auditLog, {
       onProgress,
+      documents,
       checkpoint: { checkpoint, heads: file?.heads, trustedPublicKeyPem: this.trustedKeyFor(checkpoint) },
     });
   }

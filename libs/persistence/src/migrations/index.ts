@@ -5,6 +5,7 @@ import { QuotaCounters1764600000000 } from './1764600000000-quota-counters.migra
 import { DeadlineDueIndex1764650000000 } from './1764650000000-deadline-due-index.migration.js';
 import { AuditCheckpoints1764700000000 } from './1764700000000-audit-checkpoints.migration.js';
 import { WebhookDisabling1764800000000 } from './1764800000000-webhook-disabling.migration.js';
+import { DossierDocuments1764900000000 } from './1764900000000-dossier-documents.migration.js';
 
 /** In order. Listed, not globbed: the same list works from sources under Jest and from dist/. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   DeadlineDueIndex1764650000000,
   AuditCheckpoints1764700000000,
   WebhookDisabling1764800000000,
+  DossierDocuments1764900000000,
 ];

@@ -1,10 +1,11 @@
 import type { AuditedEvent } from '#audit';
-import { DomainError } from '#kernel';
+import { DomainError, type Actor } from '#kernel';
 import type { QuotaUsage } from '#rules';
 import type { EscalationLevel, ProposalState } from '#workflows/proposal';
 import {
   ProposalRepository,
   type CampaignRecord,
+  type DocumentRecord,
   type ProposalDeadline,
   type IdempotentAnswer,
   type LoggedEvent,
@@ -15,6 +16,7 @@ import {
   type ProposalWriteTx,
 } from '#proposals';
 import { SqlDialect } from '../sql-dialect.js';
+import { sqlDocuments } from './sql-documents.js';
 import { CAMPAIGN_COLUMNS, toCampaignRecord, type CampaignRow } from './sql-campaign.repository.js';
 import { SqlSession, SqlTransactionRunner } from './sql-transaction-runner.js';
 
@@ -221,6 +223,18 @@ class SqlProposalWriteTx implements ProposalWriteTx {
     );
   }
 
+  documents(proposalId: string): Promise<DocumentRecord[]> {
+    return sqlDocuments.list(this.db, proposalId, false);
+  }
+
+  insertDocument(document: DocumentRecord): Promise<void> {
+    return sqlDocuments.insert(this.db, document);
+  }
+
+  markDocumentRemoved(document: DocumentRecord, removedSeq: number, removedBy: Actor, removedAt: string): Promise<boolean> {
+    return sqlDocuments.markRemoved(this.db, document, removedSeq, removedBy, removedAt);
+  }
+
   async findAnswer(principal: string, key: string): Promise<IdempotentAnswer | null> {
     const [row] = await this.db.rows<{ request_hash: string; status: number; body: string }>(
       'SELECT request_hash, status, body FROM idempotency_keys WHERE principal = ? AND key = ?',
@@ -326,6 +340,14 @@ export class SqlProposalRepository extends ProposalRepository {
 
   quotaUsage(campaignId: string, unitId: string): Promise<QuotaUsage> {
     return this.runner.read((db) => readQuotaUsage(db, campaignId, unitId));
+  }
+
+  documents(proposalId: string, includeRemoved = false): Promise<DocumentRecord[]> {
+    return this.runner.read((db) => sqlDocuments.list(db, proposalId, includeRemoved));
+  }
+
+  document(proposalId: string, documentId: string): Promise<DocumentRecord | null> {
+    return this.runner.read((db) => sqlDocuments.one(db, proposalId, documentId));
   }
 
   findById(id: string): Promise<ProposalRecord | null> {

@@ -1,5 +1,7 @@
+import type { Actor } from '#kernel';
 import type { EscalationLevel, ProposalState } from '#workflows/proposal';
 import type { QuotaUsage } from '#rules';
+import type { DocumentRecord } from '../document.records.js';
 import type {
   CampaignRecord,
   IdempotentAnswer,
@@ -49,6 +51,12 @@ export interface ProposalWriteTx {
    * being forwarded is still in unitDecision, so it is not among them.
    */
   quotaUsage(campaignId: string, unitId: string): Promise<QuotaUsage>;
+  /** The documents now in the proposal's dossier (not removed), in the order they were attached. */
+  documents(proposalId: string): Promise<DocumentRecord[]>;
+  /** A new document row, sealed by the event `advance` appends in the same transaction. */
+  insertDocument(document: DocumentRecord): Promise<void>;
+  /** Stamps a document as removed; the row stays. False when it was not there to remove. */
+  markDocumentRemoved(document: DocumentRecord, removedSeq: number, removedBy: Actor, removedAt: string): Promise<boolean>;
   findAnswer(principal: string, key: string): Promise<IdempotentAnswer | null>;
   rememberAnswer(principal: string, key: string, answer: IdempotentAnswer): Promise<void>;
 }
@@ -59,6 +67,9 @@ export abstract class ProposalRepository {
   abstract findById(id: string): Promise<ProposalRecord | null>;
   abstract list(filter: ProposalFilter, cursor: string | null, limit: number): Promise<Page<ProposalRecord>>;
   abstract history(id: string): Promise<LoggedEvent[]>;
+  /** The dossier's documents, in the order attached; removed ones too when asked (the auditor's view). */
+  abstract documents(proposalId: string, includeRemoved?: boolean): Promise<DocumentRecord[]>;
+  abstract document(proposalId: string, documentId: string): Promise<DocumentRecord | null>;
   /** The same count as {@link ProposalWriteTx.quotaUsage}, read outside a command (what a screen shows). */
   abstract quotaUsage(campaignId: string, unitId: string): Promise<QuotaUsage>;
   /** Proposals whose deadline is still open (in one of `states`; of one campaign if named), in batches. */

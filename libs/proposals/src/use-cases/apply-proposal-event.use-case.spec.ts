@@ -31,7 +31,7 @@ describe('applying an event to a proposal', () => {
     head = { id: 'h-1', roles: ['unit_head'], unitId: unit.id };
     const calendar = createWorkingCalendar();
     create = new CreateProposalUseCase(proposals, unitRepository, new SqlCampaignRepository(runner), clock, calendar);
-    apply = new ApplyProposalEventUseCase(proposals, clock, calendar);
+    apply = new ApplyProposalEventUseCase(proposals, clock, calendar, { documentsRequired: false });
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '#calendar';
 import { eventHash } from '#audit';
 import { Clock, DomainError, type Actor } from '#kernel';
-import type { Checkpoint } from '#rules';
+import { documentRequirements, missingDocuments, type Checkpoint } from '#rules';
 import {
   acceptedEventTypes,
   allowedEventTypes,
@@ -23,6 +23,14 @@ import { toProposalView, type ProposalView } from '../proposal.view.js';
 
 /** An event as a caller sends it: the type and its inputs. Who and when are added here, never by the caller. */
 export type EventRequest = { type: ProposalEventType } & Record<string, unknown>;
+
+/**
+ * Whether the dossier's documents are checked (HS-1 … HS-4). Off only where a province still accepts paper
+ * dossiers (REQUIRED_DOCUMENTS=false, docs/documents.md): the documents are then on paper and not asked for.
+ */
+export interface DossierRules {
+  documentsRequired: boolean;
+}
 
 export interface ApplyEventOptions {
   /** The version the caller last saw (If-Match); a different current version is a conflict. */
@@ -48,6 +56,7 @@ export class ApplyProposalEventUseCase {
     private readonly proposals: ProposalRepository,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
+    private readonly dossier: DossierRules,
   ) {}
 
   async execute(proposalId: string, actor: Actor, request: EventRequest, options: ApplyEventOptions = {}) {
@@ -123,7 +132,11 @@ export class ApplyProposalEventUseCase {
    */
   private async judge(tx: ProposalWriteTx, current: ProposalRecord, snapshot: ProposalSnapshot, event: ProposalEvent) {
     const checkpoint = CHECKPOINT_OF[event.type];
-    if (!checkpoint) return { event, warnings: current.warnings, campaign: null, rules: undefined };
+    const missing = await this.missingDocuments(tx, current, snapshot, event);
+    if (!checkpoint) {
+      if (missing.length > 0) throw ruleViolation(missing);
+      return { event, warnings: current.warnings, campaign: null, rules: undefined };
+    }
 
     const campaign = current.campaignId ? await tx.loadCampaign(current.campaignId, checkpoint === 'forward') : null;
     const usage =
@@ -131,7 +144,7 @@ export class ApplyProposalEventUseCase {
     // An update is judged on what the proposal becomes; the others on what it is.
     const facts = checkpoint === 'update' ? step(current.machineVersion, snapshot, event).next.context : snapshot.context;
     const { violations, warnings: found } = judgeProposal(checkpoint, facts, campaign, usage);
-    if (checkpoint !== 'update' && violations.length > 0) throw ruleViolation(violations);
+    if (checkpoint !== 'update' && violations.length + missing.length > 0) throw ruleViolation([...violations, ...missing]);
     // The unit head deciding a submitted proposal should see what the province will ask (e.g. the TH-3
     // member warning): after SUBMIT the advice of the drafting stage is kept, not just the submit findings.
     const warnings = checkpoint === 'submit' ? judgeProposal('update', facts, campaign).warnings : found;
@@ -141,6 +154,18 @@ export class ApplyProposalEventUseCase {
       ? ({ ...event, deadline: { rule: current.deadline!.rule, dueAt: current.deadline!.dueAt } } as ProposalEvent)
       : event;
     return { event: stamped, warnings, campaign, rules: { checkpoint, warnings: warnings.map((w) => w.rule), usage } };
+  }
+
+  /** What the dossier lacks for this step (HS-1 … HS-4), each naming the kind of document to attach. */
+  private async missingDocuments(tx: ProposalWriteTx, current: ProposalRecord, snapshot: ProposalSnapshot, event: ProposalEvent) {
+    if (!this.dossier.documentsRequired || documentRequirements(event.type, snapshot.context).length === 0) return [];
+    const present = (await tx.documents(current.id)).map((document) => document.kind);
+    return missingDocuments(event.type, snapshot.context, present).map(({ rule, message, messageEn, documentKind }) => ({
+      rule,
+      message,
+      messageEn,
+      documentKind,
+    }));
   }
 }
 

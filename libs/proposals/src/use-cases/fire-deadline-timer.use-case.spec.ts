@@ -30,7 +30,7 @@ describe('firing deadline timers, a due moment at a time', () => {
     const runner = new SqlTransactionRunner(dataSource);
     proposals = new SqlProposalRepository(runner);
     unitId = (await new UnitUseCases(new SqlUnitRepository(runner), clock).create({ code: 'SO-TMR', name: 'Sở Thử nghiệm' })).id;
-    fire = new FireDeadlineTimerUseCase(proposals, new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar()), clock);
+    fire = new FireDeadlineTimerUseCase(proposals, new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar(), { documentsRequired: false }), clock);
   });
 
   afterAll(async () => {
@@ -110,7 +110,7 @@ describe('firing deadline timers, a due moment at a time', () => {
     clock.set('2026-06-12T17:00:02.000Z');
 
     // A fresh use case: the one above remembers that this moment was swept a minute ago.
-    const fresh = new FireDeadlineTimerUseCase(proposals, new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar()), clock);
+    const fresh = new FireDeadlineTimerUseCase(proposals, new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar(), { documentsRequired: false }), clock);
     const outcome = await fresh.execute({ proposalId: own, kind: 'escalation', dueAt: DUE_AT });
     expect(outcome.sweepError).toMatch(/JSON/);
     expect(outcome.sent).toEqual(['DEADLINE_MISSED', 'ESCALATE']);

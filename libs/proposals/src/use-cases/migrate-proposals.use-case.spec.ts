@@ -71,7 +71,7 @@ describe('migrating proposals to a newer machine version', () => {
     const unit = await new UnitUseCases(new SqlUnitRepository(runner), clock).create({ code: 'SO-MIG', name: 'Sở Thử nghiệm' });
     drafter = { id: 'd-1', roles: ['drafter'], unitId: unit.id };
     head = { id: 'h-1', roles: ['unit_head'], unitId: unit.id };
-    apply = new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar());
+    apply = new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar(), { documentsRequired: false });
     migrate = new MigrateProposalsUseCase(proposals, clock);
   });
 

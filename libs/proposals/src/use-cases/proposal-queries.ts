@@ -3,16 +3,25 @@ import { ProposalRepository, type Page, type ProposalFilter } from '../ports/pro
 import { assertCanSeeUnit, listFilterFor } from '../proposal-access.policy.js';
 import type { LoggedEvent, ProposalRecord } from '../proposal.records.js';
 import { toProposalView, type ProposalView } from '../proposal.view.js';
+import { toDossierView, type DossierView } from '../dossier.view.js';
+import type { DossierRules } from './apply-proposal-event.use-case.js';
 
 export type ProposalListQuery = Omit<ProposalFilter, 'scopes'> & { inbox?: boolean; cursor?: string; limit?: number };
 
 export const MAX_PAGE_SIZE = 200;
 
 export class ProposalQueries {
-  constructor(private readonly proposals: ProposalRepository) {}
+  constructor(
+    private readonly proposals: ProposalRepository,
+    private readonly dossier: DossierRules,
+  ) {}
 
-  async get(id: string, viewer: Actor): Promise<ProposalView> {
-    return toProposalView(await this.visible(id, viewer), viewer);
+  /** One proposal, with its dossier as the caller sees it (what they may add, what the next steps wait for). */
+  async get(id: string, viewer: Actor): Promise<ProposalView & { dossier: DossierView }> {
+    const record = await this.visible(id, viewer);
+    const view = toProposalView(record, viewer);
+    const documents = await this.proposals.documents(id);
+    return { ...view, dossier: toDossierView(record, viewer, view.allowedEvents, documents, this.dossier.documentsRequired) };
   }
 
   async list(viewer: Actor, query: ProposalListQuery): Promise<Page<ProposalView>> {
