@@ -2,7 +2,7 @@
  * The house rules of DESIGN.md, checked on every `npm test`: apps import libs, never the reverse; the machine
  * and the pure libraries import no framework; use cases know no database or queue.
  */
-const PURE = '^(workflows|libs/(kernel|audit|rules|calendar))/';
+const PURE = '^(workflows|libs/(kernel|audit|rules|calendar|documents|forms))/';
 const FRAMEWORKS = '^node_modules/(@nestjs|typeorm|bullmq|ioredis|express|pg|better-sqlite3)';
 
 module.exports = {
@@ -17,7 +17,7 @@ module.exports = {
     },
     {
       name: 'pure-code-imports-no-framework',
-      comment: 'The machine, the kernel, the audit chain, the rulebook and the calendar stay pure.',
+      comment: 'The machine, the kernel, the audit chain, the rulebook, the calendar, the documents and the forms know no framework.',
       severity: 'error',
       // audit.module.ts is the audit library's one Nest file (wiring only), as proposals.module.ts is theirs.
       from: { path: PURE, pathNot: '(\\.spec|audit\\.module)\\.ts$' },

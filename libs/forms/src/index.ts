@@ -1,0 +1,12 @@
+export * from './official-document.js';
+export * from './form-data.js';
+export { toTrinhDocument, toTrinhNumber } from './to-trinh.form.js';
+export { quyetDinhDocument, INLINE_NOMINEES_MAX } from './quyet-dinh.form.js';
+export { certificateDocument } from './certificate.form.js';
+export { renderDocx } from './docx.renderer.js';
+export { renderPdf } from './pdf.renderer.js';
+export { renderForm, formFileName, isFormFormat, FORM_MEDIA_TYPES, type FormFormat } from './render-form.js';
+export { asciiSlug } from './ascii-slug.js';
+export { longDate, placeAndDate, shortDate } from './official-date.js';
+export { DECREE_30, portraitPage } from './decree-30-layout.js';
+export * from './lists/proposal-list.xlsx.js';
