@@ -11,6 +11,7 @@ import { AuditController } from './controllers/audit.controller.js';
 import { CalendarController } from './controllers/calendar.controller.js';
 import { CampaignsController } from './controllers/campaigns.controller.js';
 import { DocumentsController } from './controllers/documents.controller.js';
+import { FormsController } from './controllers/forms.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { MachinesController } from './controllers/machines.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
@@ -33,6 +34,7 @@ export class ApiModule {
         CampaignsController,
         ProposalsController,
         DocumentsController,
+        FormsController,
         MachinesController,
         CalendarController,
         NotificationsController,

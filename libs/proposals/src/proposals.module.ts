@@ -13,6 +13,8 @@ import { CampaignUseCases } from './use-cases/campaign.use-cases.js';
 import { CreateProposalUseCase } from './use-cases/create-proposal.use-case.js';
 import { FireDeadlineTimerUseCase } from './use-cases/fire-deadline-timer.use-case.js';
 import { DossierUseCases } from './use-cases/dossier.use-cases.js';
+import { ProposalForms } from './use-cases/proposal-forms.query.js';
+import { ProposalListExport } from './use-cases/proposal-list.export.js';
 import { MigrateProposalsUseCase } from './use-cases/migrate-proposals.use-case.js';
 import { ProposalQueries } from './use-cases/proposal-queries.js';
 import { UnitUseCases } from './use-cases/unit.use-cases.js';
@@ -62,6 +64,16 @@ const dossierRules = (config: AppConfig) => ({ documentsRequired: config.documen
       useFactory: (p: ProposalRepository, config: AppConfig) => new ProposalQueries(p, dossierRules(config)),
     },
     {
+      provide: ProposalForms,
+      inject: [ProposalRepository, UnitRepository, CampaignRepository, Clock],
+      useFactory: (p: ProposalRepository, u: UnitRepository, c: CampaignRepository, clock: Clock) => new ProposalForms(p, u, c, clock),
+    },
+    {
+      provide: ProposalListExport,
+      inject: [ProposalQueries, UnitRepository, Clock],
+      useFactory: (q: ProposalQueries, u: UnitRepository, clock: Clock) => new ProposalListExport(q, u, clock),
+    },
+    {
       provide: DossierUseCases,
       inject: [ProposalRepository, BlobStore, Clock],
       useFactory: (p: ProposalRepository, blobs: BlobStore, clock: Clock) => new DossierUseCases(p, blobs, clock),
@@ -94,6 +106,8 @@ const dossierRules = (config: AppConfig) => ({ documentsRequired: config.documen
     MigrateProposalsUseCase,
     ProposalQueries,
     DossierUseCases,
+    ProposalForms,
+    ProposalListExport,
     UnitUseCases,
     CampaignUseCases,
     CalendarUseCases,

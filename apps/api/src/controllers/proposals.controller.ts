@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Actor } from '#kernel';
-import { ApplyProposalEventUseCase, CreateProposalUseCase, ProposalQueries, type EventRequest } from '#proposals';
+import { contentDisposition } from '#documents';
+import { XLSX_MEDIA_TYPE } from '#forms';
+import { Clock, type Actor } from '#kernel';
+import { ApplyProposalEventUseCase, CreateProposalUseCase, ProposalListExport, ProposalQueries, type EventRequest } from '#proposals';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { CreateProposalDto } from '../dto/create-proposal.dto.js';
 import { ListProposalsQuery } from '../dto/list-proposals.query.js';
@@ -18,6 +20,8 @@ export class ProposalsController {
     @Inject(CreateProposalUseCase) private readonly createProposal: CreateProposalUseCase,
     @Inject(ApplyProposalEventUseCase) private readonly applyEvent: ApplyProposalEventUseCase,
     @Inject(ProposalQueries) private readonly queries: ProposalQueries,
+    @Inject(ProposalListExport) private readonly listExport: ProposalListExport,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -38,9 +42,17 @@ export class ProposalsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List proposals you may see; inbox=true for what waits on your roles' })
-  list(@CurrentActor() actor: Actor, @Query() query: ListProposalsQuery) {
-    return this.queries.list(actor, query);
+  @ApiOperation({ summary: 'List proposals you may see; inbox=true for what waits on your roles; format=xlsx for the printable list' })
+  async list(@CurrentActor() actor: Actor, @Query() query: ListProposalsQuery, @Res({ passthrough: true }) response: Response) {
+    const { format, ...filter } = query;
+    if (format !== 'xlsx') return this.queries.list(actor, filter);
+    const { cursor: _cursor, limit: _limit, ...everything } = filter;
+    response.status(200);
+    response.setHeader('Content-Type', XLSX_MEDIA_TYPE);
+    response.setHeader('Content-Disposition', contentDisposition(`danh-sach-de-nghi-khen-thuong-${this.clock.now().toISOString().slice(0, 10)}.xlsx`));
+    response.setHeader('Cache-Control', 'private, no-store');
+    await this.listExport.writeXlsx(actor, everything, response);
+    response.end();
   }
 
   @Get(':id')

@@ -32,4 +32,9 @@ export class ListProposalsQuery extends PageQuery {
   @Transform(toBoolean)
   @IsBoolean({ message: 'inbox must be true or false' })
   inbox?: boolean;
+
+  @ApiPropertyOptional({ enum: ['json', 'xlsx'], description: 'xlsx: every page of the list as the spreadsheet officials print' })
+  @IsOptional()
+  @IsIn(['json', 'xlsx'], { message: 'format must be json or xlsx' })
+  format?: 'json' | 'xlsx';
 }

@@ -30,6 +30,17 @@ export class ProposalQueries {
     return { items: page.items.map((record) => toProposalView(record, viewer)), nextCursor: page.nextCursor };
   }
 
+  /** Every proposal of a list the viewer may see, a page at a time, in the list's own order (an export). */
+  async *listAll(viewer: Actor, query: Omit<ProposalListQuery, 'cursor' | 'limit'>): AsyncIterable<ProposalRecord[]> {
+    const filter = listFilterFor(viewer, query);
+    let cursor: string | null = null;
+    do {
+      const page = await this.proposals.list(filter, cursor, MAX_PAGE_SIZE);
+      yield page.items;
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+
   async history(id: string, viewer: Actor): Promise<LoggedEvent[]> {
     await this.visible(id, viewer);
     return this.proposals.history(id);

@@ -1,0 +1,56 @@
+import { awardFormVi } from '#rules';
+import { writeProposalListXlsx, type ProposalListRow } from '#forms';
+import { Clock, type Actor } from '#kernel';
+import { UnitRepository } from '../ports/unit.repository.js';
+import type { ProposalRecord, UnitRecord } from '../proposal.records.js';
+import { STATE_NAMES_VI } from '../proposal-wording.js';
+import type { ProposalListQuery, ProposalQueries } from './proposal-queries.js';
+
+/** dd/mm/yyyy, the way the printed list writes a day. */
+const dayMonthYear = (isoDate: string) => isoDate.split('-').reverse().join('/');
+
+/**
+ * Any list a user can see (an inbox, a campaign, a filter) as the spreadsheet officials print and file: every
+ * page of it, streamed row by row, never the whole list in memory.
+ */
+export class ProposalListExport {
+  constructor(
+    private readonly queries: ProposalQueries,
+    private readonly units: UnitRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async writeXlsx(viewer: Actor, query: Omit<ProposalListQuery, 'cursor' | 'limit'>, out: NodeJS.WritableStream): Promise<{ rows: number }> {
+    const units = new Map((await this.units.list()).map((unit) => [unit.id, unit]));
+    const records = this.queries.listAll(viewer, query);
+    async function* rows(): AsyncIterable<ProposalListRow> {
+      for await (const page of records) for (const record of page) yield toRow(record, units);
+    }
+    return writeProposalListXlsx(rows(), { title: 'DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG', subtitle: describe(query, units), generatedAt: this.clock.now().toISOString() }, out);
+  }
+}
+
+function toRow(record: ProposalRecord, units: ReadonlyMap<string, UnitRecord>): ProposalListRow {
+  const { nominee, achievement, awardForm } = record.snapshot.context;
+  return {
+    nomineeName: nominee.name,
+    nomineeType: nominee.type,
+    title: null,
+    unitName: units.get(record.unitId)?.name ?? '',
+    awardForm: awardFormVi(awardForm),
+    achievementSummary: achievement.summary,
+    state: STATE_NAMES_VI[record.state] ?? record.state,
+    deadline: record.deadline ? dayMonthYear(record.deadline.dueDate) : null,
+    late: record.snapshot.context.late,
+  };
+}
+
+/** The filter in words, printed under the title so that a sheet says what it lists. */
+function describe(query: Omit<ProposalListQuery, 'cursor' | 'limit'>, units: ReadonlyMap<string, UnitRecord>): string {
+  const parts: string[] = [];
+  if (query.inbox) parts.push('Hồ sơ chờ xử lý');
+  if (query.state) parts.push(`Trạng thái: ${STATE_NAMES_VI[query.state]}`);
+  if (query.unitId) parts.push(`Đơn vị: ${units.get(query.unitId)?.name ?? query.unitId}`);
+  if (query.late) parts.push('Chỉ hồ sơ quá hạn');
+  return parts.join('; ');
+}
