@@ -1,6 +1,7 @@
+import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
-import { stageUpload, type StagedFile } from '#documents';
+import { discardStaged, stageUpload, type StagedFile } from '#documents';
 import { DomainError } from '#kernel';
 import { validationFailed } from '../errors/validation.js';
 
@@ -32,7 +33,7 @@ const ENVELOPE_BYTES = 64 * 1024;
 export function receiveUpload(request: Request, options: ReceiveOptions): Promise<ReceivedUpload> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > options.maxBytes + ENVELOPE_BYTES) {
-    discardRest(request, options.maxBytes);
+    discardRest(request);
     return Promise.reject(tooLarge(options.maxBytes));
   }
   if (!/^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '')) {
@@ -42,13 +43,17 @@ export function receiveUpload(request: Request, options: ReceiveOptions): Promis
   return new Promise<ReceivedUpload>((resolve, reject) => {
     const fields: Record<string, string> = {};
     let upload: Promise<ReceivedUpload> | null = null;
+    let receiving: Readable | null = null;
     let failed = false;
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
       request.unpipe(parser);
-      discardRest(request, options.maxBytes);
-      reject(error);
+      // A file still being staged stops here (its staging deletes the part file); one staged already goes too.
+      if (receiving && !receiving.readableEnded) receiving.destroy();
+      discardRest(request);
+      // The answer waits for the part file to be gone, so that a refusal never leaves one behind.
+      void (upload ?? Promise.reject()).then((received) => discardStaged(received.staged), () => undefined).then(() => reject(error));
     };
 
     let parser: busboy.Busboy;
@@ -72,6 +77,7 @@ export function receiveUpload(request: Request, options: ReceiveOptions): Promis
         stream.resume();
         return fail(validationFailed([{ field: name, message: 'send exactly one file, in the field named file' }]));
       }
+      receiving = stream;
       upload = (async () => {
         try {
           await options.beforeFile({ ...fields });
@@ -79,6 +85,8 @@ export function receiveUpload(request: Request, options: ReceiveOptions): Promis
           stream.resume();
           throw error;
         }
+        // Refused while the check ran (a second file, a broken body): the stream is gone, there is nothing to stage.
+        if (stream.destroyed) throw new Error('the upload was refused before it was read');
         const staged = await stageUpload(stream, { directory: options.stagingDirectory, maxBytes: options.maxBytes });
         return { fields: { ...fields }, fileName: info.filename ?? '', staged };
       })();
@@ -96,18 +104,20 @@ export function receiveUpload(request: Request, options: ReceiveOptions): Promis
   });
 }
 
+/** How long a refused client may go on sending before it is cut off (a "lingering close", as web servers do). */
+const LINGER_MS = 30_000;
+
 /**
- * After a refusal the client may still be sending. The answer goes out at once with `Connection: close`, and
- * what still arrives is read and dropped so that the client gets to read that answer instead of a reset; a
- * client that keeps sending far past the limit is cut off.
+ * After a refusal the client may still be sending. The answer goes out at once, and what still arrives is read
+ * and dropped, so that the client gets to read that answer: closing the connection instead would meet it
+ * mid-write with a broken pipe, and a reset can discard an answer it has not read yet. One that keeps sending
+ * past {@link LINGER_MS} is cut off.
  */
-function discardRest(request: Request, maxBytes: number): void {
-  request.res?.setHeader('Connection', 'close');
-  let dropped = 0;
-  request.on('data', (chunk: Buffer) => {
-    dropped += chunk.length;
-    if (dropped > 2 * maxBytes + ENVELOPE_BYTES) request.destroy();
-  });
+function discardRest(request: Request): void {
+  if (request.readableEnded) return;
+  const cutOff = setTimeout(() => request.destroy(), LINGER_MS);
+  cutOff.unref();
+  request.once('close', () => clearTimeout(cutOff));
   request.resume();
 }
 

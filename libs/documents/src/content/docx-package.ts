@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { unsafeArchive, unsupportedMediaType } from './content-errors.js';
-import { readCentralDirectory } from './zip-central-directory.js';
+import { readCentralDirectory, type ZipEntry } from './zip-central-directory.js';
 import { inflateEntry, locateEntry, type LocatedEntry } from './zip-entry-data.js';
 
 export interface ArchiveLimits {
@@ -22,7 +22,7 @@ const MAX_CONTENT_TYPES_BYTES = 1024 * 1024;
 
 const CONTENT_TYPES_PART = '[Content_Types].xml';
 const MAIN_PART = 'word/document.xml';
-/** ECMA-376 Part 1, §11.3.10: the main document part of a (macro-free, non-template) WordprocessingML document. */
+/** ECMA-376 Part 1: the main document part of a (macro-free, non-template) WordprocessingML document. */
 const DOCX_MAIN_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 
 /**
@@ -34,9 +34,9 @@ const DOCX_MAIN_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wo
  */
 export async function checkDocxPackage(handle: FileHandle, fileSize: number, limits: ArchiveLimits): Promise<void> {
   const directory = await readCentralDirectory(handle, fileSize, limits.maxEntries);
-  const byName = new Map<string, (typeof directory.entries)[number]>();
+  const byName = new Map<string, ZipEntry>();
   for (const entry of directory.entries) {
-    // OPC part names compare case-insensitively (ECMA-376 Part 2, §6.2.2.3); two spellings of one name are two documents.
+    // OPC part names compare case-insensitively (ECMA-376 Part 2): two spellings of one name would be two documents.
     const key = entry.name.toLowerCase();
     if (byName.has(key)) throw unsafeArchive('duplicate', `The archive holds ${JSON.stringify(entry.name)} twice`);
     byName.set(key, entry);
@@ -82,20 +82,25 @@ export async function checkDocxPackage(handle: FileHandle, fileSize: number, lim
 
   if (contentTypeOf(decodeXml(contentTypes ?? Buffer.alloc(0)), `/${MAIN_PART}`) !== DOCX_MAIN_CONTENT_TYPE) {
     // A .docm (macros), a .dotx (a template) or a package that only borrows the names.
-    throw unsupportedMediaType('The file is an Office package but not a plain Word document (DOCX); macro-enabled documents are not accepted');
+    throw unsupportedMediaType(
+      'The file is an Office package but not a plain Word document (DOCX); macro-enabled documents are not accepted',
+    );
   }
 }
 
-/** Office writes UTF-8; the OPC also allows UTF-16 (Part 2, §8.1.4), recognised by its byte order mark. */
+/** Office writes UTF-8; XML also allows UTF-16, recognised by its byte order mark. */
 function decodeXml(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    // swap16 wants an even length; a dangling last byte is not a character anyway.
+    return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString('utf16le');
+  }
   return bytes.toString('utf8');
 }
 
 /**
  * The content type [Content_Types].xml gives a part: its Override, else the Default for its extension
- * (ECMA-376 Part 2, §10.1.2.4). A regular expression suffices: the part is small, flat, and attribute values
+ * (ECMA-376 Part 2). A regular expression suffices: the part is small, flat, and attribute values
  * hold no markup.
  */
 function contentTypeOf(xml: string, partName: string): string | undefined {

@@ -20,7 +20,7 @@ const KEPT_EXTENSIONS: Record<DocumentFormat, readonly string[]> = { pdf: ['pdf'
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 /**
  * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks: they make
- * "hoso[U+202E]fdp.exe" display as "hosoexe.pdf" (Unicode TR #36, §2.1).
+ * "hoso[U+202E]fdp.exe" display as "hosoexe.pdf" (Unicode Technical Report #36, Unicode Security Considerations).
  */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Zero-width characters: two names that look the same must be the same. */

@@ -59,7 +59,8 @@ const docxWith = (name: string, change: Partial<ZipEntryInput>): ZipEntryInput[]
 
 /** Where each central directory entry's fields sit, by name (APPNOTE.TXT 4.3.12). */
 function centralEntryOffset(zip: Buffer, name: string): number {
-  for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 1)) {
+  const signature = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+  for (let at = zip.indexOf(signature); at >= 0; at = zip.indexOf(signature, at + 1)) {
     const length = zip.readUInt16LE(at + 28);
     if (zip.toString('utf8', at + 46, at + 46 + length) === name) return at;
   }
@@ -85,6 +86,11 @@ describe('content inspection', () => {
 
     it('a DOCX whose entries are stored, not deflated', async () => {
       expect((await inspect(buildZip(docxEntries().map((entry) => ({ ...entry, method: 0 }))))).format).toBe('docx');
+    });
+
+    it('a DOCX whose content types part is UTF-16, as XML allows', async () => {
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(contentTypesXml().replace('UTF-8', 'UTF-16'), 'utf16le')]);
+      expect((await inspect(buildZip(docxWith('[Content_Types].xml', { data: utf16 })))).format).toBe('docx');
     });
 
     it('a DOCX with two thousand entries (the default limit)', async () => {
@@ -119,9 +125,8 @@ describe('content inspection', () => {
     });
 
     it('a macro-enabled document (.docm) named .docx', async () => {
-      const docm = buildZip(
-        docxWith('[Content_Types].xml', { data: contentTypesXml('/word/document.xml', 'application/vnd.ms-word.document.macroEnabled.main+xml') }),
-      );
+      const macroEnabled = contentTypesXml('/word/document.xml', 'application/vnd.ms-word.document.macroEnabled.main+xml');
+      const docm = buildZip(docxWith('[Content_Types].xml', { data: macroEnabled }));
       const error = await refusal(docm, 'x.docx');
       expect(error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     });

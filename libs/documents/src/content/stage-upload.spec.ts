@@ -75,7 +75,8 @@ describe('staging an upload', () => {
   });
 
   it('accepts exactly the limit', async () => {
-    const staged = await stageUpload(Readable.from([Buffer.alloc(600), Buffer.alloc(400)]), { directory: freshDirectory(), maxBytes: 1_000 });
+    const source = Readable.from([Buffer.alloc(600), Buffer.alloc(400)]);
+    const staged = await stageUpload(source, { directory: freshDirectory(), maxBytes: 1_000 });
     expect(staged.size).toBe(1_000);
   });
 

@@ -121,12 +121,13 @@ export async function readCentralDirectory(handle: FileHandle, fileSize: number,
       localHeaderOffset: directory.readUInt32LE(at + 42),
     };
     const startDisk = directory.readUInt16LE(at + 34);
+    const extraStart = at + CENTRAL_HEADER_SIZE + nameLength;
     if (
       entry.compressedSize === ZIP64_MARK_32 ||
       entry.uncompressedSize === ZIP64_MARK_32 ||
       entry.localHeaderOffset === ZIP64_MARK_32 ||
       startDisk === ZIP64_MARK_16 ||
-      hasExtraField(directory.subarray(at + CENTRAL_HEADER_SIZE + nameLength, at + CENTRAL_HEADER_SIZE + nameLength + extraLength), ZIP64_EXTRA_ID)
+      hasExtraField(directory.subarray(extraStart, extraStart + extraLength), ZIP64_EXTRA_ID)
     ) {
       throw unsafeArchive('zip64', 'ZIP64 archives are not accepted');
     }

@@ -129,7 +129,10 @@ export const minimalDocx = (paragraph?: string, options?: ZipOptions): Buffer =>
 /** An .xlsx-shaped archive: a real Office package, but a spreadsheet. */
 export const xlsxShapedZip = (): Buffer =>
   buildZip([
-    { name: '[Content_Types].xml', data: contentTypesXml('/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml') },
+    {
+      name: '[Content_Types].xml',
+      data: contentTypesXml('/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'),
+    },
     { name: '_rels/.rels', data: packageRels('xl/workbook.xml') },
     { name: 'xl/workbook.xml', data: '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>' },
   ]);
@@ -157,7 +160,8 @@ function bombDeflateStream(): { compressed: Buffer; size: number; crc: number } 
   const last = deflateRawSync(Buffer.alloc(0));
   let crc = 0;
   for (let index = 0; index < BOMB_CHUNKS; index++) crc = crc32(spaces, crc);
-  bombBody = { compressed: Buffer.concat([...Array.from({ length: BOMB_CHUNKS }, () => block), last]), size: BOMB_CHUNK * BOMB_CHUNKS, crc };
+  const compressed = Buffer.concat([...Array.from({ length: BOMB_CHUNKS }, () => block), last]);
+  bombBody = { compressed, size: BOMB_CHUNK * BOMB_CHUNKS, crc };
   return bombBody;
 }
 
@@ -186,7 +190,7 @@ export function zipBombDocx({ declaredHonestly }: { declaredHonestly: boolean })
 }
 
 /**
- * The smallest well-formed PDF with one page showing `text` in Helvetica (ISO 32000-1, §7.5): header, four
+ * The smallest well-formed PDF with one page showing `text` in Helvetica (ISO 32000-1, §7.5): header, five
  * objects, a cross-reference table with the real offsets, and the trailer. Non-ASCII becomes "?", as the
  * standard 14 fonts in their default encoding cannot show it.
  */
