@@ -46,6 +46,8 @@ describe('what the web console needs from the API', () => {
     expect(home.headers['content-type']).toMatch(/text\/html/);
     expect(home.headers['cache-control']).toBe('no-cache');
     expect(home.headers['content-security-policy']).toMatch(/script-src 'self';.*frame-ancestors 'none'/);
+    // Document previews are shown from blob: URLs (images and the PDF viewer's frame), and nothing else is framed.
+    expect(home.headers['content-security-policy']).toMatch(/img-src 'self' data: blob:; frame-src blob:;/);
     expect(home.text).toMatch(/<div id="root">/);
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(home.text)?.[1];
     expect(asset).toBeDefined();

@@ -45,12 +45,21 @@ function precompressed(dir: string) {
 /**
  * The console loads nothing from elsewhere and is never framed: a strict policy costs nothing and closes the
  * usual doors (injected scripts, clickjacking). Inline styles stay allowed for React's style attributes.
+ *
+ * Previews of a dossier's documents: the API wants the bearer header, which an <img src> or <iframe src>
+ * cannot send, so the console fetches the bytes and shows them from a `blob:` URL of its own origin. Images
+ * need `blob:` in img-src; a PDF in an <iframe> needs `frame-src blob:` (without it frames fall back to
+ * default-src 'self', which does not match blob:). That is all Chromium asks: checked in Chromium 156, whose
+ * PDF viewer renders a blob: PDF in an iframe under this policy, object-src left at 'self'. frame-src allows
+ * nothing but blob: (the console frames no page, not even its own), and frame-ancestors still forbids
+ * framing the console itself.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
+  'frame-src blob:',
   "connect-src 'self'",
   "frame-ancestors 'none'",
   "base-uri 'self'",

@@ -7,6 +7,7 @@ import type { Finding } from '#rules';
 import type { CalendarYear, Deadline } from '#calendar';
 import type { Actor, PersonRole, Role } from '#kernel';
 import type { AchievementBasis, AwardForm, Decision, EscalationLevel, Nominee, ProposalEventType, ProposalKind, ProposalState, Vote } from '#workflows/proposal';
+import type { Dossier } from './document-types.js';
 
 export type { CalendarYear, Deadline, Finding };
 
@@ -56,6 +57,11 @@ export interface ProposalView {
   forwardedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * What the caller may do with the dossier's documents now. Optional here only so that the screens still
+   * work against a server without documents (and lists, which need not carry it): no dossier, no Hồ sơ section.
+   */
+  dossier?: Dossier;
 }
 
 /** One line of a proposal's hash-chained log. */

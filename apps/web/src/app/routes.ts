@@ -23,4 +23,5 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/notifications', page: lazy(() => import('../features/notifications/notifications.page.js')) },
   { pattern: '/audit', page: lazy(() => import('../features/audit/audit.page.js')), roles: ['auditor', 'admin'] },
   { pattern: '/rules/:id', page: lazy(() => import('../features/rules/rule.page.js')) },
+  { pattern: '/print/proposals', page: lazy(() => import('../features/inbox/print-list.page.js')) },
 ];

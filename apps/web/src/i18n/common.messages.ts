@@ -2,6 +2,7 @@ import type { CampaignRound } from '#rules';
 import type { AchievementBasis, AwardForm, EscalationLevel, NomineeType, ProposalEventType, ProposalKind, ProposalState } from '#workflows/proposal';
 import type { Lang } from './i18n.js';
 import type { PersonRole } from '#kernel';
+import type { DocumentKind } from '../api/document-types.js';
 
 /** Names shared by every screen: states, events, roles, award forms. */
 export const STATE_NAMES: Record<'vi' | 'en', Record<ProposalState, string>> = {
@@ -31,7 +32,8 @@ export const STATE_NAMES: Record<'vi' | 'en', Record<ProposalState, string>> = {
   },
 };
 
-export const EVENT_NAMES: Record<'vi' | 'en', Record<ProposalEventType | 'CREATED' | 'MIGRATED', string>> = {
+/** Events of the log, the machine's and the dossier's (DOCUMENT_ATTACHED, DOCUMENT_REMOVED: no step of the machine). */
+export const EVENT_NAMES: Record<'vi' | 'en', Record<ProposalEventType | 'CREATED' | 'MIGRATED' | 'DOCUMENT_ATTACHED' | 'DOCUMENT_REMOVED', string>> = {
   vi: {
     CREATED: 'Tạo hồ sơ',
     UPDATE: 'Sửa hồ sơ',
@@ -50,6 +52,8 @@ export const EVENT_NAMES: Record<'vi' | 'en', Record<ProposalEventType | 'CREATE
     DEADLINE_MISSED: 'Quá hạn',
     ESCALATE: 'Báo cáo cấp trên',
     MIGRATED: 'Chuyển phiên bản quy trình',
+    DOCUMENT_ATTACHED: 'Đính kèm tài liệu',
+    DOCUMENT_REMOVED: 'Gỡ tài liệu',
   },
   en: {
     CREATED: 'Created',
@@ -69,6 +73,8 @@ export const EVENT_NAMES: Record<'vi' | 'en', Record<ProposalEventType | 'CREATE
     DEADLINE_MISSED: 'Deadline missed',
     ESCALATE: 'Escalated',
     MIGRATED: 'Migrated to a new workflow version',
+    DOCUMENT_ATTACHED: 'Document attached',
+    DOCUMENT_REMOVED: 'Document removed',
   },
 };
 
@@ -178,4 +184,24 @@ export const ROUND_NAMES: Record<Lang, Record<CampaignRound, string>> = {
 export const ESCALATION_NAMES: Record<Lang, Record<EscalationLevel, string>> = {
   vi: { none: 'Chưa nhắc', reminded: 'Đã nhắc hạn', missed: 'Quá hạn', escalated: 'Đã báo cáo cấp trên' },
   en: { none: 'None', reminded: 'Reminded', missed: 'Deadline missed', escalated: 'Escalated' },
+};
+
+/** What each document of a dossier is, named as the directive names it. */
+export const DOCUMENT_KIND_NAMES: Record<Lang, Record<DocumentKind, string>> = {
+  vi: {
+    to_trinh: 'Tờ trình',
+    bao_cao_thanh_tich: 'Báo cáo thành tích',
+    bien_ban_hoi_dong: 'Biên bản họp Hội đồng Thi đua - Khen thưởng',
+    van_ban_cong_nhan: 'Văn bản công nhận của cấp có thẩm quyền',
+    quyet_dinh: 'Quyết định khen thưởng đã ký',
+    khac: 'Tài liệu khác',
+  },
+  en: {
+    to_trinh: 'Submission (tờ trình)',
+    bao_cao_thanh_tich: 'Achievement report',
+    bien_ban_hoi_dong: 'Minutes of the Emulation and Commendation Council',
+    van_ban_cong_nhan: 'Recognition by a competent authority',
+    quyet_dinh: 'Signed award decision',
+    khac: 'Other document',
+  },
 };

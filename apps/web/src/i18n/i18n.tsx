@@ -64,3 +64,34 @@ export function formatInstant(iso: string | null | undefined, lang: Lang): strin
     timeStyle: 'medium',
   }).format(new Date(iso));
 }
+
+/** An instant as dd/mm/yyyy HH:mm in Vietnam's time (UTC+7), whatever the browser's zone: when a file was filed. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+/** A file's size as people read it: 850 byte, 245 KB, 1,5 MB (Vietnamese decimal comma; 1 KB = 1024 bytes). */
+export function formatFileSize(bytes: number, lang: Lang): string {
+  const number = (value: number) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(value);
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  if (bytes < 1024) return `${bytes} ${lang === 'vi' ? 'byte' : bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes < 1024 * 1024) return `${number(bytes / 1024)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${number(bytes / (1024 * 1024))} MB`;
+  return `${number(bytes / (1024 * 1024 * 1024))} GB`;
+}

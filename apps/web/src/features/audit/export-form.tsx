@@ -4,7 +4,7 @@ import { useApi } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
 import { AUDIT_MESSAGES } from './audit.messages.js';
 import type { ExportFormat } from './audit-types.js';
-import { saveBlob } from './save-blob.js';
+import { saveBlob } from '../../ui/save-blob.js';
 import { vietnamLocalToIso } from './vietnam-time.js';
 
 type Outcome = { status: 'idle' } | { status: 'busy' } | { status: 'saved'; filename: string } | { status: 'failed'; error: unknown };

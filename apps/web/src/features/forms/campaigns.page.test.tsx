@@ -1,8 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CampaignQuota, CampaignView } from '../../api/api-types.js';
 import { clearCalendarCache } from '../../calendar/use-calendar-years.js';
-import { stubFetch } from '../../test-support/fetch-stub.js';
+import { json, stubFetch } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
 import CampaignsPage from './campaigns.page.js';
 
@@ -93,5 +93,39 @@ describe('CampaignsPage', () => {
   it('offers a new campaign to Home Affairs', async () => {
     renderList(['home_affairs']);
     expect((await screen.findByRole('link', { name: 'Tạo phong trào mới' })).getAttribute('href')).toBe('/campaigns/new');
+  });
+
+  it('downloads the whole campaign’s award decision in Word or PDF, and says when there is none yet', async () => {
+    const saved: string[] = [];
+    URL.createObjectURL = vi.fn(() => 'blob:console.test/decision');
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    const token = fakeToken({ roles: ['home_affairs'] });
+    const server = stubFetch((call) => {
+      if (call.path === '/api/campaigns') return { items: [campaign('c1', 'Chuyển đổi số'), campaign('c2', 'Dân vận khéo')] };
+      if (call.path === '/api/campaigns/c1/forms/quyet-dinh') {
+        return new Response('PK', { headers: { 'Content-Disposition': "attachment; filename*=UTF-8''Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%20-%20Chuy%E1%BB%83n%20%C4%91%E1%BB%95i%20s%E1%BB%91.docx" } });
+      }
+      if (call.path === '/api/campaigns/c2/forms/quyet-dinh') return json({ code: 'FORM_NOT_READY', message: 'No approved proposal' }, 409);
+      if (call.path.endsWith('/quota')) return quotas[call.path.split('/')[3]!];
+      return undefined;
+    });
+    renderPage(<CampaignsPage />, { token, path: '/campaigns' });
+    const first = await screen.findByTestId('campaign-c1');
+    expect(within(first).getByText('Quyết định khen thưởng (cả đợt)')).toBeTruthy();
+    fireEvent.click(within(first).getByRole('button', { name: 'Quyết định khen thưởng (cả đợt): Chuyển đổi số — Word (.docx)' }));
+    await waitFor(() => expect(saved).toEqual(['Quyết định - Chuyển đổi số.docx']));
+    const asked = server.sent('GET', '/api/campaigns/c1/forms/quyet-dinh');
+    expect(asked.map((call) => call.query.toString())).toEqual(['format=docx']);
+    expect(asked[0]!.headers.get('Authorization')).toBe(`Bearer ${token}`);
+
+    const second = screen.getByTestId('campaign-c2');
+    fireEvent.click(within(second).getByRole('button', { name: 'Quyết định khen thưởng (cả đợt): Dân vận khéo — PDF' }));
+    const alert = await within(second).findByRole('alert');
+    expect(alert.textContent).toBe('Chưa lập được Quyết định khen thưởng của đợt: chưa có hồ sơ nào của phong trào được quyết định khen thưởng.');
+    expect(server.sent('GET', '/api/campaigns/c2/forms/quyet-dinh')[0]!.query.get('format')).toBe('pdf');
+    vi.restoreAllMocks();
   });
 });

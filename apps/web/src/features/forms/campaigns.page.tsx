@@ -7,12 +7,15 @@ import { Link } from '../../router/router.js';
 import { holdsAny } from '../../session/session-token.js';
 import { useApi, useSession } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
+import { FORMS_MESSAGES } from '../documents/documents.messages.js';
+import { FormDownloads } from '../documents/form-downloads.js';
 import { MESSAGES } from './campaigns.messages.js';
 import { QuotaUsage } from './quota-usage.js';
 
 /** Every campaign with its ceremony, its TH-5 dossier deadline and how much of its numbers is used (route /campaigns). */
 export default function CampaignsPage() {
   const t = useT(MESSAGES);
+  const forms = useT(FORMS_MESSAGES);
   const common = useT(COMMON);
   const { lang } = useLang();
   const api = useApi();
@@ -45,6 +48,7 @@ export default function CampaignsPage() {
               <th scope="col">{t.deadline}</th>
               <th scope="col">{t.quota}</th>
               <th scope="col">{t.proposals}</th>
+              <th scope="col">{t.forms}</th>
             </tr>
           </thead>
           <tbody>
@@ -65,6 +69,21 @@ export default function CampaignsPage() {
                   <Link to={`/?campaignId=${encodeURIComponent(campaign.id)}`} aria-label={`${t.inbox}: ${campaign.title}`}>
                     {t.inbox}
                   </Link>
+                </td>
+                <td data-label={t.forms}>
+                  {/* The whole approved list of the campaign in one decision; 409 until one proposal is approved. */}
+                  <FormDownloads
+                    items={[
+                      {
+                        key: 'quyet-dinh',
+                        name: forms.campaignDecision,
+                        spokenName: `${forms.campaignDecision}: ${campaign.title}`,
+                        path: `/api/campaigns/${encodeURIComponent(campaign.id)}/forms/quyet-dinh`,
+                        fallbackName: 'quyet-dinh-ca-dot',
+                        notReady: forms.campaignNotReady,
+                      },
+                    ]}
+                  />
                 </td>
               </tr>
             ))}

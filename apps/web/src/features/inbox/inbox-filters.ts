@@ -1,5 +1,7 @@
+import type { PersonRole } from '#kernel';
 import type { ProposalState } from '#workflows/proposal';
 import { STATE_NAMES } from '../../i18n/common.messages.js';
+import { holdsAny, type SessionUser } from '../../session/session-token.js';
 
 /**
  * The states a filter offers, in the workflow's order. Read off the shared names rather than PROPOSAL_STATES:
@@ -47,6 +49,20 @@ export function inboxUrl(filters: InboxFilters): string {
 
 export const hasFilters = (filters: InboxFilters) => !!(filters.state || filters.unitId || filters.campaignId || filters.late);
 
+/** Roles some stage of the workflow waits on; auditors and administrators only watch. */
+export const INBOX_ROLES: PersonRole[] = ['drafter', 'unit_head', 'council', 'home_affairs', 'chairman', 'vice_chairman'];
+
+/**
+ * Whether the list is what waits on the caller or all they may see: someone with an inbox sees it unless they
+ * ask for all (auditors and administrators may); someone without one sees all. The inbox, its Excel file and
+ * its print view read it the same way, so the three lists are the same list.
+ */
+export function listScope(user: SessionUser | null, filters: InboxFilters): { hasInbox: boolean; showAll: boolean; all: boolean } {
+  const hasInbox = holdsAny(user, ...INBOX_ROLES);
+  const showAll = holdsAny(user, 'auditor', 'admin') || !hasInbox;
+  return { hasInbox, showAll, all: showAll ? (filters.all ?? !hasInbox) : false };
+}
+
 /** The query of GET /api/proposals for one page; blank values are left out by the client. */
 export function proposalsQuery(filters: InboxFilters, options: { inbox: boolean; cursor: string | undefined; limit: number }) {
   return {
@@ -58,4 +74,18 @@ export function proposalsQuery(filters: InboxFilters, options: { inbox: boolean;
     cursor: options.cursor,
     limit: options.limit,
   };
+}
+
+/** The query of the list as an Excel file (GET /api/proposals?format=xlsx): the same filters, every page. */
+export function exportQuery(filters: InboxFilters, options: { inbox: boolean }) {
+  const { cursor: _cursor, limit: _limit, ...query } = proposalsQuery(filters, { ...options, cursor: undefined, limit: 0 });
+  return { ...query, format: 'xlsx' as const };
+}
+
+/**
+ * The print view of the list with these filters: `/print/proposals?…`, the inbox's own query with the scope
+ * spelled out (`all`), so that it prints the list on screen whatever the default.
+ */
+export function printUrl(filters: InboxFilters, all: boolean): string {
+  return `/print/proposals${inboxUrl({ ...filters, all }).slice(1)}`;
 }

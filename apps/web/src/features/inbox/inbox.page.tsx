@@ -11,13 +11,12 @@ import { holdsAny } from '../../session/session-token.js';
 import { useApi, useSession } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
 import { RuleLink } from '../../ui/rule-link.js';
-import { FILTER_STATES, hasFilters, inboxUrl, proposalsQuery, readFilters, type InboxFilters } from './inbox-filters.js';
+import { ListTools } from './list-tools.js';
+import { FILTER_STATES, hasFilters, inboxUrl, listScope, proposalsQuery, readFilters, type InboxFilters } from './inbox-filters.js';
 import { MESSAGES } from './inbox.messages.js';
 
 export const PAGE_SIZE = 50;
 
-/** Roles some stage of the workflow waits on; auditors and administrators only watch. */
-const INBOX_ROLES: PersonRole[] = ['drafter', 'unit_head', 'council', 'home_affairs', 'chairman', 'vice_chairman'];
 const UNIT_ROLES: PersonRole[] = ['drafter', 'unit_head'];
 
 function ProposalRow({ proposal, unitName }: { proposal: ProposalView; unitName: string }) {
@@ -152,10 +151,8 @@ export default function InboxPage() {
 
   const filters = readFilters(location.query);
   const filterUrl = inboxUrl(filters);
-  const hasInbox = holdsAny(user, ...INBOX_ROLES);
   // Auditors and administrators have nothing waiting on them but watch everything; for them "all" is the point.
-  const showAll = holdsAny(user, 'auditor', 'admin') || !hasInbox;
-  const all = showAll ? (filters.all ?? !hasInbox) : false;
+  const { hasInbox, showAll, all } = listScope(user, filters);
   const showUnit = !!user && user.roles.some((role) => !UNIT_ROLES.includes(role));
 
   // Keyset paging: "previous" goes back through the cursors that led here; new filters start again at page 1.
@@ -187,6 +184,7 @@ export default function InboxPage() {
         )}
       </div>
       <Filters filters={filters} onChange={change} units={units.data?.items} campaigns={campaigns.data?.items} showUnit={showUnit} showAll={showAll} all={all} />
+      <ListTools filters={filters} inbox={!all} />
       {units.error ? <ErrorView error={units.error} onRetry={units.reload} /> : null}
       {campaigns.error ? <ErrorView error={campaigns.error} onRetry={campaigns.reload} /> : null}
       {page.error ? (

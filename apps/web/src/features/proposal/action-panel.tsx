@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ProposalEventType } from '#workflows/proposal';
 import { ApiError } from '../../api/api-error.js';
 import type { ProposalView } from '../../api/api-types.js';
@@ -18,6 +18,8 @@ export interface ActionPanelProps {
   version: number;
   /** Called after anything that may have changed the proposal: the screen loads it again. */
   onChanged(): void;
+  /** Shown above the buttons: what the next steps still need (the documents missing from the dossier). */
+  notice?: ReactNode;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface ActionPanelProps {
  * each asking for what its event needs, and the answer: a short confirmation, the conflict explained when
  * someone else was first, or the server's refusal with every rule it cites.
  */
-export function ActionPanel({ proposal, version, onChanged }: ActionPanelProps) {
+export function ActionPanel({ proposal, version, onChanged, notice }: ActionPanelProps) {
   const api = useApi();
   const t = useT(ACTION_PANEL_MESSAGES);
   const { lang } = useLang();
@@ -105,6 +107,7 @@ export function ActionPanel({ proposal, version, onChanged }: ActionPanelProps) 
       <h2 id={titleId} ref={heading} tabIndex={-1}>
         {t.title}
       </h2>
+      {notice}
       {events.length === 0 ? (
         <p className="muted">{t.nothing}</p>
       ) : (

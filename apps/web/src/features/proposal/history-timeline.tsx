@@ -1,6 +1,7 @@
 import type { Decision, MigratedPayload, ProposalState, Vote } from '#workflows/proposal';
 import type { HistoryEvent } from '../../api/api-types.js';
-import { EVENT_NAMES, ROLE_NAMES, STATE_NAMES } from '../../i18n/common.messages.js';
+import { isDocumentKind } from '../../api/document-types.js';
+import { DOCUMENT_KIND_NAMES, EVENT_NAMES, ROLE_NAMES, STATE_NAMES } from '../../i18n/common.messages.js';
 import { localToday } from '../../calendar/working-days.js';
 import { formatDay, formatInstant, useLang, useT } from '../../i18n/i18n.js';
 import { RuleLink } from '../../ui/rule-link.js';
@@ -42,6 +43,9 @@ function HistoryItem({ event }: { event: HistoryEvent }) {
   const migrated = event.type === 'MIGRATED' && isMigrated(payload) ? payload : null;
   const deadline = isDeadline(payload.deadline) ? payload.deadline : null;
   const warnings = ruleWarnings(payload.rules);
+  // DOCUMENT_ATTACHED / DOCUMENT_REMOVED: which document, in words and by its file name (not its hash).
+  const documentFile = event.type.startsWith('DOCUMENT_') ? text('fileName') : null;
+  const documentKind = isDocumentKind(payload.kind) ? DOCUMENT_KIND_NAMES[lang][payload.kind] : null;
 
   return (
     <li className="history-event" data-seq={event.seq} data-event={event.type}>
@@ -83,6 +87,12 @@ function HistoryItem({ event }: { event: HistoryEvent }) {
           <>
             <dt>{t.decision}</dt>
             <dd>{t.decisionText(decision.number, formatDay(decision.date, lang), decision.signedBy)}</dd>
+          </>
+        )}
+        {documentFile && (
+          <>
+            <dt>{t.document}</dt>
+            <dd className="history-text">{documentKind ? `${documentKind}: ${documentFile}` : documentFile}</dd>
           </>
         )}
         {migrated && (
