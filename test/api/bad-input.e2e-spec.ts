@@ -16,7 +16,7 @@ import {
   type ProposalBody,
   type Seed,
 } from '../support/api.js';
-import { describeEachDatabase, useTestApp } from '../support/test-app.js';
+import { describeEachDatabase, useTestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 
 type Stage = 'drafting' | 'councilScreening' | 'chairmanDecision';
 
@@ -97,7 +97,7 @@ const CREATE_CASES: CreateCase[] = [
 ];
 
 describeEachDatabase('bad input is refused and writes nothing', (database) => {
-  const t = useTestApp(database);
+  const t = useTestApp(database, { env: PAPER_DOSSIERS });
   let home: Seed;
   const at = {} as Record<Stage, ProposalBody>;
   const callers = (): Record<Stage, Caller> => ({

@@ -36,12 +36,12 @@ import {
   type EventType,
   type State,
 } from '../support/machine-table.js';
-import { describeEachDatabase, signTestToken, useTestApp } from '../support/test-app.js';
+import { describeEachDatabase, signTestToken, useTestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 
 const sorted = (values: readonly string[]) => [...values].sort();
 
 describeEachDatabase('proposal pipeline over HTTP', (database) => {
-  const t = useTestApp(database);
+  const t = useTestApp(database, { env: PAPER_DOSSIERS });
   let home: Seed;
   let other: UnitBody;
 

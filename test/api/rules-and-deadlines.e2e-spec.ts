@@ -29,7 +29,7 @@ import {
   type Finding,
   type RuledProposal,
 } from '../support/rules-fixtures.js';
-import { describeEachDatabase, useTestApp } from '../support/test-app.js';
+import { describeEachDatabase, useTestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 
 /**
  * The rulebook (RULES.md) and the working-day calendar (CALENDAR.md) as a client meets them: refusals that list
@@ -50,7 +50,7 @@ const expectFindingTexts = (findings: Finding[]) => {
 const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();
 
 describeEachDatabase('rules and deadlines over HTTP', (database) => {
-  const t = useTestApp(database);
+  const t = useTestApp(database, { env: PAPER_DOSSIERS });
   let home: Seed;
 
   beforeAll(async () => {

@@ -21,7 +21,7 @@ import {
 import { allTableCounts, exportLog, sql } from '../support/audit.js';
 import { EVENT_BODIES, EVENT_TYPES, MACHINE_TABLE, type EventType, type State } from '../support/machine-table.js';
 import { officialSchedule2027 } from '../support/rules-fixtures.js';
-import { useTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp, type TestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 
 /** A write call: how to send it with a given Authorization header, who may send it, and what they get. */
 interface WriteCall {
@@ -58,7 +58,7 @@ async function queuePaused(t: TestApp): Promise<boolean> {
  * that role alone succeeds, so the refusal was the auditor role's doing and not a bad body.
  */
 describe('the auditor role reads everything and changes nothing', () => {
-  const t = useTestApp('sqlite');
+  const t = useTestApp('sqlite', { env: PAPER_DOSSIERS });
   let home: Seed;
   let elsewhere: UnitBody;
   let foreign: ProposalBody;

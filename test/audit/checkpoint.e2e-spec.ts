@@ -18,7 +18,7 @@ import {
   verify,
   type VerifyBody,
 } from '../support/audit.js';
-import { useTestApp } from '../support/test-app.js';
+import { useTestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 
 interface Head {
   proposalId: string;
@@ -79,7 +79,7 @@ async function headsBefore(t: Parameters<typeof sql>[0], upTo: string): Promise<
  * events stamped more than 10 s before it is made, so the log is built first and the suite waits once.
  */
 describe('signed checkpoints of the log', () => {
-  const t = useTestApp('sqlite');
+  const t = useTestApp('sqlite', { env: PAPER_DOSSIERS });
   const admin: Caller = { role: 'admin' };
   let home: Seed;
   let dir: string;

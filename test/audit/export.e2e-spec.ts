@@ -15,7 +15,7 @@ import {
   verify,
   type StoredEvent,
 } from '../support/audit.js';
-import { describeEachDatabase, useTestApp } from '../support/test-app.js';
+import { describeEachDatabase, useTestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 
 const FIELDS = ['proposalId', 'seq', 'type', 'actor', 'at', 'payload', 'machineVersion', 'state', 'prevHash', 'hash'];
 const CSV_HEADER = ['proposalId', 'seq', 'type', 'actorId', 'actorRoles', 'actorUnitId', 'at', 'payload', 'machineVersion', 'state', 'prevHash', 'hash'];
@@ -53,7 +53,7 @@ function inHanoiTime(iso: string): string {
  * CSV for spreadsheets (a header, a UTF-8 BOM first).
  */
 describeEachDatabase('exporting the log', (database) => {
-  const t = useTestApp(database);
+  const t = useTestApp(database, { env: PAPER_DOSSIERS });
   let home: Seed;
   let walked: ProposalBody;
   let oddOne: ProposalBody;

@@ -23,7 +23,7 @@ import {
   type StoredSnapshot,
   type WalkStep,
 } from '../support/audit.js';
-import { describeEachDatabase, useTestApp, type TestApp } from '../support/test-app.js';
+import { describeEachDatabase, useTestApp, type TestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 
 const sorted = (values: readonly string[]) => [...values].sort();
 
@@ -56,7 +56,7 @@ async function expectReplayAtEverySeq(t: TestApp, proposalId: string, snapshots:
 }
 
 describeEachDatabase('replaying a proposal, on machine v1 and v2', (database) => {
-  const t = useTestApp(database);
+  const t = useTestApp(database, { env: PAPER_DOSSIERS });
   let home: Seed;
   const admin: Caller = { role: 'admin' };
 

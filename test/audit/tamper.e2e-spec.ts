@@ -19,7 +19,7 @@ import {
   type BrokenEntry,
   type StoredEvent,
 } from '../support/audit.js';
-import { useTestApp } from '../support/test-app.js';
+import { useTestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 
 /**
  * ISSUE: edit, delete, reorder and insert events directly in the SQLite file; each is caught with the right
@@ -28,7 +28,7 @@ import { useTestApp } from '../support/test-app.js';
  * database file, as someone holding the file would.
  */
 describe('a log tampered with in the SQLite file', () => {
-  const t = useTestApp('sqlite');
+  const t = useTestApp('sqlite', { env: PAPER_DOSSIERS });
   let home: Seed;
 
   /** name → the proposal it was done to. */

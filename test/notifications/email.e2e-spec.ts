@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { createUnit, type ProposalBody, type UnitBody } from '../support/api.js';
 import { futureCampaign, localEndOfDay, obliterateQueues, proposalWithDeadline, rowsWhere, sendTimerEvent } from '../support/notices.js';
 import { mailHeader, mailText, startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
-import { REDIS_URL, startTestApp, startTestWorker, testConfig, uniqueQueuePrefix, type TestApp } from '../support/test-app.js';
+import { REDIS_URL, startTestApp, startTestWorker, testConfig, uniqueQueuePrefix, type TestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 import { waitFor } from '../support/wait.js';
 
 const NOMINEE = 'Phạm Thị Dung';
@@ -27,7 +27,7 @@ describe('notices: e-mail through SMTP, one message per recipient [sqlite]', () 
 
   beforeAll(async () => {
     smtp = await startSmtpSink(['refuse@ubnd.example.vn']);
-    api = await startTestApp({ database: 'sqlite', queuePrefix: prefix });
+    api = await startTestApp({ database: 'sqlite', queuePrefix: prefix, env: PAPER_DOSSIERS });
     unit = await createUnit(api);
     worker = await startTestWorker(
       testConfig({

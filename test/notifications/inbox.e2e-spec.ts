@@ -11,7 +11,7 @@ import {
   rowsWhere,
   sendTimerEvent,
 } from '../support/notices.js';
-import { describeEachDatabase, REDIS_URL, startTestApp, startTestWorker, uniqueQueuePrefix, type TestApp } from '../support/test-app.js';
+import { describeEachDatabase, REDIS_URL, startTestApp, startTestWorker, uniqueQueuePrefix, type TestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 import { waitFor } from '../support/wait.js';
 
 const NOMINEE = 'Trần Thị Bình';
@@ -27,7 +27,7 @@ describeEachDatabase('notices: the in-app inbox after timer events', (database) 
   const seqs: Record<string, number> = {};
 
   beforeAll(async () => {
-    api = await startTestApp({ database, queuePrefix: prefix });
+    api = await startTestApp({ database, queuePrefix: prefix, env: PAPER_DOSSIERS });
     worker = await startTestWorker(api.config);
     domainEvents = new Queue('domain-events', { connection: { url: REDIS_URL }, prefix });
     unit = await createUnit(api);

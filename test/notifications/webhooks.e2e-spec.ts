@@ -10,7 +10,7 @@ import {
   startWebhookReceiver,
   type WebhookReceiver,
 } from '../support/notices.js';
-import { describeEachDatabase, REDIS_URL, startTestApp, startTestWorker, testConfig, uniqueQueuePrefix, type TestApp } from '../support/test-app.js';
+import { describeEachDatabase, REDIS_URL, startTestApp, startTestWorker, testConfig, uniqueQueuePrefix, type TestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 import { waitFor } from '../support/wait.js';
 import { NoticeDeliveriesProcessor } from '../../apps/worker/src/notice-deliveries.processor.js';
 
@@ -54,7 +54,7 @@ describeEachDatabase('notices: webhooks, signed, retried with backoff, dead-lett
   };
 
   beforeAll(async () => {
-    api = await startTestApp({ database, queuePrefix: prefix });
+    api = await startTestApp({ database, queuePrefix: prefix, env: PAPER_DOSSIERS });
     // The worker reads its own configuration, through loadConfig, with a short delivery backoff.
     worker = await startTestWorker(testConfig({ DATABASE_URL: api.config.database.url, QUEUE_PREFIX: prefix, DELIVERY_BACKOFF_MS: String(BACKOFF_MS) }));
     receiver = await startWebhookReceiver({

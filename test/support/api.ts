@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request, { type Response } from 'supertest';
 import type { PersonRole } from '#kernel';
+import { prepareDossierFor } from './documents.js';
 import type { TestApp } from './test-app.js';
 
 /** What the API answers for a proposal (DESIGN.md, HTTP contract), as far as the tests read it. */
@@ -206,13 +207,17 @@ export const PATHS: Record<string, (keyof typeof STEPS)[]> = {
   withdrawn: ['WITHDRAW'],
 };
 
-/** Moves a proposal from `drafting` to `state` through the HTTP API, checking every step. */
+/**
+ * Moves a proposal from `drafting` to `state` through the HTTP API, checking every step. Where the app asks for
+ * documents (HS-1 … HS-3), each step's documents are attached first, by whoever holds the proposal then.
+ */
 export async function walkTo(t: TestApp, proposal: ProposalBody, state: keyof typeof PATHS): Promise<ProposalBody> {
   const path = PATHS[state];
   if (!path) throw new Error(`walkTo: no path to ${state}`);
   let current = proposal;
   for (const name of path) {
     const step = STEPS[name];
+    if (t.config.documents.required) await prepareDossierFor(t, current, name);
     const response = await postEvent(t, current.id, step.caller(current.unitId), step.body);
     expectStatus(response, 200);
     if (response.body.state !== step.to) throw new Error(`walkTo: ${name} went to ${response.body.state}, not ${step.to}`);

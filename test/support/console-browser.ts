@@ -70,3 +70,15 @@ export function recordAssets(page: Page): () => Promise<{ files: number; gzipByt
     };
   };
 }
+
+/**
+ * Attaches a file through the proposal page's Hồ sơ section as a clerk would (the kind, then the file picker)
+ * and waits for it to be listed.
+ */
+export async function attachInConsole(page: Page, kind: string, fileName: string, bytes: Buffer, screenshotAs?: string): Promise<void> {
+  const dossier = page.getByTestId('dossier');
+  await dossier.getByTestId('upload-kind').selectOption(kind);
+  await dossier.getByTestId('upload-input').setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: bytes });
+  await dossier.locator('table.dossier-table td', { hasText: fileName }).first().waitFor();
+  if (screenshotAs) await screenshot(page, screenshotAs);
+}

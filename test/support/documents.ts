@@ -47,3 +47,36 @@ export const DOCUMENTS_BEFORE: Record<string, { kind: string; caller: (unitId: s
 export async function prepareDossierFor(t: TestApp, proposal: Pick<ProposalBody, 'id' | 'unitId'>, step: string): Promise<void> {
   for (const { kind, caller } of DOCUMENTS_BEFORE[step] ?? []) await attach(t, proposal.id, caller(proposal.unitId), kind);
 }
+
+/** GETs a file and hands back its bytes, status and headers (supertest would try to parse a PDF as text). */
+export function download(t: TestApp, path: string, caller: Caller) {
+  return http(t)
+    .get(path)
+    .set('Authorization', bearer(t, caller))
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+}
+
+/** Walks a proposal to `awarded` the way the users do: each step's documents first, then the step. */
+export async function awardWithDossier(
+  t: TestApp,
+  proposal: Pick<ProposalBody, 'id' | 'unitId'>,
+  decision: { number: string; date: string; signedBy: string },
+): Promise<void> {
+  const steps: [string, Caller, Record<string, unknown>][] = [
+    ['SUBMIT', { role: 'drafter', unitId: proposal.unitId }, { type: 'SUBMIT' }],
+    ['FORWARD', { role: 'unit_head', unitId: proposal.unitId }, { type: 'FORWARD' }],
+    ['RECOMMEND', { role: 'council' }, { type: 'RECOMMEND', vote: { members: 9, for: 8, against: 1 } }],
+    ['AGREE', { role: 'home_affairs' }, { type: 'AGREE' }],
+    ['APPROVE', { role: 'vice_chairman' }, { type: 'APPROVE', decision }],
+  ];
+  for (const [step, caller, body] of steps) {
+    await prepareDossierFor(t, proposal, step);
+    const response = await http(t).post(`/api/proposals/${proposal.id}/events`).set('Authorization', bearer(t, caller)).send(body);
+    expectStatus(response, 200);
+  }
+}

@@ -94,6 +94,15 @@ export interface StartTestAppOptions {
 }
 
 /**
+ * For suites about something else than the dossier (the machine table, timers, the audit chain, notices):
+ * their proposals are paper dossiers, as in a province that has not yet made documents mandatory
+ * (REQUIRED_DOCUMENTS=false, docs/documents.md), so that each step does not first need its documents and
+ * their logs hold only the events they are about. The dossier suites (test/documents) and the console walk
+ * run with the default: documents required.
+ */
+export const PAPER_DOSSIERS: Record<string, string> = { REQUIRED_DOCUMENTS: 'false' };
+
+/**
  * Starts the real API (`createApiApp`) on a fresh SQLite file in a temp dir or a fresh PostgreSQL database,
  * listening on an ephemeral port of 127.0.0.1. `close()` stops it and removes the database.
  */

@@ -9,7 +9,7 @@ import { addDays, localDateOf } from '#calendar';
 import type { AppConfig } from '#config';
 import { QUEUES, timerJobId, type JobRegistry, type QueueName } from '#queue';
 import { getHistory, type HistoryEvent } from './api.js';
-import { REDIS_URL, startTestApp, startTestWorker, uniqueQueuePrefix, type DatabaseKind, type TestApp } from './test-app.js';
+import { REDIS_URL, startTestApp, startTestWorker, uniqueQueuePrefix, type DatabaseKind, type TestApp, PAPER_DOSSIERS} from './test-app.js';
 import { waitFor } from './wait.js';
 
 /**
@@ -44,7 +44,7 @@ export interface TimerRig {
 
 export async function startTimerRig(database: DatabaseKind = 'sqlite', label = 'kt-timers'): Promise<TimerRig> {
   const prefix = uniqueQueuePrefix(label);
-  const api = await startTestApp({ database, queuePrefix: prefix });
+  const api = await startTestApp({ database, queuePrefix: prefix, env: PAPER_DOSSIERS });
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
   const queues = new Map<QueueName, Queue>();
   const workers = new Set<INestApplicationContext>();

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createUnit, getHistory, proposalIn } from '../support/api.js';
 import { BROWSER_TEST_TIMEOUT_MS, describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
 import { baseUrl, signInAs } from '../support/console-browser.js';
-import { useTestApp } from '../support/test-app.js';
+import { useTestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 
 describeInBrowser('an auditor in the console', () => {
-  const t = useTestApp('sqlite');
+  const t = useTestApp('sqlite', { env: PAPER_DOSSIERS });
   const { official } = useBrowser();
 
   it("replays a proposal step by step: the state at each event, the chain sound, the stored snapshot matched", async () => {

@@ -1,7 +1,7 @@
 import { bearer, createUnit, expectStatus, http, proposalDraft } from '../support/api.js';
 import { BROWSER_TEST_TIMEOUT_MS, describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
 import { baseUrl, recordAssets } from '../support/console-browser.js';
-import { useTestApp } from '../support/test-app.js';
+import { useTestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 
 const PROPOSALS = 5_000;
 const FIRST_SCREEN_LIMIT_BYTES = 250 * 1024;
@@ -10,7 +10,7 @@ const FIRST_SCREEN_LIMIT_BYTES = 250 * 1024;
 const report = (line: string) => process.stdout.write(`[console-inbox-scale] ${line}\n`);
 
 describeInBrowser(`the inbox with ${PROPOSALS.toLocaleString('en')} proposals in the database`, () => {
-  const t = useTestApp('sqlite');
+  const t = useTestApp('sqlite', { env: PAPER_DOSSIERS });
   const { official } = useBrowser();
   let unitId: string;
 

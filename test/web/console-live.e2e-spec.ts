@@ -3,10 +3,10 @@ import { ComposeNoticeUseCase } from '#notifications';
 import { createProposal, createUnit, walkTo } from '../support/api.js';
 import { BROWSER_TEST_TIMEOUT_MS, describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
 import { baseUrl, signInAs } from '../support/console-browser.js';
-import { useTestApp } from '../support/test-app.js';
+import { useTestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 
 describeInBrowser('the console keeps up: the live bell, the calendar, a campaign and its quota', () => {
-  const t = useTestApp('sqlite');
+  const t = useTestApp('sqlite', { env: PAPER_DOSSIERS });
   const { official } = useBrowser();
 
   const unreadOf = async (page: Page) => Number(await page.getByTestId('bell').getAttribute('data-unread'));

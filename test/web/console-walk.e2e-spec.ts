@@ -1,6 +1,18 @@
+import { minimalPdf } from '../../libs/documents/src/test-support/zip-fixtures.js';
+import { pdfText } from '../../libs/forms/src/test-support/read-document-text.js';
 import { createProposal, createUnit, getHistory, proposalIn } from '../support/api.js';
+import { prepareDossierFor } from '../support/documents.js';
 import { BROWSER_TEST_TIMEOUT_MS, describeInBrowser, screenshot, useBrowser } from '../support/browser.js';
-import { act, openProposal, PHONE, proposalState, signInAs, signInWithToken, waitForState } from '../support/console-browser.js';
+import {
+  act,
+  attachInConsole,
+  openProposal,
+  PHONE,
+  proposalState,
+  signInAs,
+  signInWithToken,
+  waitForState,
+} from '../support/console-browser.js';
 import { useTestApp } from '../support/test-app.js';
 
 /** Four days before today in Vietnam: inside DX-4's ten days, so the walk is on time. */
@@ -33,7 +45,12 @@ describeInBrowser('the console, clicked through in Chromium', () => {
     await clerk.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);
     const id = new URL(clerk.url()).pathname.split('/').pop()!;
     await waitForState(clerk, 'drafting');
+    // Before the button is pressed, the page says what the step still needs (HS-1) …
+    await clerk.getByTestId('dossier-missing').getByText('Báo cáo thành tích', { exact: false }).first().waitFor();
     await screenshot(clerk, '03-proposal-drafting');
+    // … and the clerk attaches it.
+    await attachInConsole(clerk, 'bao_cao_thanh_tich', 'Báo cáo thành tích – Trần Thị Bình.pdf', minimalPdf('Bao cao'), '03a-dossier-report-attached');
+    await clerk.getByTestId('dossier-missing').waitFor({ state: 'detached' });
     await act(clerk, 'SUBMIT');
     await waitForState(clerk, 'unitDecision');
 
@@ -43,11 +60,13 @@ describeInBrowser('the console, clicked through in Chromium', () => {
     await screenshot(head, '04-inbox-unit-head');
     await head.locator(`tr[data-proposal-id="${id}"] a[href="/proposals/${id}"]`).first().click();
     await waitForState(head, 'unitDecision');
+    await attachInConsole(head, 'to_trinh', 'Tờ trình đề nghị khen thưởng.pdf', minimalPdf('To trinh'));
     await act(head, 'FORWARD');
     await waitForState(head, 'councilScreening');
 
     const council = await signInAs(t, await official(), 'council');
     await openProposal(t, council, id);
+    await attachInConsole(council, 'bien_ban_hoi_dong', 'Biên bản họp Hội đồng TĐKT.pdf', minimalPdf('Bien ban'));
     await act(council, 'RECOMMEND', { 'Số thành viên Hội đồng': '9', 'Số phiếu tán thành': '8', 'Số phiếu không tán thành': '1' }, '05-council-vote-dialog');
     await waitForState(council, 'homeAffairsAgreement');
 
@@ -65,17 +84,46 @@ describeInBrowser('the console, clicked through in Chromium', () => {
       '06-chairman-decision-dialog',
     );
     await waitForState(chairman, 'awarded');
-    // The diagram lights the stage the proposal is in; the timeline lists all six events.
+    // The diagram lights the stage the proposal is in; the timeline lists all nine events.
     await chairman.locator('svg g[data-state="awarded"][aria-current="step"]').waitFor();
-    expect(await chairman.locator('li.history-event').count()).toBe(6);
+    expect(await chairman.locator('li.history-event').count()).toBe(9);
     expect(await chairman.locator('button[data-event]').count()).toBe(0);
     await screenshot(chairman, '07-proposal-awarded');
 
+    // The department prints the decision from the page, and files the signed copy back into the dossier.
+    await department.reload();
+    await waitForState(department, 'awarded');
+    const forms = department.getByTestId('proposal-forms');
+    const [printed] = await Promise.all([department.waitForEvent('download'), forms.getByRole('button', { name: 'Quyết định khen thưởng — PDF' }).click()]);
+    expect(printed.suggestedFilename()).toMatch(/^quyet-dinh-1520-QD-UBND.*\.pdf$/);
+    const decisionText = (await pdfText(await readDownload(await printed.createReadStream()))).replace(/\s+/g, '');
+    expect(decisionText).toContain('1520/QĐ-UBND');
+    expect(decisionText).toContain('TrầnThịBình');
+    await attachInConsole(department, 'quyet_dinh', 'Quyết định 1520-QĐ-UBND (bản ký).pdf', minimalPdf('Quyet dinh da ky'), '07a-signed-decision-filed');
+
     const history = await getHistory(t, id);
-    expect(history.map((event) => event.type)).toEqual(['CREATED', 'SUBMIT', 'FORWARD', 'RECOMMEND', 'AGREE', 'APPROVE']);
-    expect(history[3]!.payload).toMatchObject({ vote: { members: 9, for: 8, against: 1 } });
-    expect(history[5]!.payload).toMatchObject({ decision: { number: '1520/QĐ-UBND', signedBy: 'Chủ tịch UBND tỉnh' } });
-    expect(history[1]!.actor).toMatchObject({ roles: ['drafter'], unitId: unit.id });
+    expect(history.map((event) => event.type)).toEqual([
+      'CREATED',
+      'DOCUMENT_ATTACHED',
+      'SUBMIT',
+      'DOCUMENT_ATTACHED',
+      'FORWARD',
+      'DOCUMENT_ATTACHED',
+      'RECOMMEND',
+      'AGREE',
+      'APPROVE',
+      'DOCUMENT_ATTACHED',
+    ]);
+    expect(history.filter((event) => event.type === 'DOCUMENT_ATTACHED').map((event) => event.payload.kind)).toEqual([
+      'bao_cao_thanh_tich',
+      'to_trinh',
+      'bien_ban_hoi_dong',
+      'quyet_dinh',
+    ]);
+    expect(history[1]!.payload).toMatchObject({ fileName: 'Báo cáo thành tích – Trần Thị Bình.pdf', mediaType: 'application/pdf' });
+    expect(history[6]!.payload).toMatchObject({ vote: { members: 9, for: 8, against: 1 } });
+    expect(history[8]!.payload).toMatchObject({ decision: { number: '1520/QĐ-UBND', signedBy: 'Chủ tịch UBND tỉnh' } });
+    expect(history[2]!.actor).toMatchObject({ roles: ['drafter'], unitId: unit.id });
   }, BROWSER_TEST_TIMEOUT_MS);
 
   it('a refused action shows the rule that refused it, and nothing moves', async () => {
@@ -104,6 +152,7 @@ describeInBrowser('the console, clicked through in Chromium', () => {
   it('two council members acting on one proposal at once: the second is told someone acted first', async () => {
     const unit = await createUnit(t);
     const proposal = await proposalIn(t, 'councilScreening', unit.id, null);
+    await prepareDossierFor(t, proposal, 'RECOMMEND');
     const first = await signInAs(t, await official(), 'council');
     const second = await signInWithToken(t, await official(), t.token('council', null, { sub: 'council-2', name: 'Ủy viên Hội đồng thứ hai' }));
     await openProposal(t, first, proposal.id);
@@ -119,7 +168,7 @@ describeInBrowser('the console, clicked through in Chromium', () => {
     await screenshot(second, '10-someone-acted-first');
 
     const history = await getHistory(t, proposal.id);
-    expect(history.map((event) => event.type)).toEqual(['CREATED', 'SUBMIT', 'FORWARD', 'RECOMMEND']);
+    expect(history.map((event) => event.type).filter((type) => type !== 'DOCUMENT_ATTACHED')).toEqual(['CREATED', 'SUBMIT', 'FORWARD', 'RECOMMEND']);
   }, BROWSER_TEST_TIMEOUT_MS);
 
   it('the console reads in English at the switch, and shows a phone a layout it can use', async () => {
@@ -135,3 +184,9 @@ describeInBrowser('the console, clicked through in Chromium', () => {
     await screenshot(head, '12-inbox-phone-en');
   }, BROWSER_TEST_TIMEOUT_MS);
 });
+
+async function readDownload(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

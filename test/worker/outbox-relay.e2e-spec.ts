@@ -3,7 +3,7 @@ import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { obliterateQueues } from '../support/notices.js';
 import { createCampaign, createProposal, createUnit, postEvent, walkTo, type Seed } from '../support/api.js';
-import { describeEachDatabase, REDIS_URL, startTestApp, startTestWorker, uniqueQueuePrefix, type TestApp } from '../support/test-app.js';
+import { describeEachDatabase, REDIS_URL, startTestApp, startTestWorker, uniqueQueuePrefix, type TestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 import { waitFor } from '../support/wait.js';
 import { OutboxRelay } from '../../apps/worker/src/outbox-relay.service.js';
 
@@ -23,7 +23,7 @@ describeEachDatabase('outbox relay: committed transitions reach BullMQ', (databa
   let home: Seed;
 
   beforeAll(async () => {
-    api = await startTestApp({ database, queuePrefix: prefix });
+    api = await startTestApp({ database, queuePrefix: prefix, env: PAPER_DOSSIERS });
     // The worker opens the API's own database (the same SQLite file, or the same PostgreSQL database); the
     // API already ran the migrations.
     worker = await startTestWorker({ ...api.config, migrationsRun: false });

@@ -143,7 +143,7 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
   },
   'HS-2': {
     title: 'Hồ sơ trình cấp tỉnh phải có tờ trình của đơn vị',
-    titleEn: "The unit's submission (tờ trình) goes with the dossier",
+    titleEn: "The unit's submission goes with the dossier",
     summary:
       'Cơ quan, đơn vị đề nghị khen thưởng gửi hồ sơ về Sở Nội vụ kèm tờ trình đề nghị khen thưởng (có danh sách tập thể, cá nhân được đề nghị). Thủ trưởng đơn vị chỉ trình cấp tỉnh khi hồ sơ đã có tờ trình.',
     summaryEn:
