@@ -1,19 +1,42 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Readable } from 'node:stream';
+import { join } from 'node:path';
 import { ConfigError, ConfigModule, loadConfig } from '#config';
-import type { Actor } from '#kernel';
+import { inspectContent, stageUpload } from '#documents';
+import { DECREE_30, renderForm, type OfficialDocument } from '#forms';
+import type { Actor, DocumentKind } from '#kernel';
 import { openDatabase, PersistenceModule } from '#persistence';
 import {
   ApplyProposalEventUseCase,
   CampaignUseCases,
   CreateProposalUseCase,
+  DossierUseCases,
   ProposalsModule,
   UnitUseCases,
   type EventRequest,
   type NewProposal,
 } from '#proposals';
 import { PROPOSAL_STATES, type ProposalState } from '#workflows/proposal';
+
+/** What each step's holder attaches before it (docs/documents.md, HS-1 … HS-3), with the document's title. */
+const DOCUMENTS_BEFORE: Partial<Record<string, { kind: DocumentKind; title: string }>> = {
+  SUBMIT: { kind: 'bao_cao_thanh_tich', title: 'BÁO CÁO THÀNH TÍCH' },
+  FORWARD: { kind: 'to_trinh', title: 'TỜ TRÌNH ĐỀ NGHỊ KHEN THƯỞNG' },
+  RECOMMEND: { kind: 'bien_ban_hoi_dong', title: 'BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG' },
+};
+
+/** A one-page PDF standing in for the scan a clerk would attach, in the service's own fonts and margins. */
+function standIn(title: string, nominee: string): OfficialDocument {
+  const line = (text: string, bold = false) => ({ kind: 'paragraph' as const, runs: [{ text, bold }], align: 'center' as const, spaceAfterPt: 6 });
+  return {
+    meta: { title, fileStem: 'tai-lieu-mau' },
+    page: { size: 'A4', orientation: 'portrait', marginsMm: { ...DECREE_30.marginsMm }, pageNumbers: 'none' },
+    fontSizePt: DECREE_30.bodyPt,
+    blocks: [line(title, true), line(nominee), line('(Tài liệu mẫu do lệnh npm run demo tạo ra)')],
+  };
+}
 
 const person = (id: string, name: string, roles: Actor['roles'], unitId: string | null = null): Actor => ({ id, name, roles, unitId });
 
@@ -72,6 +95,15 @@ async function main(): Promise<void> {
     const campaigns = app.get(CampaignUseCases);
     const create = app.get(CreateProposalUseCase);
     const apply = app.get(ApplyProposalEventUseCase);
+    const dossier = app.get(DossierUseCases);
+    const staging = join(config.documents.directory, '.staging');
+    /** Attaches a stand-in document through the same path an upload takes: staged, judged by its bytes, stored. */
+    const attach = async (proposalId: string, actor: Actor, kind: DocumentKind, title: string, nominee: string) => {
+      const bytes = await renderForm(standIn(title, nominee), 'pdf');
+      const staged = await stageUpload(Readable.from([bytes]), { directory: staging, maxBytes: config.documents.maxBytes });
+      const content = await inspectContent(staged.path);
+      await dossier.attach(proposalId, actor, { kind, fileName: `${title.toLocaleLowerCase('vi')} - ${nominee}.pdf`, staged, content });
+    };
 
     const education = await units.create({ code: 'SO-GDDT', name: 'Sở Giáo dục và Đào tạo' });
     const health = await units.create({ code: 'SO-YTE', name: 'Sở Y tế' });
@@ -118,7 +150,11 @@ async function main(): Promise<void> {
           : { summary: 'Dũng cảm cứu 2 học sinh bị lũ cuốn trôi', date: '2026-11-20', basis: 'rescue' },
       };
       const created = await create.execute(actors.drafter, draft);
-      for (const [actor, event] of pathTo(stage, actors)) await apply.execute(created.body.id, actor, event);
+      for (const [actor, event] of pathTo(stage, actors)) {
+        const needed = DOCUMENTS_BEFORE[event.type];
+        if (needed) await attach(created.body.id, actor, needed.kind, needed.title, nominees[i]);
+        await apply.execute(created.body.id, actor, event);
+      }
       made++;
       process.stderr.write(`  ${made}/${stages.length} ${stage.padEnd(22)} ${nominees[i]}\n`);
     }
