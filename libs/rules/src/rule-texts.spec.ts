@@ -30,6 +30,10 @@ describe('RULE_TEXTS', () => {
     ['DX-4', 'Bộ luật Dân sự 2015, Điều 147, 148'],
     ['ND-1', 'Nghị định 152/2025/NĐ-CP'],
     ['ND-2', 'Nghị định 152/2025/NĐ-CP'],
+    ['HS-1', 'Luật Thi đua, khen thưởng 2022'],
+    ['HS-2', 'Luật Thi đua, khen thưởng 2022'],
+    ['HS-3', 'mục 1, ý thứ nhất'],
+    ['HS-4', 'mục 2, ý thứ tư'],
   ];
   it.each(sources)('%s cites %s', (id, cited) => {
     expect(RULE_TEXTS[id as keyof typeof RULE_TEXTS].source).toContain(cited);

@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createWorkingCalendar } from '#calendar';
-import { DomainError, FixedClock, SYSTEM_ACTOR, type Actor } from '#kernel';
+import { FileBlobStore, inspectContent, stageUpload } from '#documents';
+import { DomainError, FixedClock, SYSTEM_ACTOR, type Actor, type DocumentKind } from '#kernel';
 import { openDatabase, SqlCampaignRepository, SqlProposalRepository, SqlTransactionRunner, SqlUnitRepository } from '#persistence';
 import { ApplyProposalEventUseCase } from './apply-proposal-event.use-case.js';
 import { CreateProposalUseCase } from './create-proposal.use-case.js';
+import { DossierUseCases } from './dossier.use-cases.js';
 import { UnitUseCases } from './unit.use-cases.js';
 
 /** Given/When/Then over the real SQL adapter on a throw-away SQLite file, with the clock held still. */
@@ -15,6 +18,8 @@ describe('applying an event to a proposal', () => {
   let dataSource: DataSource;
   let proposals: SqlProposalRepository;
   let apply: ApplyProposalEventUseCase;
+  let withDocuments: ApplyProposalEventUseCase;
+  let dossier: DossierUseCases;
   let create: CreateProposalUseCase;
   let drafter: Actor;
   let head: Actor;
@@ -31,7 +36,10 @@ describe('applying an event to a proposal', () => {
     head = { id: 'h-1', roles: ['unit_head'], unitId: unit.id };
     const calendar = createWorkingCalendar();
     create = new CreateProposalUseCase(proposals, unitRepository, new SqlCampaignRepository(runner), clock, calendar);
+    // These cases are about the command itself; the dossier's documents have their own cases below.
     apply = new ApplyProposalEventUseCase(proposals, clock, calendar, { documentsRequired: false });
+    withDocuments = new ApplyProposalEventUseCase(proposals, clock, calendar, { documentsRequired: true });
+    dossier = new DossierUseCases(proposals, new FileBlobStore(join(dir, 'documents')), clock);
   });
 
   afterAll(async () => {
@@ -104,5 +112,67 @@ describe('applying an event to a proposal', () => {
 
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'INVALID_TRANSITION', details: { allowed: ['UPDATE', 'SUBMIT', 'WITHDRAW'] } });
+  });
+
+  describe('with the dossier asked for (HS-1 … HS-4)', () => {
+    const givenAttached = async (proposalId: string, actor: Actor, kind: DocumentKind) => {
+      const staged = await stageUpload(Readable.from([Buffer.from(`%PDF-1.4\n% ${kind} ${proposalId}\n%%EOF\n`)]), {
+        directory: join(dir, 'staging'),
+        maxBytes: 1024,
+      });
+      return dossier.attach(proposalId, actor, { kind, fileName: `${kind}.pdf`, staged, content: await inspectContent(staged.path) });
+    };
+
+    it('refuses SUBMIT without the achievement report, naming the kind, and writes nothing', async () => {
+      const draft = await givenDraft();
+
+      const attempt = withDocuments.execute(draft.id, drafter, { type: 'SUBMIT' });
+
+      await expect(attempt).rejects.toMatchObject({
+        code: 'RULE_VIOLATION',
+        details: { violations: [expect.objectContaining({ rule: 'HS-1', documentKind: 'bao_cao_thanh_tich' })] },
+      });
+      expect(await proposals.history(draft.id)).toHaveLength(1);
+    });
+
+    it('takes SUBMIT once the report is attached; the attachment is a line of the chain that moves no stage', async () => {
+      const draft = await givenDraft();
+      clock.set('2026-05-04T03:00:00.000Z');
+      const report = await givenAttached(draft.id, drafter, 'bao_cao_thanh_tich');
+      clock.set('2026-05-04T03:05:00.000Z');
+
+      const { body } = await withDocuments.execute(draft.id, drafter, { type: 'SUBMIT' });
+
+      const [created, attached, submitted] = await proposals.history(draft.id);
+      expect(attached).toMatchObject({
+        seq: 2,
+        type: 'DOCUMENT_ATTACHED',
+        state: 'drafting',
+        at: '2026-05-04T03:00:00.000Z',
+        prevHash: created.hash,
+        payload: { documentId: report.id, kind: 'bao_cao_thanh_tich', sha256: report.sha256 },
+      });
+      expect(submitted).toMatchObject({ seq: 3, type: 'SUBMIT', prevHash: attached.hash });
+      expect(body).toMatchObject({ state: 'unitDecision', version: 3 });
+    });
+
+    it('lists every rule a step breaks at once: the rulebook and the dossier together', async () => {
+      const draft = (
+        await create.execute(drafter, {
+          kind: 'extraordinary',
+          campaignId: null,
+          unitId: drafter.unitId!,
+          awardForm: 'chairman_certificate',
+          nominee: { type: 'individual', name: 'Lò Văn Pả', underDiscipline: true },
+          achievement: { summary: 'Cứu người', date: '2026-04-30', recognizedAt: '2026-05-02', basis: 'rescue' },
+        })
+      ).body;
+
+      const attempt = withDocuments.execute(draft.id, drafter, { type: 'SUBMIT' });
+
+      await expect(attempt).rejects.toMatchObject({
+        details: { violations: [expect.objectContaining({ rule: 'ND-1' }), expect.objectContaining({ rule: 'HS-1' }), expect.objectContaining({ rule: 'HS-4' })] },
+      });
+    });
   });
 });
