@@ -24,6 +24,5 @@ export * from './use-cases/migrate-proposals.use-case.js';
 export * from './use-cases/dossier.use-cases.js';
 export * from './use-cases/proposal-forms.query.js';
 export * from './use-cases/proposal-list.export.js';
-export * from './proposal-wording.js';
 export * from './province.js';
 export * from './proposals.module.js';

@@ -14,7 +14,7 @@ export {
   type RuleInput,
 } from './rule-input.js';
 export { RULE_TEXTS, type RuleText } from './rule-texts.js';
-export { AWARD_FORM_NAMES, awardFormVi } from './rule-wording.js';
+export { AWARD_FORM_NAMES, awardFormVi, STATE_NAMES } from './rule-wording.js';
 export { evaluateRules, rulesAt, type Rule, type RuleEvaluation } from './rulebook.js';
 export { th1CampaignPrerequisites } from './th-1-campaign-prerequisites.rule.js';
 export { th1AwardQuota } from './th-1-award-quota.rule.js';

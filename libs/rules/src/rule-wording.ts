@@ -1,9 +1,37 @@
-import type { AwardForm } from '#workflows/proposal';
+import type { AwardForm, ProposalState } from '#workflows/proposal';
 
 /** Award forms as the directive names them, so a message reads like the letter it enforces. */
 export const AWARD_FORM_NAMES: Readonly<Record<AwardForm, { vi: string; en: string }>> = {
   unit_certificate: { vi: 'Giấy khen', en: 'unit certificate' },
   chairman_certificate: { vi: 'Bằng khen của Chủ tịch UBND tỉnh', en: "chairman's certificate" },
+};
+
+/** Each stage as officials name it, on screen and on the lists they print. */
+export const STATE_NAMES: Record<'vi' | 'en', Record<ProposalState, string>> = {
+  vi: {
+    drafting: 'Đang soạn',
+    unitDecision: 'Chờ thủ trưởng đơn vị',
+    councilScreening: 'Hội đồng TĐKT xét',
+    homeAffairsAgreement: 'Chờ Sở Nội vụ thống nhất',
+    supplementRequested: 'Chờ bổ sung hồ sơ',
+    chairmanDecision: 'Chờ Chủ tịch quyết định',
+    awarded: 'Đã khen thưởng',
+    awardedByUnit: 'Đơn vị đã khen thưởng',
+    rejected: 'Không khen thưởng',
+    withdrawn: 'Đã rút',
+  },
+  en: {
+    drafting: 'Drafting',
+    unitDecision: 'Unit head to decide',
+    councilScreening: 'Council screening',
+    homeAffairsAgreement: 'Home Affairs to agree',
+    supplementRequested: 'Supplement requested',
+    chairmanDecision: 'Chairman to decide',
+    awarded: 'Awarded',
+    awardedByUnit: 'Awarded by the unit',
+    rejected: 'Rejected',
+    withdrawn: 'Withdrawn',
+  },
 };
 
 export const awardFormVi = (form: string): string => AWARD_FORM_NAMES[form as AwardForm]?.vi ?? form;

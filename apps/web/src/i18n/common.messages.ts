@@ -1,36 +1,11 @@
 import type { CampaignRound } from '#rules';
-import type { AchievementBasis, AwardForm, EscalationLevel, NomineeType, ProposalEventType, ProposalKind, ProposalState } from '#workflows/proposal';
+import type { AchievementBasis, AwardForm, EscalationLevel, NomineeType, ProposalEventType, ProposalKind } from '#workflows/proposal';
 import type { Lang } from './i18n.js';
 import type { PersonRole } from '#kernel';
 import type { DocumentKind } from '../api/document-types.js';
 
-/** Names shared by every screen: states, events, roles, award forms. */
-export const STATE_NAMES: Record<'vi' | 'en', Record<ProposalState, string>> = {
-  vi: {
-    drafting: 'Đang soạn',
-    unitDecision: 'Chờ thủ trưởng đơn vị',
-    councilScreening: 'Hội đồng TĐKT xét',
-    homeAffairsAgreement: 'Chờ Sở Nội vụ thống nhất',
-    supplementRequested: 'Chờ bổ sung hồ sơ',
-    chairmanDecision: 'Chờ Chủ tịch quyết định',
-    awarded: 'Đã khen thưởng',
-    awardedByUnit: 'Đơn vị đã khen thưởng',
-    rejected: 'Không khen thưởng',
-    withdrawn: 'Đã rút',
-  },
-  en: {
-    drafting: 'Drafting',
-    unitDecision: 'Unit head to decide',
-    councilScreening: 'Council screening',
-    homeAffairsAgreement: 'Home Affairs to agree',
-    supplementRequested: 'Supplement requested',
-    chairmanDecision: 'Chairman to decide',
-    awarded: 'Awarded',
-    awardedByUnit: 'Awarded by the unit',
-    rejected: 'Rejected',
-    withdrawn: 'Withdrawn',
-  },
-};
+/** Names shared by every screen: states (the same table the server prints on its lists), events, roles, award forms. */
+export { STATE_NAMES } from '#rules';
 
 /** Events of the log, the machine's and the dossier's (DOCUMENT_ATTACHED, DOCUMENT_REMOVED: no step of the machine). */
 export const EVENT_NAMES: Record<'vi' | 'en', Record<ProposalEventType | 'CREATED' | 'MIGRATED' | 'DOCUMENT_ATTACHED' | 'DOCUMENT_REMOVED', string>> = {

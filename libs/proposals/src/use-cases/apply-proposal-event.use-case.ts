@@ -1,5 +1,4 @@
 import type { WorkingCalendar } from '#calendar';
-import { eventHash } from '#audit';
 import { Clock, DomainError, type Actor } from '#kernel';
 import { documentRequirements, missingDocuments, type Checkpoint } from '#rules';
 import {
@@ -18,7 +17,8 @@ import { ProposalRepository, type ProposalWriteTx } from '../ports/proposal.repo
 import { assertCanSeeUnit } from '../proposal-access.policy.js';
 import { proposalDeadline } from '../proposal-deadline.policy.js';
 import { judgeProposal, ruleViolation } from '../proposal-rules.js';
-import type { LoggedEvent, ProposalRecord } from '../proposal.records.js';
+import type { ProposalRecord } from '../proposal.records.js';
+import { sealNextLine } from '../proposal-log.js';
 import { toProposalView, type ProposalView } from '../proposal.view.js';
 
 /** An event as a caller sends it: the type and its inputs. Who and when are added here, never by the caller. */
@@ -89,17 +89,7 @@ export class ApplyProposalEventUseCase {
     const next = toStored(step(current.machineVersion, snapshot, judged.event).next);
     const { actor: _actor, at, type, ...fields } = judged.event;
     const payload = judged.rules ? { ...fields, rules: judged.rules } : fields;
-    const body = {
-      proposalId,
-      seq: current.lastSeq + 1,
-      type,
-      actor,
-      at,
-      payload,
-      machineVersion: current.machineVersion,
-      state: next.value,
-    };
-    const logged: LoggedEvent = { ...body, prevHash: current.lastHash, hash: eventHash(current.lastHash, body) };
+    const logged = sealNextLine(current, { type, actor, at, payload, state: next.value });
     const updated: ProposalRecord = {
       ...current,
       awardForm: next.context.awardForm,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { eventHash } from '#audit';
 import { BlobStore, discardStaged, type InspectedContent, type StagedFile } from '#documents';
 import { Clock, DomainError, type Actor, type DocumentKind } from '#kernel';
 import {
@@ -14,6 +13,7 @@ import { assertCanAttach, assertCanRemove } from '../document-access.policy.js';
 import { toDocumentView, type DocumentView } from '../document.view.js';
 import { ProposalRepository, type ProposalWriteTx } from '../ports/proposal.repository.js';
 import { assertCanSeeUnit } from '../proposal-access.policy.js';
+import { sealNextLine } from '../proposal-log.js';
 import type { LoggedEvent, ProposalRecord } from '../proposal.records.js';
 
 /** An upload once received in full and judged by its bytes (apps/api does the receiving). */
@@ -144,17 +144,8 @@ async function appendDossierEvent(
   type: typeof DOCUMENT_ATTACHED | typeof DOCUMENT_REMOVED,
   payload: Record<string, unknown>,
 ): Promise<LoggedEvent> {
-  const body = {
-    proposalId: current.id,
-    seq: current.lastSeq + 1,
-    type,
-    actor,
-    at,
-    payload,
-    machineVersion: current.machineVersion,
-    state: current.state,
-  };
-  const logged: LoggedEvent = { ...body, prevHash: current.lastHash, hash: eventHash(current.lastHash, body) };
+  // The stage does not move: the line is sealed in the state the proposal is in.
+  const logged = sealNextLine(current, { type, actor, at, payload, state: current.state });
   const updated: ProposalRecord = {
     ...current,
     version: current.version + 1,

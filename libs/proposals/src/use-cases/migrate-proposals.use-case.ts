@@ -1,4 +1,3 @@
-import { eventHash } from '#audit';
 import { Clock, DomainError, type Actor } from '#kernel';
 import {
   canMigrate,
@@ -10,7 +9,8 @@ import {
   type MigratedPayload,
 } from '#workflows/proposal';
 import { ProposalRepository, type ProposalWriteTx } from '../ports/proposal.repository.js';
-import type { LoggedEvent, ProposalRecord } from '../proposal.records.js';
+import type { ProposalRecord } from '../proposal.records.js';
+import { sealNextLine } from '../proposal-log.js';
 
 export type MigrationOutcome = 'migrated' | 'already' | 'final' | 'not_found';
 
@@ -77,17 +77,8 @@ export class MigrateProposalsUseCase {
 
     const snapshot = upgradeSnapshot(current.snapshot, fromVersion, toVersion);
     const at = this.clock.now().toISOString();
-    const body = {
-      proposalId: id,
-      seq: current.lastSeq + 1,
-      type: MIGRATED_EVENT,
-      actor,
-      at,
-      payload: { fromVersion, toVersion } satisfies MigratedPayload,
-      machineVersion: toVersion,
-      state: current.state,
-    };
-    const logged: LoggedEvent = { ...body, prevHash: current.lastHash, hash: eventHash(current.lastHash, body) };
+    const payload = { fromVersion, toVersion } satisfies MigratedPayload;
+    const logged = sealNextLine(current, { type: MIGRATED_EVENT, actor, at, payload, state: current.state, machineVersion: toVersion });
     const migrated: ProposalRecord = {
       ...current,
       snapshot,

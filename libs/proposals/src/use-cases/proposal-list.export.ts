@@ -1,9 +1,8 @@
-import { awardFormVi } from '#rules';
+import { awardFormVi, STATE_NAMES } from '#rules';
 import { writeProposalListXlsx, type ProposalListRow } from '#forms';
 import { Clock, type Actor } from '#kernel';
 import { UnitRepository } from '../ports/unit.repository.js';
 import type { ProposalRecord, UnitRecord } from '../proposal.records.js';
-import { STATE_NAMES_VI } from '../proposal-wording.js';
 import type { ProposalListQuery, ProposalQueries } from './proposal-queries.js';
 
 /** dd/mm/yyyy, the way the printed list writes a day. */
@@ -39,7 +38,7 @@ function toRow(record: ProposalRecord, units: ReadonlyMap<string, UnitRecord>): 
     unitName: units.get(record.unitId)?.name ?? '',
     awardForm: awardFormVi(awardForm),
     achievementSummary: achievement.summary,
-    state: STATE_NAMES_VI[record.state] ?? record.state,
+    state: STATE_NAMES.vi[record.state] ?? record.state,
     deadline: record.deadline ? dayMonthYear(record.deadline.dueDate) : null,
     late: record.snapshot.context.late,
   };
@@ -49,7 +48,7 @@ function toRow(record: ProposalRecord, units: ReadonlyMap<string, UnitRecord>): 
 function describe(query: Omit<ProposalListQuery, 'cursor' | 'limit'>, units: ReadonlyMap<string, UnitRecord>): string {
   const parts: string[] = [];
   if (query.inbox) parts.push('Hồ sơ chờ xử lý');
-  if (query.state) parts.push(`Trạng thái: ${STATE_NAMES_VI[query.state]}`);
+  if (query.state) parts.push(`Trạng thái: ${STATE_NAMES.vi[query.state]}`);
   if (query.unitId) parts.push(`Đơn vị: ${units.get(query.unitId)?.name ?? query.unitId}`);
   if (query.late) parts.push('Chỉ hồ sơ quá hạn');
   return parts.join('; ');
