@@ -27,18 +27,18 @@ export async function verifyDocuments(
   const unsealed = records.find((record) => !sealedIds.has(record.id));
   if (unsealed) return breakAt(unsealed.seq, 'document_altered', `document ${unsealed.id} (${unsealed.fileName}) is stored but the log never sealed it`);
 
-  const removedAt = new Map<string, number>();
-  for (const event of removed) removedAt.set(String((event.payload as { documentId?: unknown }).documentId), event.seq);
+  const removals = new Map<string, AuditedEvent>();
+  for (const event of removed) removals.set(String((event.payload as { documentId?: unknown }).documentId), event);
 
   const digests = new Map<string, Awaited<ReturnType<DocumentEvidence['digest']>>>();
   for (const event of attached) {
     const sealed = event.payload as unknown as DocumentAttachedPayload;
     const record = byId.get(sealed.documentId);
     if (!record) return breakAt(event.seq, 'document_missing', `the record of document ${sealed.documentId} is gone`);
-    const differing = differingField(record, sealed, event.seq);
+    const differing = differingField(record, sealed, event);
     if (differing) return breakAt(event.seq, 'document_altered', `the record of document ${sealed.documentId} changed its ${differing}`);
-    if ((removedAt.get(record.id) ?? null) !== record.removedSeq) {
-      return breakAt(event.seq, 'document_altered', `the record of document ${record.id} does not say when the log removed it`);
+    if (!removalMatches(record, removals.get(record.id))) {
+      return breakAt(event.seq, 'document_altered', `the record of document ${record.id} does not say what the log says of its removal`);
     }
     if (!digests.has(sealed.sha256)) digests.set(sealed.sha256, await evidence.digest(sealed.sha256));
     const digest = digests.get(sealed.sha256);
@@ -50,8 +50,24 @@ export async function verifyDocuments(
   return null;
 }
 
-function differingField(record: StoredDocumentRecord, sealed: DocumentAttachedPayload, seq: number): string | null {
-  if (record.seq !== seq) return 'seq';
+function differingField(record: StoredDocumentRecord, sealed: DocumentAttachedPayload, line: AuditedEvent): string | null {
+  if (record.seq !== line.seq) return 'seq';
   for (const field of SEALED_FIELDS) if (record[field] !== sealed[field]) return field;
+  if (record.uploadedById !== (line.actor as { id?: string }).id) return 'uploader';
+  if (record.uploadedAt !== line.at) return 'upload time';
   return null;
+}
+
+/**
+ * The removal stamp is one fact in three columns: all empty while the log has not removed the document, all
+ * saying the DOCUMENT_REMOVED line (seq, who, when) once it has. A stamp cleared or forged in part would put a
+ * removed document back in the dossier, or take a live one out of it.
+ */
+function removalMatches(record: StoredDocumentRecord, removal: AuditedEvent | undefined): boolean {
+  if (!removal) return record.removedSeq === null && record.removedById === null && record.removedAt === null;
+  return (
+    record.removedSeq === removal.seq &&
+    record.removedById === (removal.actor as { id?: string }).id &&
+    record.removedAt === removal.at
+  );
 }

@@ -15,16 +15,20 @@ export class SqlDocumentEvidence extends DocumentEvidence {
 
   async recordsOf(proposalId: string): Promise<StoredDocumentRecord[]> {
     const records = await this.runner.read((db) => sqlDocuments.list(db, proposalId, true));
-    return records.map(({ id, proposalId: owner, seq, kind, fileName, mediaType, size, sha256, removedSeq }) => ({
-      id,
-      proposalId: owner,
-      seq,
-      kind,
-      fileName,
-      mediaType,
-      size,
-      sha256,
-      removedSeq,
+    return records.map((record) => ({
+      id: record.id,
+      proposalId: record.proposalId,
+      seq: record.seq,
+      kind: record.kind,
+      fileName: record.fileName,
+      mediaType: record.mediaType,
+      size: record.size,
+      sha256: record.sha256,
+      uploadedById: record.uploadedBy.id,
+      uploadedAt: record.uploadedAt,
+      removedSeq: record.removedSeq,
+      removedById: record.removedBy?.id ?? null,
+      removedAt: record.removedAt,
     }));
   }
 
@@ -33,9 +37,14 @@ export class SqlDocumentEvidence extends DocumentEvidence {
     if (!bytes) return null;
     const hash = createHash('sha256');
     let size = 0;
-    for await (const chunk of bytes) {
-      hash.update(chunk as Buffer);
-      size += (chunk as Buffer).length;
+    try {
+      for await (const chunk of bytes) {
+        hash.update(chunk as Buffer);
+        size += (chunk as Buffer).length;
+      }
+    } catch {
+      // Bytes that cannot be read back (a chunk gone, an unreadable file) are, for an auditor, bytes that are gone.
+      return null;
     }
     return { sha256: hash.digest('hex'), size };
   }
