@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
@@ -29,6 +29,16 @@ export class DocumentsController {
 
   @Post()
   @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['kind', 'file'],
+      properties: {
+        kind: { type: 'string', enum: [...DOCUMENT_KINDS], description: 'Send it before the file, so that a refusal costs no upload' },
+        file: { type: 'string', format: 'binary', description: 'PDF, DOCX, JPEG or PNG, judged by its bytes; at most DOCUMENT_MAX_BYTES' },
+      },
+    },
+  })
   @ApiOperation({
     summary: 'Attach a document to the dossier: multipart fields `kind` (first) and `file`; PDF, DOCX, JPEG or PNG, judged by content',
   })
