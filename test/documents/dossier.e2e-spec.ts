@@ -126,6 +126,19 @@ describeEachDatabase('the dossier: documents in', (database) => {
     }
   });
 
+  it('takes several files dropped on one dossier at once, sealing each after the other', async () => {
+    const proposal = await draft();
+    const sent = await Promise.all(
+      Array.from({ length: 6 }, (_, n) => uploadDocument(t, proposal.id, drafter(), 'khac', minimalPdf(`cung luc ${n}`), `tệp ${n}.pdf`)),
+    );
+    expect(sent.map((response) => response.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const history = await getHistory(t, proposal.id);
+    expect(history.map((event) => event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(new Set(history.slice(1).map((event) => event.payload.documentId))).toEqual(new Set(sent.map((response) => response.body.id)));
+    const verify = await http(t).get('/api/audit/verify').set('Authorization', bearer(t, { role: 'auditor' }));
+    expect(verify.body.ok).toBe(true);
+  });
+
   it('keeps the bytes where the database is on PostgreSQL, and on disk beside a SQLite file', () => {
     expect(t.config.documents.storage).toBe(database === 'postgres' ? 'database' : 'files');
   });

@@ -5,6 +5,7 @@ import { Agent, createServer, request as httpRequest, type OutgoingHttpHeaders, 
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join, relative } from 'node:path';
+import { constants as perfConstants, PerformanceObserver } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -24,10 +25,18 @@ import { BENCH_CAMPAIGN, draftFor, pipelineTokens } from './pipeline-fixtures.js
  *
  *   1. upload N files of 20 MB (a valid PDF header, filler distinct per file, %%EOF), one at a time, then
  *      N other files with BENCH_CONCURRENCY in flight: MB/s, files/s, p50/p95 per file;
- *   2. RSS of the process every 100 ms during each pass: start (after a forced GC), peak, end, growth;
+ *   2. RSS of the process every 100 ms during each pass: start, peak, end, growth (no GC forced before the
+ *      start unless BENCH_FORCE_GC=1: see FORCE_GC for why); one forced GC at the very end, after every timing;
  *   3. download every uploaded file, hashing it, and check the hash is the one the upload answered;
  *   4. the floors, in the same run: the same bytes written to disk with fs.createWriteStream + sha256, sent
- *      to a bare node:http server that only hashes them, and served back by a bare node:http server from disk.
+ *      to a bare node:http server that only hashes them, and served back by a bare node:http server from disk;
+ *   5. a same-dossier probe: BENCH_CONCURRENCY uploads sent together to one proposal, a few rounds, counting
+ *      the refusals (on PostgreSQL two attachments meeting on one dossier answer 409 VERSION_CONFLICT, which is
+ *      why the measured passes give each lane in flight a proposal of its own);
+ *   6. a V8 CPU profile of a few more uploads and downloads, by package: where the JS thread's time goes.
+ *
+ * Every pass also reports the CPU time of the process per MB and its garbage collections: on a loaded machine
+ * CPU ms/MB moves much less than MB/s, and a pass with many full GCs hit the storm described above FORCE_GC.
  *
  * Prints numbers; asserts none of them (a failed upload, a wrong hash or a refused request does fail the run).
  * MB here = 2^20 bytes, as DOCUMENT_MAX_BYTES counts them (20 MB = 20 × 1024 × 1024).
@@ -264,19 +273,30 @@ interface RssSummary {
   startMb: number;
   peakMb: number;
   endMb: number;
-  afterGcMb: number;
   samples: number;
+  /** Whether a GC was forced before the start sample (BENCH_FORCE_GC=1). */
+  forcedGc: boolean;
 }
 
 const rssMb = () => process.memoryUsage.rss() / MIB;
 
-function gc(): void {
-  globalThis.gc?.();
-}
+/**
+ * The mark-compact storm. On Node 20 (V8 11.3) the buffers of a stream (socket reads, fs.ReadStream's 256 KiB
+ * reads, the client's blocks) are external memory, which V8 counts against the old generation's allocation
+ * limit. When that limit sits close to the live heap (53 of 77 MB here), every 20 MB or so of buffers starts a
+ * full mark-compact of the whole heap (~55 MB with Nest, TypeORM and Swagger loaded). A pass can fall into a run
+ * of them (100 to 300 in a pass) that halves its throughput, floors included, and then get out again. Forcing
+ * gc() puts nearly every pass there: on 24 files, upload went from 404–493 to 185–246 MB/s and download from
+ * 546–690 to 193–339 MB/s. So by default no GC is forced before a pass (BENCH_FORCE_GC=1 forces one, as a clean
+ * RSS start sample would want). Without it passes still land there now and then, which is what the GC columns
+ * show. `node --initial-old-space-size=512` removed the storms (0 full GCs; the bare-http download went from
+ * 183–245 to 502–616 MB/s). A server never calls gc(), so the benchmark doesn't call it either while it times.
+ */
+const FORCE_GC = process.env.BENCH_FORCE_GC === '1';
 
-/** RSS every 100 ms from `start()` (after a forced GC) to `stop()`; the end is read before and after a last GC. */
+/** RSS every 100 ms from the start of a pass to its end (the start after a forced GC only with BENCH_FORCE_GC=1). */
 function rssSampler() {
-  gc();
+  if (FORCE_GC) globalThis.gc?.();
   const startMb = rssMb();
   let peakMb = startMb;
   let samples = 1;
@@ -289,14 +309,32 @@ function rssSampler() {
       clearInterval(timer);
       const endMb = rssMb();
       peakMb = Math.max(peakMb, endMb);
-      gc();
-      return { startMb, peakMb, endMb, afterGcMb: rssMb(), samples: samples + 1 };
+      return { startMb, peakMb, endMb, samples: samples + 1, forcedGc: FORCE_GC && Boolean(globalThis.gc) };
     },
   };
 }
 
+/** Garbage collections of this process, counted as they are reported (node:perf_hooks 'gc' entries). */
+const gcSeen = { major: 0, minor: 0, ms: 0 };
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = (entry as unknown as { detail?: { kind?: number } | null }).detail?.kind;
+    if (kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) gcSeen.major++;
+    else if (kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) gcSeen.minor++;
+    gcSeen.ms += entry.duration;
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+/** The observer is called back asynchronously: a turn of the event loop lets the last entries in. */
+const gcSnapshot = async () => {
+  await new Promise((resolve) => setImmediate(resolve));
+  return { ...gcSeen };
+};
+
 interface Pass {
   label: string;
+  /** Full (mark-compact) and young-generation collections during the pass, and the time spent in all of them. */
+  gc: { major: number; minor: number; ms: number };
   concurrency: number;
   files: number;
   bytes: number;
@@ -304,6 +342,8 @@ interface Pass {
   latencies: Float64Array;
   /** CPU time of this process (all threads) over the pass's wall time, % of one core. */
   cpuPercent: number;
+  /** CPU time of this process (all threads) during the pass, ms. */
+  cpuMs: number;
   failed: number;
   errors: string[];
   rss: RssSummary;
@@ -330,6 +370,7 @@ async function runPass(
   let bytes = 0;
   let nextProgress = 1;
   const sampler = rssSampler();
+  const gcAtStart = await gcSnapshot();
   const cpuAtStart = process.cpuUsage();
   const started = now();
   const worker = async (lane: number) => {
@@ -357,14 +398,17 @@ async function runPass(
   const elapsedMs = now() - started;
   const cpu = process.cpuUsage(cpuAtStart);
   const rss = sampler.stop();
+  const gcAtEnd = await gcSnapshot();
   return {
     label,
+    gc: { major: gcAtEnd.major - gcAtStart.major, minor: gcAtEnd.minor - gcAtStart.minor, ms: gcAtEnd.ms - gcAtStart.ms },
     concurrency,
     files: latencies.size,
     bytes,
     elapsedMs,
     latencies: latencies.sorted(),
     cpuPercent: ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     failed,
     errors,
     rss,
@@ -372,12 +416,16 @@ async function runPass(
 }
 
 const mbPerS = (pass: Pass) => pass.bytes / MIB / (pass.elapsedMs / 1000);
+/** CPU ms per MB moved: what a pass costs, much less swayed than MB/s by other processes taking the CPU. */
+const cpuPerMb = (pass: Pass) => pass.cpuMs / (pass.bytes / MIB);
 const filesPerS = (pass: Pass) => pass.files / (pass.elapsedMs / 1000);
 
 /* ---------------------------------------------------------------------------------------------------------- */
 /* Temporary files, the scratch database, the API                                                              */
 
 const tempDirs = new Set<string>();
+/** The scratch database to drop if the watchdog gives up on the run. */
+let dropOnGiveUp: (() => Promise<void>) | null = null;
 process.on('exit', () => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
@@ -571,7 +619,8 @@ function header(idlePercent: number): string {
     `settings: ${settings.files} files of ${settings.fileMb} MB per pass (BENCH_FILES, BENCH_FILE_MB), one at a time then ` +
       `${settings.concurrency} in flight (BENCH_CONCURRENCY); DOCUMENT_MAX_BYTES=${MAX_BYTES}, REQUIRED_DOCUMENTS=false; ` +
       `same-dossier probe ${settings.sameDossierRounds} rounds (BENCH_SAME_DOSSIER_ROUNDS), profile ${settings.profileFiles} files (BENCH_PROFILE_FILES)` +
-      `${globalThis.gc ? '' : '  (no --expose-gc: the RSS start and after-GC figures are without a forced GC)'}`,
+      `; GC forced before each pass: ${FORCE_GC ? 'yes (BENCH_FORCE_GC=1)' : 'no (BENCH_FORCE_GC=1 to force one)'}` +
+      `${FORCE_GC && !globalThis.gc ? '  (but no --expose-gc: nothing to force it with)' : ''}`,
   ].join('\n');
 }
 
@@ -579,7 +628,7 @@ const ms = (value: number) => fmt(value, 0);
 const signed = (value: number) => `${value >= 0 ? '+' : ''}${fmt(value, 0)}`;
 
 function passRow(pass: Pass | undefined, label: string): string[] {
-  if (!pass) return [label, 'not run', '', '', '', '', '', '', ''];
+  if (!pass) return [label, 'not run', '', '', '', '', '', '', '', '', '', ''];
   return [
     label,
     String(pass.concurrency),
@@ -590,18 +639,20 @@ function passRow(pass: Pass | undefined, label: string): string[] {
     ms(percentile(pass.latencies, 0.5)),
     ms(percentile(pass.latencies, 0.95)),
     fmt(pass.cpuPercent, 0),
+    fmt(cpuPerMb(pass), 2),
+    `${pass.gc.major} / ${pass.gc.minor}`,
+    `${fmt((pass.gc.ms / pass.elapsedMs) * 100, 0)} %`,
   ];
 }
 
 function rssRow(pass: Pass | undefined, label: string): string[] {
-  if (!pass) return [label, '', '', '', '', '', ''];
+  if (!pass) return [label, '', '', '', '', ''];
   const { rss } = pass;
   return [
     label,
-    fmt(rss.startMb, 0),
+    `${fmt(rss.startMb, 0)}${rss.forcedGc ? ' (GC)' : ''}`,
     fmt(rss.peakMb, 0),
     fmt(rss.endMb, 0),
-    fmt(rss.afterGcMb, 0),
     `${signed(rss.peakMb - rss.startMb)} / ${signed(rss.endMb - rss.startMb)}`,
     String(rss.samples),
   ];
@@ -610,14 +661,24 @@ function rssRow(pass: Pass | undefined, label: string): string[] {
 function floorRow(label: string, ours: Pass | undefined, floor: Pass | undefined): string[] {
   const a = ours ? mbPerS(ours) : Number.NaN;
   const b = floor ? mbPerS(floor) : Number.NaN;
-  return [label, fmt(a, 0), fmt(b, 0), Number.isFinite(a / b) ? `${fmt((a / b) * 100, 0)} %` : '–'];
+  const cpuOurs = ours ? cpuPerMb(ours) : Number.NaN;
+  const cpuFloor = floor ? cpuPerMb(floor) : Number.NaN;
+  return [
+    label,
+    fmt(a, 0),
+    fmt(b, 0),
+    Number.isFinite(a / b) ? `${fmt((a / b) * 100, 0)} %` : '–',
+    fmt(cpuOurs, 2),
+    fmt(cpuFloor, 2),
+    Number.isFinite(cpuOurs / cpuFloor) ? `${fmt(cpuOurs / cpuFloor, 2)} ×` : '–',
+  ];
 }
 
 const PROFILE_LABELS: Record<string, string> = {
   busboy: 'busboy (multipart parsing)',
   streamsearch: 'streamsearch (busboy: finding the boundary)',
   'app: other': 'app: libs/documents (staging: sha256, write; inspect) and other libs',
-  'app: SQL repositories (libs/persistence)': 'app: libs/persistence (SqlBlobStore chunks, repositories)',
+  'app: SQL repositories (libs/persistence)': 'app: libs/persistence (repositories; SqlBlobStore on PostgreSQL)',
   'bench harness (driver, client)': 'bench client (generating bodies, hashing downloads)',
 };
 
@@ -689,6 +750,7 @@ async function measure(results: Results): Promise<void> {
   const floorDir = join(root, 'floor');
   mkdirSync(floorDir);
   const database = await openScratchDatabase(root);
+  dropOnGiveUp = () => database.drop();
   results.database = database.describe;
   try {
     const config = benchConfig(database.url, documentsDir);
@@ -774,6 +836,7 @@ async function measure(results: Results): Promise<void> {
     }
   } finally {
     await database.drop();
+    dropOnGiveUp = null;
     // 2 × N files in the store: gone before the floors write theirs.
     rmSync(documentsDir, { recursive: true, force: true });
   }
@@ -833,7 +896,10 @@ async function main(): Promise<void> {
   };
   const watchdog = setTimeout(() => {
     process.stderr.write(`\n[bench:documents] still running after ${settings.budgetMs / 1000} s (BENCH_TIMEOUT_S): giving up.\n`);
-    process.exit(3);
+    // The temp dirs go with the 'exit' handler; a scratch database is dropped first, if that is quick.
+    void within('dropping the scratch database', 10_000, dropOnGiveUp?.() ?? Promise.resolve())
+      .catch((error: unknown) => log(`could not drop the scratch database: ${describeError(error)}`))
+      .finally(() => process.exit(3));
   }, settings.budgetMs);
   watchdog.unref();
   try {
@@ -860,7 +926,7 @@ async function main(): Promise<void> {
     `database: ${results.database}`,
     '',
     table(
-      ['pass', 'in flight', 'files', 'time s', 'MB/s', 'files/s', 'p50 ms', 'p95 ms', 'node CPU %'],
+      ['pass', 'in flight', 'files', 'time s', 'MB/s', 'files/s', 'p50 ms', 'p95 ms', 'node CPU %', 'CPU ms/MB', 'GCs full / young', 'in GC'],
       [
         passRow(up1, 'upload (API)'),
         passRow(upC, 'upload (API)'),
@@ -876,7 +942,7 @@ async function main(): Promise<void> {
     ),
     '',
     table(
-      ['RSS MB during the pass', 'start', 'peak', 'end', 'end after GC', 'growth peak / end', 'samples'],
+      ['RSS MB during the pass', 'start', 'peak', 'end', 'growth peak / end', 'samples'],
       [
         rssRow(up1, 'upload, 1 in flight'),
         rssRow(upC, `upload, ${c} in flight`),
@@ -886,7 +952,7 @@ async function main(): Promise<void> {
     ),
     '',
     table(
-      ['ours vs its floor, MB/s', 'ours', 'floor', 'ours / floor'],
+      ['ours vs its floor', 'ours MB/s', 'floor MB/s', 'ours / floor', 'ours CPU ms/MB', 'floor CPU ms/MB', 'CPU ours / floor'],
       [
         floorRow('upload, 1 in flight vs disk write + sha256', up1, disk1),
         floorRow(`upload, ${c} in flight vs disk write + sha256`, upC, diskC),
@@ -898,8 +964,13 @@ async function main(): Promise<void> {
     ),
     '',
     `MB = 2^20 bytes; each file ${settings.fileMb} MB; time, MB/s and files/s over the whole pass; p50/p95 = one file's request, start to answer (to last byte for downloads).`,
-    'node CPU % = CPU time of this process (all threads: the JS thread, libuv workers, GC) over the pass, 100 = one core.',
-    `RSS sampled every ${RSS_EVERY_MS} ms; start after a forced GC; "end after GC" once the pass is over. The client runs in the same process and holds at most 2 × 256 KiB per file in flight.`,
+    'node CPU % = CPU time of this process (all threads: the JS thread, libuv workers, GC) over the pass, 100 = one core; CPU ms/MB = that CPU time per MB moved (client and server together).',
+    'GCs full / young = mark-compacts / scavenges during the pass; in GC = their time over the pass. Many full GCs = the pass ran in the mark-compact storm described above FORCE_GC in apps/bench/src/documents.bench.ts.',
+    `RSS sampled every ${RSS_EVERY_MS} ms from the start of each pass to its end; ` +
+      (FORCE_GC
+        ? 'start after a forced GC (BENCH_FORCE_GC=1: the HTTP figures are then about halved, see FORCE_GC in apps/bench/src/documents.bench.ts).'
+        : 'no GC forced before the start (BENCH_FORCE_GC=1 to force one: it halves the HTTP figures on Node 20, see FORCE_GC in apps/bench/src/documents.bench.ts).') +
+      ' The client runs in the same process and holds at most 2 × 256 KiB per file in flight.',
     'Clients: node:http in this process (keep-alive agent, one socket per file in flight); the server and the client share the one JS thread, in the floors as in ours.',
     'floor: disk = fs.createWriteStream + sha256 of the same bytes in the same temp dir; bare http hash body = the same multipart bodies to a node:http server that only hashes them; ' +
       'bare http file back = a node:http server streaming the disk floor’s files (createReadStream, 256 KiB) to the same hashing client.',
@@ -927,7 +998,15 @@ async function main(): Promise<void> {
       profileTable('download: JS thread', down.summary, down.pass.bytes),
     );
   }
-  lines.push('', `whole run ${fmt((now() - started) / 1000, 1)} s; load average at the end: ${loadAverage()} (1/5/15 min)`);
+  const beforeGc = process.memoryUsage();
+  globalThis.gc?.();
+  const afterGc = process.memoryUsage();
+  lines.push(
+    '',
+    `memory at the end (API closed, servers closed): RSS ${fmt(beforeGc.rss / MIB, 0)} MB` +
+      (globalThis.gc ? `, ${fmt(afterGc.rss / MIB, 0)} MB after a forced GC (heap used ${fmt(afterGc.heapUsed / MIB, 0)} MB)` : ' (no --expose-gc: no forced GC)'),
+    `whole run ${fmt((now() - started) / 1000, 1)} s; load average at the end: ${loadAverage()} (1/5/15 min)`,
+  );
   if (results.problems.length) lines.push('', 'PROBLEMS:', ...results.problems.map((problem) => `  ${problem}`));
   lines.push('', `reproduce: cd ${process.cwd()} && npx tsc -p tsconfig.build.json && ${commandLine()}`);
   process.stdout.write(`${lines.join('\n')}\n`);

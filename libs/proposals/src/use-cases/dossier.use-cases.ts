@@ -52,7 +52,7 @@ export class DossierUseCases {
     // The bytes go in first: content-addressed, so a refusal below leaves at most an unreferenced copy, while
     // the other order could seal a hash whose bytes never arrived.
     await this.blobs.put(incoming.staged);
-    return this.proposals.transaction(async (tx) => {
+    return untilNoRace(() => this.proposals.transaction(async (tx) => {
       const current = await loadOrFail(tx, proposalId);
       assertCanAttach(actor, current, incoming.kind);
       const at = this.clock.now().toISOString();
@@ -82,11 +82,11 @@ export class DossierUseCases {
       await appendDossierEvent(tx, current, actor, at, DOCUMENT_ATTACHED, { ...payload });
       await tx.insertDocument(document);
       return toDocumentView(document);
-    });
+    }));
   }
 
   async remove(proposalId: string, documentId: string, actor: Actor): Promise<void> {
-    await this.proposals.transaction(async (tx) => {
+    await untilNoRace(() => this.proposals.transaction(async (tx) => {
       const current = await loadOrFail(tx, proposalId);
       assertCanSeeUnit(actor, current.unitId);
       const document = (await tx.documents(proposalId)).find((candidate) => candidate.id === documentId);
@@ -101,7 +101,7 @@ export class DossierUseCases {
       };
       const logged = await appendDossierEvent(tx, current, actor, at, DOCUMENT_REMOVED, { ...payload });
       if (!(await tx.markDocumentRemoved(document, logged.seq, actor, at))) throw conflict(current);
-    });
+    }));
   }
 
   async list(proposalId: string, actor: Actor): Promise<DocumentView[]> {
@@ -155,6 +155,24 @@ async function appendDossierEvent(
   };
   if (!(await tx.advance(current, updated, logged, []))) throw conflict(current);
   return logged;
+}
+
+/** Enough for the files a clerk drops at once; past that, the caller hears of the conflict. */
+const RACE_ATTEMPTS = 8;
+
+/**
+ * Adding or removing a document depends on no version the caller saw (there is no If-Match to honour), only
+ * on the stage, which each attempt checks again. So when several files land on one dossier at once and another
+ * line got in first (PostgreSQL runs such transactions side by side), the line is simply sealed after it.
+ */
+async function untilNoRace<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'VERSION_CONFLICT') || attempt >= RACE_ATTEMPTS) throw error;
+    }
+  }
 }
 
 async function loadOrFail(tx: ProposalWriteTx, proposalId: string): Promise<ProposalRecord> {
