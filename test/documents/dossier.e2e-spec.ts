@@ -283,6 +283,10 @@ describeEachDatabase('the dossier: documents in', (database) => {
       const verify = await http(t).get('/api/audit/verify').set('Authorization', bearer(t, { role: 'auditor' }));
       expect(verify.status).toBe(200);
       expect(verify.body).toMatchObject({ ok: true, broken: [] });
+      const exported = await http(t).get(`/api/audit/export?proposalId=${proposal.id}`).set('Authorization', bearer(t, { role: 'auditor' }));
+      const lines = exported.text.trim().split('\n').map((line) => JSON.parse(line) as { type: string; payload: { kind?: string } });
+      expect(lines.map((line) => line.type)).toEqual(['CREATED', 'DOCUMENT_ATTACHED', 'SUBMIT']);
+      expect(lines[1].payload.kind).toBe('bao_cao_thanh_tich');
     });
   });
 });
