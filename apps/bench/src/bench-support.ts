@@ -1,4 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 /** Small, dependency-free pieces of the benchmark: settings, the walk driver, percentiles, memory, tables. */
@@ -289,3 +291,20 @@ export async function machineIdlePercent(ms = 1000): Promise<number> {
 }
 
 export const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' / ');
+
+const tempDirs = new Set<string>();
+process.on('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A scratch folder that is removed when the bench ends, however it ends. */
+export function tempDir(tag: string): string {
+  const dir = mkdtempSync(join(os.tmpdir(), `kt-bench-${tag}-`));
+  tempDirs.add(dir);
+  return dir;
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+}

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -11,7 +11,20 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig, redactUrl, type AppConfig } from '#config';
 import { createApiApp } from '../../api/src/create-api-app.js';
-import { describeError, fmt, intFromEnv, LatencyLog, loadAverage, machineIdlePercent, now, percentile, table, within } from './bench-support.js';
+import {
+  describeError,
+  fmt,
+  intFromEnv,
+  LatencyLog,
+  loadAverage,
+  machineIdlePercent,
+  now,
+  percentile,
+  removeTempDir,
+  table,
+  tempDir,
+  within,
+} from './bench-support.js';
 import { profileByCategory, type ProfileSummary } from './cpu-profile.js';
 import { BENCH_CAMPAIGN, draftFor, pipelineTokens } from './pipeline-fixtures.js';
 
@@ -423,23 +436,8 @@ const filesPerS = (pass: Pass) => pass.files / (pass.elapsedMs / 1000);
 /* ---------------------------------------------------------------------------------------------------------- */
 /* Temporary files, the scratch database, the API                                                              */
 
-const tempDirs = new Set<string>();
 /** The scratch database to drop if the watchdog gives up on the run. */
 let dropOnGiveUp: (() => Promise<void>) | null = null;
-process.on('exit', () => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(tag: string): string {
-  const dir = mkdtempSync(join(os.tmpdir(), `kt-bench-${tag}-`));
-  tempDirs.add(dir);
-  return dir;
-}
-
-function removeTempDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  tempDirs.delete(dir);
-}
 
 async function onServer(adminUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });

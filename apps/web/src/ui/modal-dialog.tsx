@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useModalDialog } from './use-modal-dialog.js';
 
 export interface ModalDialogProps {
   /** The id of the dialog's heading, which names it. */
@@ -16,27 +17,9 @@ export interface ModalDialogProps {
  * marked `data-autofocus` has the focus when it opens. Same behaviour as the action panel's event dialog.
  */
 export function ModalDialog({ labelledBy, describedBy, className, onClose, children }: ModalDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  // Set when unmounting closes the dialog, so that the close event it causes is not taken for the user's.
-  const closingOnPurpose = useRef(false);
+  const { dialogRef, closingOnPurpose } = useModalDialog();
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => {
-      if (dialog.open && typeof dialog.close === 'function') {
-        closingOnPurpose.current = true;
-        dialog.close();
-      }
-    };
-  }, []);
 
   return (
     <dialog

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { ProposalEventType } from '#workflows/proposal';
 import { localToday } from '../../calendar/working-days.js';
 import { COMMON, EVENT_NAMES } from '../../i18n/common.messages.js';
 import { useLang, useT } from '../../i18n/i18n.js';
 import { ErrorView } from '../../ui/error-view.js';
+import { useModalDialog } from '../../ui/use-modal-dialog.js';
 import { EVENT_DIALOG_MESSAGES } from './action-panel.messages.js';
 import { EVENT_NEEDS, TEXT_LIMIT, emptyEventForm, eventBody, eventFormProblems, type EventField, type EventForm, type FormProblem } from './event-body.js';
 
@@ -34,29 +35,11 @@ export function EventDialog({ type, nominee, busy, error, onCancel, onSend }: Ev
   const [form, setForm] = useState<EventForm>(() => emptyEventForm(localToday()));
   const [problems, setProblems] = useState<Partial<Record<EventField, FormProblem>>>({});
   const [tried, setTried] = useState(false);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  // Set when this component closes the dialog itself, so that the close event it causes is not taken for the
-  // browser closing it (Escape can close a modal dialog even when its cancel event is refused).
-  const closingOnPurpose = useRef(false);
+  // closingOnPurpose: the close event an unmount causes is not the browser closing it (Escape can close a modal
+  // dialog even when its cancel event is refused).
+  const { dialogRef, closingOnPurpose } = useModalDialog();
   const base = useId();
   const idOf = (part: string) => `${base}-${part}`;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) {
-      // jsdom and old browsers have no showModal: an open, non-modal dialog still works with the keyboard.
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => {
-      if (dialog.open && typeof dialog.close === 'function') {
-        closingOnPurpose.current = true;
-        dialog.close();
-      }
-    };
-  }, []);
 
   const update = (field: EventField, value: string) => {
     const next = { ...form, [field]: value };
