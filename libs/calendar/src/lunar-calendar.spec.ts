@@ -3,13 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { addDays, daysFromCivil, fromDayNumber } from './iso-date.js';
 import { lunarNewYear, lunarToSolar, lunarYearMonths, solarToLunar } from './lunar-calendar.js';
 
-// The oracle sits outside the project (the project must not ship or embed it): ../shared/data from the repo root.
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const ORACLE = fileURLToPath(new URL('../shared/data/lunar-dates-vn.csv', `file://${REPO_ROOT}`));
+// The oracle is test data only: the product computes every date itself and never reads or ships this table.
+const ORACLE = fileURLToPath(new URL('../test-support/lunar-dates-vn.csv', import.meta.url));
 
 function readOracle(): { rows: { year: number; newYear: string; hungKings: string }[]; missing?: string } {
   if (!existsSync(ORACLE)) {
-    return { rows: [], missing: `lunar-date oracle not found at ${ORACLE} (expected ../shared/data/lunar-dates-vn.csv beside the repository)` };
+    return { rows: [], missing: `lunar-date oracle not found at ${ORACLE}` };
   }
   const [header, ...lines] = readFileSync(ORACLE, 'utf8').trim().split(/\r?\n/);
   if (header?.trim() !== 'year,lunar_new_year,hung_kings_day') return { rows: [], missing: `${ORACLE}: unexpected header ${header}` };
