@@ -252,4 +252,42 @@ describeEachDatabase('bad input is refused and writes nothing', (database) => {
       expectValidationFailed(response, [field]);
     });
   });
+
+  describe('what used to reach the server as a 500 or a bare status', () => {
+    it.each(['-1', '99999', '1e3', '2026.5', '0x7e9', '1899', '2200'])('GET /api/calendar/%s → 400 naming year', async (year) => {
+      const response = await http(t).get(`/api/calendar/${year}`).set('Authorization', bearer(t, { role: 'drafter', unitId: home.unit.id }));
+      expectValidationFailed(response, ['year']);
+    });
+
+    it('a calendar year inside the range still answers', async () => {
+      const response = await http(t).get('/api/calendar/2199').set('Authorization', bearer(t, { role: 'drafter', unitId: home.unit.id }));
+      expect(response.status).toBe(200);
+    });
+
+    it.each([
+      ['arrays', '['.repeat(5000) + ']'.repeat(5000)],
+      ['objects', '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)],
+    ])('JSON nested 5,000 deep (%s) → 400 naming body, nothing written', async (_shape, body) => {
+      const response = await refusedWithoutWriting(() =>
+        http(t).post('/api/proposals').set('Authorization', bearer(t, { role: 'drafter', unitId: home.unit.id })).set('Content-Type', 'application/json').send(body),
+      );
+      expectValidationFailed(response, ['body']);
+    });
+
+    it('brackets inside strings do not count as nesting', async () => {
+      const name = '[{'.repeat(100);
+      const response = await http(t)
+        .post('/api/units')
+        .set('Authorization', bearer(t, { role: 'admin' }))
+        .send({ code: `U-${randomUUID().slice(0, 8)}`, name });
+      expect(response.status).toBe(201);
+      expect(response.body.name).toBe(name);
+    });
+
+    it('headers over the limit → 431 with a JSON body carrying its code', async () => {
+      const response = await http(t).get('/api/units').set('Authorization', bearer(t, { role: 'admin' })).set('X-Padding', 'x'.repeat(20_000));
+      expect(response.status).toBe(431);
+      expect(response.body).toMatchObject({ code: 'REQUEST_HEADER_FIELDS_TOO_LARGE' });
+    });
+  });
 });

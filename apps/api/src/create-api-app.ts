@@ -1,10 +1,13 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
+import { json } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '#config';
 import { ApiModule } from './api.module.js';
+import { answerOversizedHeadersWithJson } from './errors/oversized-headers.js';
+import { refuseDeepJson } from './errors/json-depth.js';
 import { strictValidationPipe } from './errors/validation.js';
 import { QUEUE_BOARD_PATH, QueueBoard } from './queues/queue-board.js';
 import { serveWebConsole } from './web/web-console.js';
@@ -20,8 +23,12 @@ export async function createApiApp(config: AppConfig, options: AppOptions = {}):
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options.dataSource), {
     logger: options.logger ?? ['log', 'warn', 'error'],
     abortOnError: false,
+    // Ours instead of Nest's: the same JSON parser, with the nesting checked before parsing (errors/json-depth.ts).
+    bodyParser: false,
   });
+  app.use(json({ verify: refuseDeepJson }));
   app.useGlobalPipes(strictValidationPipe());
+  answerOversizedHeadersWithJson(app.getHttpServer());
   const board = app.get(QueueBoard);
   app.use(QUEUE_BOARD_PATH, board.adminOnly, board.router);
 

@@ -1,14 +1,24 @@
-import { Body, Controller, Get, Inject, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CALENDAR_YEAR_RANGE } from '#calendar';
 import type { Actor } from '#kernel';
 import { CalendarUseCases } from '#proposals';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { DeadlineQueryDto } from '../dto/calendar.dto.js';
 import { validationFailed } from '../errors/validation.js';
 
-const yearPipe = new ParseIntPipe({
-  exceptionFactory: () => validationFailed([{ field: 'year', message: 'year must be a whole number, e.g. 2027' }]),
-});
+/**
+ * A year as a path segment: four digits inside the calendar's range, read from the raw text. ParseIntPipe took
+ * "1e3" as 1 and "-1" as -1, which then failed inside the calendar as a 500; a parameter typed as a number is
+ * converted by the global validation pipe before any parameter pipe sees it ("0x7e9" became 2025).
+ */
+function calendarYear(raw: string): number {
+  const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
+  if (year >= CALENDAR_YEAR_RANGE.from && year <= CALENDAR_YEAR_RANGE.to) return year;
+  throw validationFailed([
+    { field: 'year', message: `year must be a year from ${CALENDAR_YEAR_RANGE.from} to ${CALENDAR_YEAR_RANGE.to}, e.g. 2027` },
+  ]);
+}
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -26,15 +36,15 @@ export class CalendarController {
 
   @Get(':year')
   @ApiOperation({ summary: 'Days off and working Saturdays of a year, each with its source; provisional when computed' })
-  year(@Param('year', yearPipe) year: number) {
-    return this.calendar.year(year);
+  year(@Param('year') year: string) {
+    return this.calendar.year(calendarYear(year));
   }
 
   @Put(':year')
   @Roles('admin')
   @ApiOperation({ summary: 'Load an official schedule; every open deadline is computed again' })
   @ApiBody({ schema: { type: 'object', example: { year: 2027, source: 'Thông báo …/TB-BNV', entries: [] } } })
-  load(@Param('year', yearPipe) year: number, @Body() schedule: Record<string, unknown>, @CurrentActor() actor: Actor) {
-    return this.calendar.loadOfficial(year, schedule, actor);
+  load(@Param('year') year: string, @Body() schedule: Record<string, unknown>, @CurrentActor() actor: Actor) {
+    return this.calendar.loadOfficial(calendarYear(year), schedule, actor);
   }
 }

@@ -51,10 +51,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     // Express's JSON parser reports malformed bodies this way.
     const parseError = error as { type?: string; status?: number; message?: string };
-    if (parseError?.type === 'entity.parse.failed') {
+    if (parseError?.type === 'entity.parse.failed' || parseError?.type === 'entity.too.deep') {
+      const tooDeep = parseError.type === 'entity.too.deep';
       response.status(400).json({
         code: 'VALIDATION_FAILED',
-        message: 'The body is not valid JSON',
+        message: tooDeep ? 'The body is nested too deeply' : 'The body is not valid JSON',
         errors: [{ field: 'body', message: parseError.message ?? 'malformed JSON' }],
       });
       return;
