@@ -259,6 +259,19 @@ describeEachDatabase('bad input is refused and writes nothing', (database) => {
       expectValidationFailed(response, ['year']);
     });
 
+    it.each(['1800-01-01', '9999-12-31'])('a campaign whose ceremony is %s → 400 naming ceremonyDate; nothing written, and the list still answers', async (ceremonyDate) => {
+      const created = await refusedWithoutWriting(() =>
+        http(t).post('/api/campaigns').set('Authorization', bearer(t, { role: 'home_affairs' })).send({ ...completeCampaign(), ceremonyDate }),
+      );
+      expectValidationFailed(created, ['ceremonyDate']);
+      const moved = await refusedWithoutWriting(() =>
+        http(t).patch(`/api/campaigns/${home.campaign.id}`).set('Authorization', bearer(t, { role: 'home_affairs' })).send({ ceremonyDate }),
+      );
+      expectValidationFailed(moved, ['ceremonyDate']);
+      const listed = await http(t).get('/api/campaigns').set('Authorization', bearer(t, { role: 'home_affairs' }));
+      expect(listed.status).toBe(200);
+    });
+
     it('a calendar year inside the range still answers', async () => {
       const response = await http(t).get('/api/calendar/2199').set('Authorization', bearer(t, { role: 'drafter', unitId: home.unit.id }));
       expect(response.status).toBe(200);

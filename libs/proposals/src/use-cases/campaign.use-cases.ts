@@ -25,10 +25,24 @@ export class CampaignUseCases {
     private readonly calendar: WorkingCalendar,
   ) {}
 
+  /**
+   * TH-5's deadline for the campaign's ceremony. A ceremony the working calendar cannot count back from (1800,
+   * 9999) is the caller's mistake, named as such: it is asked before anything is written, so such a date never
+   * reaches a row that every later list would then fail to show.
+   */
   private dossierDeadline(campaign: CampaignRecord): ProposalDeadline | null {
     if (!campaign.ceremonyDate) return null;
-    const { rule, dueDate, dueAt, provisional } = th5Deadline(campaign.ceremonyDate, this.calendar);
-    return { rule, dueDate, dueAt, provisional };
+    try {
+      const { rule, dueDate, dueAt, provisional } = th5Deadline(campaign.ceremonyDate, this.calendar);
+      return { rule, dueDate, dueAt, provisional };
+    } catch (error) {
+      // The calendar says so as a RangeError or as its own VALIDATION_FAILED, without naming the request's field.
+      const outOfRange = error instanceof RangeError || (error instanceof DomainError && error.code === 'VALIDATION_FAILED');
+      if (!outOfRange) throw error;
+      throw new DomainError('VALIDATION_FAILED', `The ceremony date ${campaign.ceremonyDate} is outside the working calendar`, {
+        errors: [{ field: 'ceremonyDate', message: `no working calendar for ${campaign.ceremonyDate}: ${error.message}` }],
+      });
+    }
   }
 
   private toView(campaign: CampaignRecord): CampaignView {
@@ -38,8 +52,9 @@ export class CampaignUseCases {
   async create(input: NewCampaign): Promise<CampaignView> {
     const now = this.clock.now().toISOString();
     const campaign: CampaignRecord = { id: randomUUID(), ...input, createdAt: now, updatedAt: now };
+    const view = this.toView(campaign);
     await this.campaigns.create(campaign);
-    return this.toView(campaign);
+    return view;
   }
 
   async get(id: string): Promise<CampaignView> {
