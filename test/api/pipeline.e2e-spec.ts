@@ -713,7 +713,7 @@ describeEachDatabase('proposal pipeline over HTTP', (database) => {
       }
     });
 
-    it('bad tokens: 401 (wrong secret, garbage, expired, alg none, unknown role, Basic scheme)', async () => {
+    it('bad tokens: 401 (wrong secret, garbage, expired, alg none, unknown role, no subject, no expiry, a year long, Basic scheme)', async () => {
       const claims = { name: 'x', roles: ['admin'], unitId: null };
       const tokens = {
         wrongSecret: signTestToken('another-secret-that-is-long-enough-32', 'admin'),
@@ -722,6 +722,8 @@ describeEachDatabase('proposal pipeline over HTTP', (database) => {
         algNone: jwt.sign(claims, '', { algorithm: 'none', subject: 'admin' }),
         unknownRole: jwt.sign({ ...claims, roles: ['emperor'] }, t.config.jwtSecret, { algorithm: 'HS256', subject: 'admin' }),
         noSubject: jwt.sign(claims, t.config.jwtSecret, { algorithm: 'HS256' }),
+        neverEnds: jwt.sign(claims, t.config.jwtSecret, { algorithm: 'HS256', subject: 'admin' }),
+        goodForAYear: jwt.sign(claims, t.config.jwtSecret, { algorithm: 'HS256', subject: 'admin', expiresIn: '365d' }),
       };
       for (const [label, token] of Object.entries(tokens)) {
         const response = await http(t).get('/api/units').set('Authorization', `Bearer ${token}`);

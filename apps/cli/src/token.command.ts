@@ -1,4 +1,4 @@
-import { signAccessToken } from '#auth';
+import { MAX_TOKEN_LIFETIME_HOURS, signAccessToken } from '#auth';
 import { ConfigError, loadConfig } from '#config';
 import { PERSON_ROLES, type PersonRole } from '#kernel';
 import { parseArgs } from './cli-args.js';
@@ -24,7 +24,7 @@ function main(): void {
     throw new Error('drafter and unit_head work in a unit: add --unit <unitId> (GET /api/units lists them)');
   }
   const hours = Number(args.get('hours')?.[0] ?? 8);
-  if (!(hours > 0)) throw new Error('--hours must be a positive number');
+  if (!(hours > 0 && hours <= MAX_TOKEN_LIFETIME_HOURS)) throw new Error(`--hours must be a number above 0 and at most ${MAX_TOKEN_LIFETIME_HOURS}`);
   const sub = args.get('sub')?.[0] ?? `dev-${roles.join('-')}${unitId ? `-${unitId.slice(0, 8)}` : ''}`;
   const name = args.get('name')?.[0] ?? sub;
   console.log(signAccessToken({ sub, name, roles, unitId }, loadConfig().jwtSecret, Math.round(hours * 3600)));

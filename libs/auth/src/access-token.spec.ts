@@ -21,4 +21,12 @@ describe('access tokens', () => {
     const unsigned = jwt.sign({ roles: ['admin'] }, '', { subject: 'u', algorithm: 'none' });
     expect(() => verifyAccessToken(unsigned, secret)).toThrow(InvalidTokenError);
   });
+
+  it('refuses a token that never ends, or that is good for more than a week', () => {
+    const endless = jwt.sign({ roles: ['admin'] }, secret, { subject: 'u', algorithm: 'HS256' });
+    expect(() => verifyAccessToken(endless, secret)).toThrow(/no expiry/);
+    const yearLong = signAccessToken(claims, secret, 365 * 24 * 3600);
+    expect(() => verifyAccessToken(yearLong, secret)).toThrow(/more than 168 hours/);
+    expect(verifyAccessToken(signAccessToken(claims, secret, 7 * 24 * 3600), secret).sub).toBe('u-1');
+  });
 });

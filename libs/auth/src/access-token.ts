@@ -10,10 +10,16 @@ export interface TokenClaims {
   unitId: string | null;
 }
 
-/** A verified token: its claims and when it stops being good (ms since the epoch; null: never). */
+/** A verified token: its claims and when it stops being good (ms since the epoch). */
 export interface VerifiedToken extends TokenClaims {
-  expiresAtMs: number | null;
+  expiresAtMs: number;
 }
+
+/**
+ * The longest a token may be good for. A token without an end, or one minted for months, outlives the person's
+ * role (people move, retire, lose a post); the identity provider mints a new one each working day or week.
+ */
+export const MAX_TOKEN_LIFETIME_HOURS = 7 * 24;
 
 export class InvalidTokenError extends Error {
   override name = 'InvalidTokenError';
@@ -54,12 +60,17 @@ export function verifyAccessToken(token: string, secret: string): VerifiedToken 
     throw new InvalidTokenError(`roles must be a list of ${PERSON_ROLES.join(', ')}`);
   }
   const unitId = typeof decoded.unitId === 'string' && decoded.unitId ? decoded.unitId : null;
+  if (typeof decoded.exp !== 'number') throw new InvalidTokenError('token has no expiry (exp): ask for one that ends');
+  const issuedAtMs = typeof decoded.iat === 'number' ? decoded.iat * 1000 : Date.now();
+  if (decoded.exp * 1000 - issuedAtMs > MAX_TOKEN_LIFETIME_HOURS * 3_600_000) {
+    throw new InvalidTokenError(`token is good for more than ${MAX_TOKEN_LIFETIME_HOURS} hours`);
+  }
   return {
     sub: decoded.sub,
     name: typeof decoded.name === 'string' ? decoded.name : decoded.sub,
     roles,
     unitId,
-    expiresAtMs: typeof decoded.exp === 'number' ? decoded.exp * 1000 : null,
+    expiresAtMs: decoded.exp * 1000,
   };
 }
 
