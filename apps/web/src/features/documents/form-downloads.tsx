@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import { ApiError, NetworkError } from '../../api/api-error.js';
 import { FORM_FORMATS, type FormFormat } from '../../api/document-types.js';
 import { useT } from '../../i18n/i18n.js';
-import { useApi } from '../../session/session.js';
-import { saveBlob } from '../../ui/save-blob.js';
+import { DownloadStatus, useFileDownload } from '../../ui/file-download.js';
 import { FORMS_MESSAGES } from './documents.messages.js';
 
 /** One generated form: what it is called on screen, where the API draws it up, and a name if it sends none. */
@@ -19,36 +17,25 @@ export interface FormItem {
   notReady?: string;
 }
 
-type Outcome = { status: 'idle' } | { status: 'busy'; key: string; format: FormFormat } | { status: 'saved'; filename: string } | { status: 'failed'; message: string; code: string };
-
 /**
  * A button per form and format: Word (.docx) to edit, PDF to print. The file is fetched with the bearer
  * header and saved under the name the server gives in Content-Disposition.
  */
 export function FormDownloads({ items, className }: { items: readonly FormItem[]; className?: string }) {
   const t = useT(FORMS_MESSAGES);
-  const api = useApi();
-  const [outcome, setOutcome] = useState<Outcome>({ status: 'idle' });
+  const { outcome, download } = useFileDownload<{ key: string; format: FormFormat }>();
   const busy = outcome.status === 'busy';
 
-  const fetchForm = async (item: FormItem, format: FormFormat) => {
-    setOutcome({ status: 'busy', key: item.key, format });
-    try {
-      const { blob, filename } = await api.download(item.path, { format }, `${item.fallbackName}.${format}`);
-      saveBlob(blob, filename);
-      setOutcome({ status: 'saved', filename });
-    } catch (error) {
-      const message =
-        error instanceof NetworkError
-          ? t.network
-          : error instanceof ApiError && (error.code === 'FORM_NOT_READY' || error.status === 409)
-            ? (item.notReady ?? t.notReady(item.name))
-            : error instanceof ApiError && error.status === 403
-              ? t.forbidden(item.name)
-              : t.unexpected(item.name);
-      setOutcome({ status: 'failed', message, code: error instanceof ApiError ? error.code : 'NETWORK' });
-    }
-  };
+  const fetchForm = (item: FormItem, format: FormFormat) =>
+    download({ key: item.key, format }, item.path, { format }, `${item.fallbackName}.${format}`, (error) =>
+      error instanceof NetworkError
+        ? t.network
+        : error instanceof ApiError && (error.code === 'FORM_NOT_READY' || error.status === 409)
+          ? (item.notReady ?? t.notReady(item.name))
+          : error instanceof ApiError && error.status === 403
+            ? t.forbidden(item.name)
+            : t.unexpected(item.name),
+    );
 
   return (
     <div className={className ? `form-downloads ${className}` : 'form-downloads'}>
@@ -78,15 +65,7 @@ export function FormDownloads({ items, className }: { items: readonly FormItem[]
           </li>
         ))}
       </ul>
-      <div aria-live="polite" className="form-downloads__status">
-        {outcome.status === 'busy' && <p className="muted">{t.downloading}</p>}
-        {outcome.status === 'saved' && <p className="notice-ok">{t.saved(outcome.filename)}</p>}
-      </div>
-      {outcome.status === 'failed' && (
-        <p className="error" role="alert" data-code={outcome.code}>
-          {outcome.message}
-        </p>
-      )}
+      <DownloadStatus outcome={outcome} downloading={t.downloading} saved={t.saved} className="form-downloads__status" />
     </div>
   );
 }
