@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import type { Profiler } from 'node:inspector';
 import { recordCpuProfile } from './cpu-profile.js';
 import os from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import {
   AuditLog,
@@ -33,7 +33,7 @@ import {
   ProposalLogFactory,
   type ProposalRows,
 } from './audit-fixtures.js';
-import { describeError, fmt, intFromEnv, loadAverage, machineIdlePercent, memoryAfterGc, now, table, type MemoryPoint } from './bench-support.js';
+import { commandLine, describeError, fmt, intFromEnv, loadAverage, machineIdlePercent, memoryAfterGc, now, table, type MemoryPoint } from './bench-support.js';
 
 /**
  * `npm run bench` (ISSUE 5, "Performance"): how fast the audit log is verified and replayed, and whether memory
@@ -837,16 +837,6 @@ function groupedLine(run: ProfileOutcome['runs'][number], events: number): strin
 
 
 
-function commandLine(): string {
-  const viaNpm = process.env.npm_lifecycle_event === 'bench';
-  const script = relative(process.cwd(), process.argv[1] ?? '');
-  const nodeCommand = ['node', ...process.execArgv, script].join(' ');
-  const overrides = Object.keys(process.env)
-    .filter((key) => key.startsWith('BENCH_'))
-    .sort()
-    .map((key) => `${key}=${process.env[key]}`);
-  return `${[...overrides, viaNpm ? 'npm run bench' : nodeCommand].join(' ')}${viaNpm ? `   (= npm run -s build && … && ${nodeCommand})` : ''}`;
-}
 
 function header(idlePercent: number): string {
   const cpus = os.cpus();
@@ -854,7 +844,7 @@ function header(idlePercent: number): string {
   const walk = ['CREATED', ...AUDIT_WALK.map((s) => s.type)].join(' ');
   return [
     `audit log benchmark (ISSUE 5), ${new Date().toISOString()}`,
-    `command : ${commandLine()}, in ${process.cwd()}`,
+    `command : ${commandLine('bench', '… && ')}, in ${process.cwd()}`,
     `machine : ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${fmt(os.totalmem() / 1024 ** 3)} GiB RAM, ` +
       `${os.type()} ${os.release()} ${os.arch()}, node ${process.version}`,
     `load    : ${fmt(idlePercent, 0)} % of the CPU idle in the second before the start; load average ${loadAverage()} (1/5/15 min)${busy}`,

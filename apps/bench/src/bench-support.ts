@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 /** Small, dependency-free pieces of the benchmark: settings, the walk driver, percentiles, memory, tables. */
@@ -308,3 +308,20 @@ export function removeTempDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   tempDirs.delete(dir);
 }
+
+/**
+ * How this run was started, so that a reader can run it again: the BENCH_* settings, then the npm script (and
+ * what it amounts to) when it came through `npm run <npmScript>`, else the node command line.
+ */
+export function commandLine(npmScript: string, npmChain = ''): string {
+  const viaNpm = process.env.npm_lifecycle_event === npmScript;
+  const script = relative(process.cwd(), process.argv[1] ?? '');
+  const nodeCommand = ['node', ...process.execArgv, script].join(' ');
+  const overrides = Object.keys(process.env)
+    .filter((key) => key.startsWith('BENCH_'))
+    .sort()
+    .map((key) => `${key}=${process.env[key]}`);
+  const command = [...overrides, viaNpm ? `npm run ${npmScript}` : nodeCommand].join(' ');
+  return viaNpm ? `${command}   (= npm run -s build && ${npmChain}${nodeCommand})` : command;
+}
+

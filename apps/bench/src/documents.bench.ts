@@ -4,7 +4,7 @@ import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs'
 import { Agent, createServer, request as httpRequest, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { constants as perfConstants, PerformanceObserver } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig, redactUrl, type AppConfig } from '#config';
 import { createApiApp } from '../../api/src/create-api-app.js';
 import {
+  commandLine,
   describeError,
   fmt,
   intFromEnv,
@@ -594,23 +595,13 @@ async function closeServer(server: Server, target?: Target): Promise<void> {
 /* ---------------------------------------------------------------------------------------------------------- */
 /* Report                                                                                                       */
 
-function commandLine(): string {
-  const viaNpm = process.env.npm_lifecycle_event === 'bench:documents';
-  const script = relative(process.cwd(), process.argv[1] ?? '');
-  const nodeCommand = ['node', ...process.execArgv, script].join(' ');
-  const overrides = Object.keys(process.env)
-    .filter((key) => key.startsWith('BENCH_'))
-    .sort()
-    .map((key) => `${key}=${process.env[key]}`);
-  return `${[...overrides, viaNpm ? 'npm run bench:documents' : nodeCommand].join(' ')}${viaNpm ? `   (= npm run -s build && ${nodeCommand})` : ''}`;
-}
 
 function header(idlePercent: number): string {
   const cpus = os.cpus();
   const busy = idlePercent < 85 ? '  (something else is using the CPU: numbers may be low)' : '';
   return [
     `documents benchmark (upload / download over HTTP), ${new Date().toISOString()}`,
-    `command : ${commandLine()}, in ${process.cwd()}`,
+    `command : ${commandLine('bench:documents')}, in ${process.cwd()}`,
     `machine : ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${fmt(os.totalmem() / 1024 ** 3)} GiB RAM, ` +
       `${os.type()} ${os.release()} ${os.arch()}, node ${process.version}; temp dir ${os.tmpdir()}`,
     `load    : ${fmt(idlePercent, 0)} % of the CPU idle in the second before the start; load average ${loadAverage()} (1/5/15 min)${busy}`,
@@ -1006,7 +997,7 @@ async function main(): Promise<void> {
     `whole run ${fmt((now() - started) / 1000, 1)} s; load average at the end: ${loadAverage()} (1/5/15 min)`,
   );
   if (results.problems.length) lines.push('', 'PROBLEMS:', ...results.problems.map((problem) => `  ${problem}`));
-  lines.push('', `reproduce: cd ${process.cwd()} && npx tsc -p tsconfig.build.json && ${commandLine()}`);
+  lines.push('', `reproduce: cd ${process.cwd()} && npx tsc -p tsconfig.build.json && ${commandLine('bench:documents')}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   if (results.problems.length) process.exitCode = 1;
 }

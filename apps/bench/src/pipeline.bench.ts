@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
@@ -33,6 +33,7 @@ import {
   loadAverage,
   machineIdlePercent,
   now,
+  commandLine,
   percentile,
   removeTempDir,
   runWalk,
@@ -706,22 +707,12 @@ function microTable(micro: MicroSuite): string {
   );
 }
 
-
-
 function header(idlePercent: number): string {
   const cpus = os.cpus();
-  const viaNpm = process.env.npm_lifecycle_event === 'bench';
-  const script = relative(process.cwd(), process.argv[1] ?? '');
-  const nodeCommand = ['node', ...process.execArgv, script].join(' ');
-  const overrides = Object.keys(process.env)
-    .filter((key) => key.startsWith('BENCH_'))
-    .sort()
-    .map((key) => `${key}=${process.env[key]}`);
-  const command = [...overrides, viaNpm ? 'npm run bench' : nodeCommand].join(' ');
   const busy = idlePercent < 85 ? '  (something else is using the CPU: numbers may be low)' : '';
   return [
     `pipeline benchmark, ${new Date().toISOString()}`,
-    `command : ${command}${viaNpm ? `   (= npm run -s build && ${nodeCommand})` : ''}, in ${process.cwd()}`,
+    `command : ${commandLine('bench')}, in ${process.cwd()}`,
     `machine : ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${fmt(os.totalmem() / 1024 ** 3)} GiB RAM, ` +
       `${os.type()} ${os.release()} ${os.arch()}, node ${process.version}`,
     `load    : ${fmt(idlePercent, 0)} % of the CPU idle in the second before the start; load average ${loadAverage()} (1/5/15 min)${busy}`,
