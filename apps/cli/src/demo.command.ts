@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Readable } from 'node:stream';
-import { join } from 'node:path';
 import { ConfigError, ConfigModule, loadConfig } from '#config';
 import { inspectContent, stageUpload } from '#documents';
 import { DECREE_30, renderForm, type OfficialDocument } from '#forms';
@@ -96,11 +95,10 @@ async function main(): Promise<void> {
     const create = app.get(CreateProposalUseCase);
     const apply = app.get(ApplyProposalEventUseCase);
     const dossier = app.get(DossierUseCases);
-    const staging = join(config.documents.directory, '.staging');
     /** Attaches a stand-in document through the same path an upload takes: staged, judged by its bytes, stored. */
     const attach = async (proposalId: string, actor: Actor, kind: DocumentKind, title: string, nominee: string) => {
       const bytes = await renderForm(standIn(title, nominee), 'pdf');
-      const staged = await stageUpload(Readable.from([bytes]), { directory: staging, maxBytes: config.documents.maxBytes });
+      const staged = await stageUpload(Readable.from([bytes]), { directory: config.documents.stagingDirectory, maxBytes: config.documents.maxBytes });
       const content = await inspectContent(staged.path);
       await dossier.attach(proposalId, actor, { kind, fileName: `${title.toLocaleLowerCase('vi')} - ${nominee}.pdf`, staged, content });
     };

@@ -5,7 +5,6 @@
  */
 export const DOCUMENT_ATTACHED = 'DOCUMENT_ATTACHED';
 export const DOCUMENT_REMOVED = 'DOCUMENT_REMOVED';
-export const DOSSIER_EVENT_TYPES: readonly string[] = [DOCUMENT_ATTACHED, DOCUMENT_REMOVED];
 
 export const isDossierEvent = (type: string): boolean => type === DOCUMENT_ATTACHED || type === DOCUMENT_REMOVED;
 

@@ -8,8 +8,13 @@ export interface DocumentConfig {
    * PostgreSQL.
    */
   storage: 'files' | 'database';
-  /** The documents folder (`files`), and where uploads wait while they are received and inspected (both). */
+  /** The documents folder (`files`). */
   directory: string;
+  /**
+   * Where uploads wait while they are received and inspected: inside {@link directory}, so that taking one into
+   * the file store is a rename on the same disk.
+   */
+  stagingDirectory: string;
   /** The largest upload accepted, in bytes; a larger one is refused with 413 before it is read in full. */
   maxBytes: number;
   /** HS-1 … HS-4: whether a step waits for its documents. Off only while a province still accepts paper dossiers. */
@@ -38,5 +43,11 @@ export function parseDocumentConfig(env: Env, database: DatabaseLocation | null,
   const rawRequired = (env.REQUIRED_DOCUMENTS ?? 'true').toLowerCase();
   if (!['true', 'false'].includes(rawRequired)) problems.push(`REQUIRED_DOCUMENTS "${env.REQUIRED_DOCUMENTS}" must be true or false`);
 
-  return { storage: storage as DocumentConfig['storage'], directory, maxBytes, required: rawRequired !== 'false' };
+  return {
+    storage: storage as DocumentConfig['storage'],
+    directory,
+    stagingDirectory: join(directory, '.staging'),
+    maxBytes,
+    required: rawRequired !== 'false',
+  };
 }

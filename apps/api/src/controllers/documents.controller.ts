@@ -2,7 +2,6 @@ import { Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, Res
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { contentDisposition, discardStaged, inspectContent, safeFileName } from '#documents';
 import { DOCUMENT_KINDS, isDocumentKind, type Actor, type DocumentKind } from '#kernel';
@@ -18,14 +17,10 @@ const INLINE_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 @ApiBearerAuth()
 @Controller('api/proposals/:id/documents')
 export class DocumentsController {
-  private readonly stagingDirectory: string;
-
   constructor(
     @Inject(DossierUseCases) private readonly dossier: DossierUseCases,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.stagingDirectory = join(config.documents.directory, '.staging');
-  }
+  ) {}
 
   @Post()
   @ApiConsumes('multipart/form-data')
@@ -51,7 +46,7 @@ export class DocumentsController {
   ) {
     const received = await receiveUpload(request, {
       maxBytes: this.config.documents.maxBytes,
-      stagingDirectory: this.stagingDirectory,
+      stagingDirectory: this.config.documents.stagingDirectory,
       beforeFile: (fields) => this.dossier.assertMayAttach(id, actor, parseKind(fields.kind ?? kindInQuery)),
     });
     const kind = parseKind(received.fields.kind ?? kindInQuery);

@@ -9,17 +9,12 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
  * Documents as files under the data folder: `<root>/ab/cd/<sha256>`, two levels of fan-out so that no folder
- * holds more than a few thousand entries. The staged file is renamed into place (same file system: the
- * staging folder lives under the same root), so a crash never leaves half a document under a real hash.
+ * holds more than a few thousand entries. The staged file is renamed into place (same file system: uploads are
+ * staged under the same root, see DocumentConfig), so a crash never leaves half a document under a real hash.
  */
 export class FileBlobStore extends BlobStore {
   constructor(private readonly root: string) {
     super();
-  }
-
-  /** Where uploads wait while they are received and inspected: inside the root, so the final move is a rename. */
-  get stagingDirectory(): string {
-    return join(this.root, '.staging');
   }
 
   async put(file: StagedFile): Promise<void> {
