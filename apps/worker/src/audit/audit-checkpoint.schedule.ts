@@ -4,11 +4,13 @@ import type { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { JOB_OPTIONS, QUEUES } from '#queue';
 
-const SCHEDULER_ID = 'audit-checkpoint';
+export const AUDIT_CHECKPOINT_SCHEDULER_ID = 'audit-checkpoint';
 
 /**
  * Puts the periodic checkpoint on a BullMQ job scheduler at start-up (idempotent, so any number of workers
  * agree on one schedule). Without a signing key there is nothing to sign with: say so once, schedule nothing.
+ * A Redis that lost its data has lost the schedule too; the reconcile watchdog calls `restore()` to put it back
+ * without waiting for a restart (docs/operations.md).
  */
 @Injectable()
 export class AuditCheckpointSchedule implements OnApplicationBootstrap {
@@ -24,8 +26,23 @@ export class AuditCheckpointSchedule implements OnApplicationBootstrap {
       this.logger.warn('No AUDIT_SIGNING_KEY (and no development key file): periodic audit checkpoints are off');
       return;
     }
+    await this.upsert();
+  }
+
+  /**
+   * Re-creates the schedule only when Redis no longer holds it: upserting one that exists would be harmless
+   * but is skipped, so that a look every few seconds costs one read. Returns whether it had to.
+   */
+  async restore(): Promise<boolean> {
+    if (!this.config.audit.signingKeyPem) return false;
+    if (await this.queue.getJobScheduler(AUDIT_CHECKPOINT_SCHEDULER_ID)) return false;
+    await this.upsert();
+    return true;
+  }
+
+  private async upsert(): Promise<void> {
     await this.queue.upsertJobScheduler(
-      SCHEDULER_ID,
+      AUDIT_CHECKPOINT_SCHEDULER_ID,
       { every: this.config.audit.checkpointEveryMs },
       { name: 'audit.checkpoint', data: { reason: 'scheduled' }, opts: JOB_OPTIONS['audit.checkpoint'] },
     );

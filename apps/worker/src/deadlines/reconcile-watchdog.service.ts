@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { JOB_OPTIONS, QUEUES } from '#queue';
+import { AuditCheckpointSchedule } from '../audit/audit-checkpoint.schedule.js';
 import { DeadlineTimerScheduler } from './deadline-timer.scheduler.js';
 
 const SCHEDULER_ID = 'reconcile-deadlines';
@@ -10,7 +11,8 @@ const SCHEDULER_ID = 'reconcile-deadlines';
 /**
  * The minute-by-minute reconciliation is a BullMQ job scheduler, so that many workers run it once. A Redis
  * that lost its data has lost the scheduler too: this watchdog notices within half a period, puts it back and
- * reconciles at once, so timers return well within 90 seconds.
+ * reconciles at once, so timers return well within 90 seconds. The audit checkpoint schedule went with it, and
+ * is put back on the same look (without it, checkpoints would stop until a worker restarts).
  */
 @Injectable()
 export class ReconcileWatchdog implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -21,11 +23,13 @@ export class ReconcileWatchdog implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @InjectQueue(QUEUES.deadlineMaintenance) private readonly queue: Queue,
     @Inject(DeadlineTimerScheduler) private readonly scheduler: DeadlineTimerScheduler,
+    @Inject(AuditCheckpointSchedule) private readonly checkpoints: AuditCheckpointSchedule,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.check();
+    // At start-up AuditCheckpointSchedule arms its own schedule; restoring it here too would only race it.
+    await this.check({ checkpoints: false });
     this.timer = setInterval(() => {
       this.checking ??= this.check().finally(() => (this.checking = undefined));
     }, Math.max(1000, Math.floor(this.config.reconcileEveryMs / 2)));
@@ -36,7 +40,8 @@ export class ReconcileWatchdog implements OnApplicationBootstrap, OnApplicationS
     await this.checking;
   }
 
-  private async check(): Promise<void> {
+  private async check({ checkpoints = true } = {}): Promise<void> {
+    if (checkpoints) await this.restoreCheckpoints();
     try {
       if (await this.queue.getJobScheduler(SCHEDULER_ID)) return;
       await this.queue.upsertJobScheduler(
@@ -48,6 +53,15 @@ export class ReconcileWatchdog implements OnApplicationBootstrap, OnApplicationS
       this.logger.log(`Reconciliation scheduled; ${armed} timer jobs armed for ${examined} open deadlines`);
     } catch (error) {
       this.logger.warn(`Reconciliation check will retry: ${(error as Error).message}`);
+    }
+  }
+
+  /** Apart from the reconciliation, so that a Redis refusing one does not keep the other from being put back. */
+  private async restoreCheckpoints(): Promise<void> {
+    try {
+      if (await this.checkpoints.restore()) this.logger.log('Audit checkpoint schedule was missing from Redis: put back');
+    } catch (error) {
+      this.logger.warn(`Audit checkpoint schedule check will retry: ${(error as Error).message}`);
     }
   }
 }
