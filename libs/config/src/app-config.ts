@@ -30,4 +30,9 @@ export interface AppConfig {
   devSignIn: boolean;
   /** The dossier's documents: where they are kept, how large, and whether steps wait for them. */
   documents: DocumentConfig;
+  /**
+   * How many notification streams (server-sent events) one person, by the token's `sub`, may hold open at
+   * once. Counted by each API process on its own: behind a balancer of N processes a person may hold up to N×.
+   */
+  maxEventStreamsPerUser: number;
 }

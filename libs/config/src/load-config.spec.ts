@@ -33,6 +33,23 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/AUDIT_SIGNING_KEY is required/);
   });
 
+  describe('event streams per person (MAX_EVENT_STREAMS_PER_USER)', () => {
+    it('allows five by default', () => {
+      expect(loadConfig({ JWT_SECRET: secret }).maxEventStreamsPerUser).toBe(5);
+      expect(loadConfig({ JWT_SECRET: secret, MAX_EVENT_STREAMS_PER_USER: '' }).maxEventStreamsPerUser).toBe(5);
+    });
+
+    it('takes another whole number, one or more', () => {
+      expect(loadConfig({ JWT_SECRET: secret, MAX_EVENT_STREAMS_PER_USER: '2' }).maxEventStreamsPerUser).toBe(2);
+    });
+
+    it.each(['0', '-1', '2.5', 'many'])('refuses %s, naming the variable', (raw) => {
+      expect(() => loadConfig({ JWT_SECRET: secret, MAX_EVENT_STREAMS_PER_USER: raw })).toThrow(
+        new RegExp(`MAX_EVENT_STREAMS_PER_USER "${raw}" must be a whole number, 1 or more`),
+      );
+    });
+  });
+
   it('refuses a short secret', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/at least 32/);
   });

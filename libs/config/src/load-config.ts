@@ -98,6 +98,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     escalationWorkingDays: whole('ESCALATION_WORKING_DAYS', 2, 0),
   };
   const reconcileEveryMs = whole('RECONCILE_EVERY_MS', 60_000, 1_000);
+  // A console holds one stream per open tab; a few tabs are normal, hundreds from one token are not.
+  const maxEventStreamsPerUser = whole('MAX_EVENT_STREAMS_PER_USER', 5, 1);
 
   const notices = parseNoticeConfig(env, problems);
   const audit = parseAuditConfig(env, nodeEnv, problems);
@@ -122,6 +124,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     audit: withDevelopmentSigningKey(audit, database!),
     devSignIn,
     documents,
+    maxEventStreamsPerUser,
   };
 }
 

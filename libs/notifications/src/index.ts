@@ -18,6 +18,7 @@ export * from './use-cases/deliver-email.use-case.js';
 export * from './use-cases/abandon-delivery.use-case.js';
 export * from './use-cases/inbox.queries.js';
 export * from './use-cases/live-notices.js';
+export * from './use-cases/stream-slots.js';
 export * from './use-cases/webhook.use-cases.js';
 export * from './adapters/fetch-webhook.sender.js';
 export * from './adapters/smtp.mailer.js';

@@ -1,8 +1,23 @@
-import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Sse, type BeforeApplicationShutdown, type MessageEvent } from '@nestjs/common';
-import { EMPTY, interval, map, merge, NEVER, Observable, Subject, takeUntil, timer } from 'rxjs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '#kernel';
-import { InboxQueries, LiveNotices } from '#notifications';
+import {
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Sse,
+  SseSignal,
+  type BeforeApplicationShutdown,
+  type MessageEvent,
+} from '@nestjs/common';
+import { EMPTY, finalize, interval, map, merge, NEVER, Observable, Subject, takeUntil, timer } from 'rxjs';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { DomainError, type Actor } from '#kernel';
+import { InboxQueries, LiveNotices, StreamSlots } from '#notifications';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators.js';
 import { ListNotificationsQuery } from '../dto/list-notifications.query.js';
 
@@ -15,11 +30,16 @@ const KEEP_ALIVE_MS = 25_000;
 export class NotificationsController implements BeforeApplicationShutdown {
   /** Open streams end when the process stops: the HTTP server cannot close while a console still listens. */
   private readonly stopping = new Subject<void>();
+  /** Per person and per process (docs/operations.md): the controller is a singleton, so one count per API process. */
+  private readonly slots: StreamSlots;
 
   constructor(
     @Inject(InboxQueries) private readonly inbox: InboxQueries,
     @Inject(LiveNotices) private readonly live: LiveNotices,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.slots = new StreamSlots(config.maxEventStreamsPerUser);
+  }
 
   @Get()
   @ApiOperation({ summary: 'Your notices, newest first, with the number still unread' })
@@ -37,11 +57,28 @@ export class NotificationsController implements BeforeApplicationShutdown {
   @Header('X-Accel-Buffering', 'no')
   @ApiOperation({
     summary: 'Server-sent events: a `notice` message for every new notice addressed to you, and a `ping` every 25 s',
-    description: 'Send the bearer token in the Authorization header (read the stream with fetch; EventSource cannot send headers).',
+    description:
+      'Send the bearer token in the Authorization header (read the stream with fetch; EventSource cannot send headers). ' +
+      'One person may hold MAX_EVENT_STREAMS_PER_USER streams open at once (default 5, counted per API process).',
   })
-  stream(@CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest): Observable<MessageEvent> {
+  @ApiResponse({ status: 429, description: 'TOO_MANY_STREAMS: this person already holds as many streams as allowed; close one' })
+  stream(@CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest, @SseSignal() ended: AbortSignal): Observable<MessageEvent> {
     // A stream opened after shutdown began would never hear `stopping` (it has completed) and hold the server.
-    if (this.stopping.closed) return EMPTY;
+    // Nor does one whose client left while the guard ran need anything: `ended` is aborted already and would never
+    // fire again, so a slot taken for it would never come back.
+    if (this.stopping.closed || ended.aborted) return EMPTY;
+    // Taken before any byte of the stream is written, so that a refusal can still be a plain 429.
+    const release = this.slots.acquire(actor.id);
+    if (!release) {
+      throw new DomainError(
+        'TOO_MANY_STREAMS',
+        `You already have ${this.slots.limit} notification streams open; close one (another tab or window) and retry`,
+        { limit: this.slots.limit },
+      );
+    }
+    // Nest aborts `ended` however the stream ends, even when it never subscribed (the client left first);
+    // `finalize` says the same when it did. Releasing twice gives back one slot.
+    ended.addEventListener('abort', release, { once: true });
     const notices = new Observable<MessageEvent>((subscriber) =>
       this.live.follow(actor, (signal) => subscriber.next({ type: 'notice', id: signal.id, data: signal })),
     );
@@ -51,7 +88,7 @@ export class NotificationsController implements BeforeApplicationShutdown {
     // reconnect then meets the 401 that signs it out.
     const expiresAt = request.tokenExpiresAtMs;
     const tokenExpired = expiresAt ? timer(Math.max(0, expiresAt - Date.now())) : NEVER;
-    return merge(notices, pings).pipe(takeUntil(merge(this.stopping, tokenExpired)));
+    return merge(notices, pings).pipe(takeUntil(merge(this.stopping, tokenExpired)), finalize(release));
   }
 
   beforeApplicationShutdown(): void {
