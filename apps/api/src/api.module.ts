@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '#audit';
 import { ConfigModule, type AppConfig } from '#config';
+import type { Clock } from '#kernel';
 import { NotificationsModule } from '#notifications';
 import { PersistenceModule } from '#persistence';
 import { ProposalsModule } from '#proposals';
@@ -24,10 +25,10 @@ import { QueueBoard } from './queues/queue-board.js';
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig, dataSource?: DataSource): DynamicModule {
+  static forRoot(config: AppConfig, dataSource?: DataSource, clock?: Clock): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(dataSource), ProposalsModule, NotificationsModule, AuditModule],
+      imports: [ConfigModule.forRoot(config, clock), PersistenceModule.forRoot(dataSource), ProposalsModule, NotificationsModule, AuditModule],
       controllers: [
         HealthController,
         UnitsController,

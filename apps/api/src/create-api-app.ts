@@ -5,6 +5,7 @@ import { json } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '#config';
+import type { Clock } from '#kernel';
 import { ApiModule } from './api.module.js';
 import { answerOversizedHeadersWithJson } from './errors/oversized-headers.js';
 import { refuseDeepJson } from './errors/json-depth.js';
@@ -16,11 +17,13 @@ export interface AppOptions {
   logger?: false;
   /** An open database to share; without one the application opens (and closes) its own. */
   dataSource?: DataSource;
+  /** Where time comes from; the system clock unless a test starts the application on another day. */
+  clock?: Clock;
 }
 
 /** The HTTP application, configured the same way for `main`, the tests and the benchmark. */
 export async function createApiApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options.dataSource), {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options.dataSource, options.clock), {
     logger: options.logger ?? ['log', 'warn', 'error'],
     abortOnError: false,
     // Ours instead of Nest's: the same JSON parser, with the nesting checked before parsing (errors/json-depth.ts).

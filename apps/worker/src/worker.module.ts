@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { AuditModule } from '#audit';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '#config';
+import type { Clock } from '#kernel';
 import { NotificationsModule } from '#notifications';
 import { PersistenceModule } from '#persistence';
 import { ProposalsModule } from '#proposals';
@@ -19,11 +20,11 @@ import { OutboxRelay } from './outbox-relay.service.js';
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig, dataSource?: DataSource): DynamicModule {
+  static forRoot(config: AppConfig, dataSource?: DataSource, clock?: Clock): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         PersistenceModule.forRoot(dataSource),
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.queuePrefix }),
         ProposalsModule,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { Clock, SystemClock } from '#kernel';
+import { Clock } from '#kernel';
 import { AuditLog } from './audit-log.port.js';
 import { AuditCheckpoints } from './use-cases/audit-checkpoints.use-case.js';
 import { ReplayProposalQuery } from './use-cases/replay-proposal.query.js';
@@ -11,7 +11,6 @@ import { ReplayProposalQuery } from './use-cases/replay-proposal.query.js';
  */
 @Module({
   providers: [
-    { provide: Clock, useClass: SystemClock },
     { provide: ReplayProposalQuery, inject: [AuditLog], useFactory: (log: AuditLog) => new ReplayProposalQuery(log) },
     {
       provide: AuditCheckpoints,

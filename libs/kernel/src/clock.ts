@@ -23,3 +23,22 @@ export class FixedClock extends Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/**
+ * Runs at real speed from a chosen instant: a test can put the application in the world its fixed dates were
+ * written for (a ceremony still ahead, an achievement just past) while events keep their order in time.
+ */
+export class ShiftedClock extends Clock {
+  private offsetMs = 0;
+  constructor(startAt: Date | string) {
+    super();
+    this.set(startAt);
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  /** Jumps to another instant, running on from there. */
+  set(at: Date | string): void {
+    this.offsetMs = new Date(at).getTime() - Date.now();
+  }
+}

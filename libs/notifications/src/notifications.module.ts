@@ -1,6 +1,6 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { Clock, SystemClock } from '#kernel';
+import { Clock } from '#kernel';
 import { ProposalRepository, UnitRepository } from '#proposals';
 import { FetchWebhookSender } from './adapters/fetch-webhook.sender.js';
 import { RedisNoticeChannel } from './adapters/redis-notice.channel.js';
@@ -29,7 +29,6 @@ const MAILER = Symbol('MAILER');
  */
 @Module({
   providers: [
-    { provide: Clock, useClass: SystemClock },
     { provide: WebhookSender, useFactory: () => new FetchWebhookSender() },
     {
       provide: MAILER,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { createWorkingCalendar, WorkingCalendar } from '#calendar';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { BlobStore } from '#documents';
-import { Clock, SystemClock } from '#kernel';
+import { Clock } from '#kernel';
 import { CampaignRepository } from './ports/campaign.repository.js';
 import { OfficialCalendarRepository } from './ports/official-calendar.repository.js';
 import { ProposalRepository } from './ports/proposal.repository.js';
@@ -34,7 +34,6 @@ const dossierRules = (config: AppConfig) => ({ documentsRequired: config.documen
  */
 @Module({
   providers: [
-    { provide: Clock, useClass: SystemClock },
     { provide: WorkingCalendar, inject: [OfficialCalendarRepository], useFactory: loadWorkingCalendar },
     {
       provide: CreateProposalUseCase,
@@ -81,9 +80,9 @@ const dossierRules = (config: AppConfig) => ({ documentsRequired: config.documen
     { provide: UnitUseCases, inject: [UnitRepository, Clock], useFactory: (u: UnitRepository, clock: Clock) => new UnitUseCases(u, clock) },
     {
       provide: CampaignUseCases,
-      inject: [CampaignRepository, ProposalRepository, Clock, WorkingCalendar],
-      useFactory: (c: CampaignRepository, p: ProposalRepository, clock: Clock, calendar: WorkingCalendar) =>
-        new CampaignUseCases(c, p, clock, calendar),
+      inject: [CampaignRepository, ProposalRepository, UnitRepository, Clock, WorkingCalendar],
+      useFactory: (c: CampaignRepository, p: ProposalRepository, u: UnitRepository, clock: Clock, calendar: WorkingCalendar) =>
+        new CampaignUseCases(c, p, u, clock, calendar),
     },
     {
       provide: CalendarUseCases,
@@ -98,7 +97,6 @@ const dossierRules = (config: AppConfig) => ({ documentsRequired: config.documen
     },
   ],
   exports: [
-    Clock,
     WorkingCalendar,
     CreateProposalUseCase,
     ApplyProposalEventUseCase,
