@@ -247,7 +247,7 @@ describeEachDatabase('bad input is refused and writes nothing', (database) => {
         http(t)
           .post('/api/campaigns')
           .set('Authorization', bearer(t, { role: 'home_affairs' }))
-          .send({ title: 'Thi đua', round: 'campaign', ...overrides }),
+          .send({ ...completeCampaign(), ...overrides }),
       );
       expectValidationFailed(response, [field]);
     });

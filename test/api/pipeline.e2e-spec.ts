@@ -3,6 +3,7 @@ import type { Response } from 'supertest';
 import { eventHash, GENESIS_HASH } from '#audit';
 import {
   bearer,
+  completeCampaign,
   createCampaign,
   createProposal,
   createUnit,
@@ -539,8 +540,8 @@ describeEachDatabase('proposal pipeline over HTTP', (database) => {
   // ------------------------------------------------------------------------------------------ rulebook
 
   describe('the rulebook at the HTTP edge', () => {
-    it('a campaign without guidance: the draft warns TH-1, SUBMIT is 422 RULE_VIOLATION naming TH-1, nothing written', async () => {
-      const bare = await createCampaign(t, { guidance: undefined });
+    it('a campaign without plan or launch: the draft warns TH-1, SUBMIT is 422 RULE_VIOLATION naming TH-1, nothing written', async () => {
+      const bare = await createCampaign(t, { plan: undefined, launchedAt: undefined });
       const proposal = await createProposal(t, home.unit.id, bare.id);
       expect(proposal.warnings.map((warning) => warning.rule)).toContain('TH-1');
       const before = await t.rowCounts();
@@ -753,7 +754,7 @@ describeEachDatabase('proposal pipeline over HTTP', (database) => {
     });
 
     it('POST /api/campaigns: 403 for a drafter, 201 with dossierDeadline for home_affairs', async () => {
-      const body = { title: 'Thi đua 2026', round: 'campaign', ceremonyDate: '2026-06-22' };
+      const body = { ...completeCampaign(), title: 'Thi đua 2026' };
       const refused = await http(t).post('/api/campaigns').set('Authorization', bearer(t, drafter())).send(body);
       expect(refused.status).toBe(403);
       const created = await http(t).post('/api/campaigns').set('Authorization', bearer(t, { role: 'home_affairs' })).send(body);

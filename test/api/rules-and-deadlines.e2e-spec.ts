@@ -29,12 +29,14 @@ import {
   type Finding,
   type RuledProposal,
 } from '../support/rules-fixtures.js';
-import { describeEachDatabase, useTestApp, PAPER_DOSSIERS} from '../support/test-app.js';
+import { describeEachDatabase, fixtureClock, FIXTURE_START, useTestApp, PAPER_DOSSIERS } from '../support/test-app.js';
 
 /**
  * The rulebook (RULES.md) and the working-day calendar (CALENDAR.md) as a client meets them: refusals that list
  * every rule at once, warnings every reviewer sees, quotas under concurrent FORWARDs, deadlines on proposals and
- * campaigns, lateness judged with the real clock, and official schedules loaded while the service runs.
+ * campaigns, lateness judged with the application's clock, and official schedules loaded while the service runs.
+ * The deadlines asserted here are fixed dates of the official 2026 calendar, so the application runs on the
+ * day they were written for (26 May 2026), and on 15 March 2027 while a 2027 schedule is loaded.
  */
 
 /** English prose, not a copy of the Vietnamese text. */
@@ -50,7 +52,8 @@ const expectFindingTexts = (findings: Finding[]) => {
 const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();
 
 describeEachDatabase('rules and deadlines over HTTP', (database) => {
-  const t = useTestApp(database, { env: PAPER_DOSSIERS });
+  const clock = fixtureClock();
+  const t = useTestApp(database, { env: PAPER_DOSSIERS, clock });
   let home: Seed;
 
   beforeAll(async () => {
@@ -429,9 +432,9 @@ describeEachDatabase('rules and deadlines over HTTP', (database) => {
 
   // ------------------------------------------------------------------------------------------ 6. late
 
-  describe('late, judged with the real clock', () => {
+  describe("late, judged with the application's clock", () => {
     let unit: UnitBody;
-    const today = todayInVietnam();
+    const today = todayInVietnam(clock.now().getTime());
     const fortyDaysAgo = addDays(today, -40);
     const yesterday = addDays(today, -1);
     const achievedOn = (date: string) => ({ achievement: { summary: 'Cứu người đuối nước', date, basis: 'rescue' } });
@@ -447,7 +450,7 @@ describeEachDatabase('rules and deadlines over HTTP', (database) => {
       const created = await create(unit.id, null, achievedOn(fortyDaysAgo));
       expect(created.deadline).not.toBeNull();
       expect(created.deadline!.rule).toBe('DX-4');
-      expect(Date.parse(created.deadline!.dueAt)).toBeLessThan(Date.now());
+      expect(Date.parse(created.deadline!.dueAt)).toBeLessThan(clock.now().getTime());
 
       const submitted = await postEvent(t, created.id, drafter(unit.id), { type: 'SUBMIT' });
       expect(submitted.status).toBe(200);
@@ -477,7 +480,7 @@ describeEachDatabase('rules and deadlines over HTTP', (database) => {
     it('a deadline still ahead (achievement yesterday): not late after FORWARD', async () => {
       onTime = await walk('unitDecision', unit.id, null, achievedOn(yesterday));
       expect(onTime.deadline!.rule).toBe('DX-4');
-      expect(Date.parse(onTime.deadline!.dueAt)).toBeGreaterThan(Date.now());
+      expect(Date.parse(onTime.deadline!.dueAt)).toBeGreaterThan(clock.now().getTime());
       const forwarded = await forward(onTime);
       expect(forwarded.status).toBe(200);
       expect(forwarded.body).toMatchObject({ state: 'councilScreening', late: false, lateRule: null });
@@ -616,6 +619,10 @@ describeEachDatabase('rules and deadlines over HTTP', (database) => {
     /** Forwarded already: its deadline was met (or missed) under the calendar of the day. */
     let forwarded: RuledProposal;
     const achievedOn = (date: string) => ({ achievement: { summary: 'Dập tắt đám cháy rừng', date, basis: 'rescue' } });
+
+    // Achievements of early 2027 are drafted once they have happened.
+    beforeAll(() => clock.set('2027-03-15T01:00:00Z'));
+    afterAll(() => clock.set(FIXTURE_START));
 
     beforeAll(async () => {
       unit = await createUnit(t);

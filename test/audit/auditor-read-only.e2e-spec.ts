@@ -6,6 +6,7 @@ import {
   completeCampaign,
   createProposal,
   createUnit,
+  daysFromToday,
   getHistory,
   http,
   listAll,
@@ -83,7 +84,7 @@ describe('the auditor role reads everything and changes nothing', () => {
       { name: 'POST /api/campaigns', send: (a) => http(t).post('/api/campaigns').set('Authorization', a).send(completeCampaign()), allowed: { role: 'home_affairs' }, allowedStatus: 201 },
       {
         name: 'PATCH /api/campaigns/:id',
-        send: (a) => http(t).patch(`/api/campaigns/${home.campaign.id}`).set('Authorization', a).send({ ceremonyDate: '2026-12-22' }),
+        send: (a) => http(t).patch(`/api/campaigns/${home.campaign.id}`).set('Authorization', a).send({ ceremonyDate: daysFromToday(90) }),
         allowed: { role: 'home_affairs' },
         allowedStatus: 200,
       },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import request, { type Response } from 'supertest';
+import { addDays, localDateOf } from '#calendar';
 import type { PersonRole } from '#kernel';
 import { prepareDossierFor } from './documents.js';
 import type { TestApp } from './test-app.js';
@@ -73,9 +74,13 @@ export async function createCampaign(t: TestApp, overrides: Record<string, unkno
   return response.body;
 }
 
+/** A date counted in days from today in Vietnam, by the real clock (the one the test application runs on). */
+export const daysFromToday = (days: number): string => addDays(localDateOf(new Date(), 7), days);
+
 /**
  * A campaign that meets every TH-1 prerequisite (plan, launch, final review, full guidance), whose guidance
  * covers the achievement date the drafts use and offers both award forms with quotas no suite will exhaust.
+ * Its ceremony is two months ahead of the real day: a ceremony in the past is refused (docs/validation.md).
  */
 export function completeCampaign() {
   return {
@@ -94,7 +99,7 @@ export function completeCampaign() {
       awardForms: ['unit_certificate', 'chairman_certificate'],
       quota: { unit_certificate: 100_000, chairman_certificate: 100_000 },
     },
-    ceremonyDate: '2026-06-22',
+    ceremonyDate: daysFromToday(60),
   };
 }
 

@@ -8,7 +8,7 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { signAccessToken } from '#auth';
 import { loadConfig, type AppConfig } from '#config';
-import type { PersonRole } from '#kernel';
+import { ShiftedClock, type Clock, type PersonRole } from '#kernel';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
 import { createScratchDatabase, probePostgres, type PostgresProbe } from './postgres.js';
@@ -35,6 +35,16 @@ export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Whether PostgreSQL answers is settled once, before any `describe` runs (Jest collects suites synchronously). */
 export const POSTGRES: PostgresProbe = await probePostgres();
 
+/**
+ * The API refuses dates outside windows relative to its clock (a ceremony in the past, an achievement in the
+ * future: docs/validation.md). Most suites run on the real clock with dates counted from the real day; a suite
+ * whose expectations are fixed dates of the official 2026 calendar starts the application on the day they were
+ * written for instead: 26 May 2026, 08:00 in Hà Nội, with time running from there.
+ */
+export const FIXTURE_TODAY = '2026-05-26';
+export const FIXTURE_START = `${FIXTURE_TODAY}T01:00:00Z`;
+export const fixtureClock = (): ShiftedClock => new ShiftedClock(FIXTURE_START);
+
 export const uniqueQueuePrefix = (label = 'kt-test') => `${label}-${process.pid}-${randomBytes(4).toString('hex')}`;
 
 export interface TokenOptions {
@@ -49,6 +59,8 @@ export interface TestApp {
   /** A listening http.Server: hand it to supertest. */
   server: Server;
   config: AppConfig;
+  /** The application's clock: hand it to a worker started beside it. */
+  clock: Clock | undefined;
   database: DatabaseKind;
   /** The app's own DataSource, for counting rows; tests change data only through HTTP. */
   dataSource: DataSource;
@@ -91,6 +103,8 @@ export interface StartTestAppOptions {
   logger?: boolean;
   /** More environment, as an operator would set it (DOCUMENT_MAX_BYTES, DOCUMENT_STORAGE, …). */
   env?: Record<string, string>;
+  /** Where the application's time comes from: the real clock unless a suite gives another (`fixtureClock()`). */
+  clock?: Clock;
 }
 
 /**
@@ -145,7 +159,8 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     }
 
     const logger = options.logger ?? process.env.TEST_LOGS === '1';
-    const app = await createApiApp(config, logger ? {} : { logger: false });
+    const clock = options.clock;
+    const app = await createApiApp(config, { clock, ...(logger ? {} : { logger: false as const }) });
     cleanups.push(() => app.close());
     await app.init();
     await app.listen(0, '127.0.0.1');
@@ -155,6 +170,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
       app,
       server: app.getHttpServer() as Server,
       config,
+      clock,
       database: config.database.kind,
       dataSource,
       token: (role, unitId = null, tokenOptions = {}) => signTestToken(config.jwtSecret, role, unitId, tokenOptions),
@@ -177,9 +193,9 @@ export async function rowCounts(dataSource: DataSource): Promise<RowCounts> {
 }
 
 /** The worker (outbox relay and processors) on an existing configuration; it never runs migrations. */
-export async function startTestWorker(config: AppConfig, options: { logger?: boolean } = {}): Promise<INestApplicationContext> {
+export async function startTestWorker(config: AppConfig, options: { logger?: boolean; clock?: Clock } = {}): Promise<INestApplicationContext> {
   const logger = options.logger ?? process.env.TEST_LOGS === '1';
-  return createWorkerApp({ ...config, migrationsRun: false }, logger ? {} : { logger: false });
+  return createWorkerApp({ ...config, migrationsRun: false }, { clock: options.clock, ...(logger ? {} : { logger: false as const }) });
 }
 
 /**

@@ -280,11 +280,14 @@ describe('deadline timers: a ceremony moved away and back', () => {
     expect(await timerHistory(t(), proposal.id)).toEqual([]);
   });
 
-  it('moved back to X (now past): GET shows X and DEADLINE_MISSED is logged at once', async () => {
-    const response = await http(t())
-      .patch(`/api/campaigns/${campaign.id}`)
-      .set('Authorization', bearer(t(), { role: 'home_affairs' }))
-      .send({ ceremonyDate: back });
+  it('moved back to X (now past) only when confirmed: GET shows X and DEADLINE_MISSED is logged at once', async () => {
+    const patch = (body: Record<string, unknown>) =>
+      http(t()).patch(`/api/campaigns/${campaign.id}`).set('Authorization', bearer(t(), { role: 'home_affairs' })).send(body);
+    const unconfirmed = await patch({ ceremonyDate: back });
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body).toMatchObject({ code: 'CONFIRMATION_REQUIRED', rule: 'TH-5', proposalsMadeLate: 1 });
+    expect((await getProposal(t(), proposal.id, { role: 'auditor' })).deadline).toEqual(proposal.deadline);
+    const response = await patch({ ceremonyDate: back, confirm: true });
     expectStatus(response, 200);
     expect(response.body.proposalsMoved).toBe(1);
     expect((await getProposal(t(), proposal.id, { role: 'auditor' })).deadline).toMatchObject({ dueAt: x.dueAt });

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { obliterateQueues } from '../support/notices.js';
-import { createCampaign, createProposal, createUnit, postEvent, walkTo, type Seed } from '../support/api.js';
+import { createCampaign, createProposal, createUnit, daysFromToday, postEvent, walkTo, type Seed } from '../support/api.js';
 import { describeEachDatabase, REDIS_URL, startTestApp, startTestWorker, uniqueQueuePrefix, type TestApp, PAPER_DOSSIERS} from '../support/test-app.js';
 import { waitFor } from '../support/wait.js';
 import { OutboxRelay } from '../../apps/worker/src/outbox-relay.service.js';
@@ -29,7 +29,7 @@ describeEachDatabase('outbox relay: committed transitions reach BullMQ', (databa
     worker = await startTestWorker({ ...api.config, migrationsRun: false });
     queue = new Queue('domain-events', { connection: { url: REDIS_URL }, prefix });
     // A ceremony far ahead: no deadline timer fires and adds events of its own while these tests count jobs.
-    home = { unit: await createUnit(api), campaign: await createCampaign(api, { ceremonyDate: '2099-06-22' }) };
+    home = { unit: await createUnit(api), campaign: await createCampaign(api, { ceremonyDate: daysFromToday(3 * 365) }) };
   }, 30_000);
 
   afterAll(async () => {

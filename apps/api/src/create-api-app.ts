@@ -9,6 +9,7 @@ import type { Clock } from '#kernel';
 import { ApiModule } from './api.module.js';
 import { answerOversizedHeadersWithJson } from './errors/oversized-headers.js';
 import { refuseDeepJson } from './errors/json-depth.js';
+import { TextHygienePipe } from './errors/text-hygiene.js';
 import { strictValidationPipe } from './errors/validation.js';
 import { QUEUE_BOARD_PATH, QueueBoard } from './queues/queue-board.js';
 import { serveWebConsole } from './web/web-console.js';
@@ -30,7 +31,8 @@ export async function createApiApp(config: AppConfig, options: AppOptions = {}):
     bodyParser: false,
   });
   app.use(json({ verify: refuseDeepJson }));
-  app.useGlobalPipes(strictValidationPipe());
+  // Text first (NFC, no control characters), then the DTOs: every body and query passes both (docs/validation.md).
+  app.useGlobalPipes(new TextHygienePipe(), strictValidationPipe());
   answerOversizedHeadersWithJson(app.getHttpServer());
   const board = app.get(QueueBoard);
   app.use(QUEUE_BOARD_PATH, board.adminOnly, board.router);

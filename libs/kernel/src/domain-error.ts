@@ -19,7 +19,11 @@ export type DomainErrorCode =
   /** A DOCX that is not a sound Office archive, or one that would inflate beyond reason (a zip bomb). */
   | 'UNSAFE_ARCHIVE'
   /** A generated form asked for before the proposal holds what it prints (a decision before APPROVE). */
-  | 'FORM_NOT_READY';
+  | 'FORM_NOT_READY'
+  /** One more live notice stream than a person may hold open at once (MAX_EVENT_STREAMS_PER_USER). */
+  | 'TOO_MANY_STREAMS'
+  /** An act with consequences the caller has not yet confirmed (a ceremony moved so early that open dossiers turn late). */
+  | 'CONFIRMATION_REQUIRED';
 
 export class DomainError extends Error {
   constructor(

@@ -43,6 +43,6 @@ export class CampaignsController {
   @Patch(':id')
   @Roles('home_affairs', 'admin')
   reschedule(@Param('id') id: string, @Body() dto: RescheduleCampaignDto) {
-    return this.campaigns.reschedule(id, dto.ceremonyDate);
+    return this.campaigns.reschedule(id, dto.ceremonyDate, { confirm: dto.confirm });
   }
 }

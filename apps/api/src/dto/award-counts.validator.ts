@@ -8,13 +8,22 @@ import { AWARD_FORMS } from '#workflows/proposal';
 export function isAwardCounts(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   return Object.entries(value).every(
-    ([form, count]) => (AWARD_FORMS as readonly string[]).includes(form) && Number.isInteger(count) && (count as number) >= 0,
+    ([form, count]) =>
+      (AWARD_FORMS as readonly string[]).includes(form) && Number.isInteger(count) && (count as number) >= 0 && (count as number) <= MAX_AWARDS,
   );
 }
 
-/** The same per unit: `{<unitId>: {unit_certificate: 3}}` (TH-2). */
+/** No province gives a million awards in one round: a larger number (1e300 is a whole number to JavaScript) is a slip. */
+export const MAX_AWARDS = 1_000_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The same per unit: `{<unitId>: {unit_certificate: 3}}` (TH-2); that each id is a unit is the use case's to check. */
 export const isCountsPerUnit = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isAwardCounts);
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.entries(value).every(([unitId, counts]) => UUID.test(unitId) && isAwardCounts(counts));
 
 function decorator(name: string, validate: (value: unknown) => boolean, message: string) {
   return (options?: ValidationOptions): PropertyDecorator =>
@@ -31,11 +40,11 @@ function decorator(name: string, validate: (value: unknown) => boolean, message:
 export const IsAwardCounts = decorator(
   'isAwardCounts',
   isAwardCounts,
-  `$property must map award forms (${AWARD_FORMS.join(', ')}) to whole numbers, 0 or more`,
+  `$property must map award forms (${AWARD_FORMS.join(', ')}) to whole numbers from 0 to ${MAX_AWARDS}`,
 );
 
 export const IsCountsPerUnit = decorator(
   'isCountsPerUnit',
   isCountsPerUnit,
-  `$property must map unit ids to award forms (${AWARD_FORMS.join(', ')}) and whole numbers, 0 or more`,
+  `$property must map unit ids to award forms (${AWARD_FORMS.join(', ')}) and whole numbers from 0 to ${MAX_AWARDS}`,
 );

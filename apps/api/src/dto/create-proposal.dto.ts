@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { AWARD_FORMS, PROPOSAL_KINDS, type AwardForm, type ProposalKind } from '#workflows/proposal';
 import { AchievementDto, NomineeDto } from './proposal-parts.dto.js';
 
@@ -24,12 +24,14 @@ export class CreateProposalDto {
 
   @ApiProperty({ type: NomineeDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => NomineeDto)
   nominee!: NomineeDto;
 
   @ApiProperty({ type: AchievementDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => AchievementDto)
   achievement!: AchievementDto;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { AWARD_FORMS, PERSON_EVENT_TYPES, type AwardForm, type ProposalEventType } from '#workflows/proposal';
 import { AchievementDto, DecisionDto, NomineeDto, VoteDto } from './proposal-parts.dto.js';
+import { HasVisibleText } from './visible-text.validator.js';
 
 export class ProposalChangesDto {
   @ApiPropertyOptional({ enum: AWARD_FORMS })
@@ -12,12 +13,14 @@ export class ProposalChangesDto {
 
   @ApiPropertyOptional({ type: NomineeDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => NomineeDto)
   nominee?: NomineeDto;
 
   @ApiPropertyOptional({ type: AchievementDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => AchievementDto)
   achievement?: AchievementDto;
@@ -51,6 +54,7 @@ export class ProposalEventDto {
   @ValidateIf(needsReason)
   @MaxLength(2000)
   @IsString()
+  @HasVisibleText({ message: 'reason must say why, in words: spaces alone are no reason' })
   @IsNotEmpty({ message: 'reason is required with RETURN, REJECT and REQUEST_SUPPLEMENT' })
   reason?: string;
 
@@ -58,11 +62,13 @@ export class ProposalEventDto {
   @IsOptional()
   @MaxLength(2000)
   @IsString()
+  @HasVisibleText()
   note?: string;
 
   @ApiPropertyOptional({ type: VoteDto, description: 'Required with RECOMMEND' })
   @ValidateIf((dto: ProposalEventDto) => dto.type === 'RECOMMEND' || dto.vote !== undefined)
   @IsDefined({ message: 'vote is required with RECOMMEND' })
+  @IsObject()
   @ValidateNested()
   @Type(() => VoteDto)
   vote?: VoteDto;
@@ -70,6 +76,7 @@ export class ProposalEventDto {
   @ApiPropertyOptional({ type: DecisionDto, description: 'Required with APPROVE; optional with AWARD_AT_UNIT' })
   @ValidateIf((dto: ProposalEventDto) => dto.type === 'APPROVE' || dto.decision !== undefined)
   @IsDefined({ message: 'decision is required with APPROVE' })
+  @IsObject()
   @ValidateNested()
   @Type(() => DecisionDto)
   decision?: DecisionDto;
@@ -77,6 +84,7 @@ export class ProposalEventDto {
   @ApiPropertyOptional({ type: ProposalChangesDto, description: 'Required with UPDATE' })
   @ValidateIf((dto: ProposalEventDto) => dto.type === 'UPDATE' || dto.changes !== undefined)
   @IsDefined({ message: 'changes is required with UPDATE' })
+  @IsObject()
   @ValidateNested()
   @Type(() => ProposalChangesDto)
   changes?: ProposalChangesDto;

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ACHIEVEMENT_BASES, type AchievementBasis, type NomineeType } from '#workflows/proposal';
 import { IsCalendarDate } from './calendar-date.validator.js';
+import { HasVisibleText, IsSingleLine } from './visible-text.validator.js';
+
+/** Whole numbers within what a province counts: people taking part, council members, votes. */
+export const MAX_PEOPLE = 1_000_000;
+export const MAX_COUNCIL_MEMBERS = 1_000;
 
 export class NomineeDto {
   @ApiProperty({ enum: ['individual', 'collective'] })
@@ -10,7 +15,8 @@ export class NomineeDto {
 
   @ApiProperty({ example: 'Nguyễn Văn An' })
   @IsString()
-  @IsNotEmpty()
+  @HasVisibleText()
+  @IsSingleLine()
   @MaxLength(500)
   name!: string;
 
@@ -26,12 +32,14 @@ export class NomineeDto {
 
   @ApiPropertyOptional({ description: "The collective's own staff taking part: DX-2" })
   @IsOptional()
+  @Max(MAX_PEOPLE)
   @Min(0)
   @IsInt()
   ownParticipants?: number;
 
   @ApiPropertyOptional({ description: 'All forces taking part: DX-2' })
   @IsOptional()
+  @Max(MAX_PEOPLE)
   @Min(0)
   @IsInt()
   totalParticipants?: number;
@@ -45,7 +53,7 @@ export class NomineeDto {
 export class AchievementDto {
   @ApiProperty({ example: 'Cứu 3 người bị nạn trong lũ quét' })
   @IsString()
-  @IsNotEmpty()
+  @HasVisibleText()
   @MaxLength(5000)
   summary!: string;
 
@@ -76,16 +84,19 @@ export class AchievementDto {
 
 export class VoteDto {
   @ApiProperty({ example: 9 })
+  @Max(MAX_COUNCIL_MEMBERS)
   @Min(1)
   @IsInt()
   members!: number;
 
   @ApiProperty({ example: 7 })
+  @Max(MAX_COUNCIL_MEMBERS)
   @Min(0)
   @IsInt()
   for!: number;
 
   @ApiProperty({ example: 2 })
+  @Max(MAX_COUNCIL_MEMBERS)
   @Min(0)
   @IsInt()
   against!: number;
@@ -94,7 +105,8 @@ export class VoteDto {
 export class DecisionDto {
   @ApiProperty({ example: '1234/QĐ-UBND' })
   @IsString()
-  @IsNotEmpty()
+  @HasVisibleText()
+  @IsSingleLine()
   @MaxLength(100)
   number!: string;
 
@@ -104,7 +116,8 @@ export class DecisionDto {
 
   @ApiProperty({ example: 'Chủ tịch UBND tỉnh' })
   @IsString()
-  @IsNotEmpty()
+  @HasVisibleText()
+  @IsSingleLine()
   @MaxLength(200)
   signedBy!: string;
 }

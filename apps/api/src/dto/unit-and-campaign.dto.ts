@@ -3,13 +3,15 @@ import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
-  IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -18,6 +20,8 @@ import { AWARD_FORMS, type AwardForm } from '#workflows/proposal';
 import type { CampaignRound } from '#proposals';
 import { IsCalendarDate } from './calendar-date.validator.js';
 import { IsAwardCounts, IsCountsPerUnit } from './award-counts.validator.js';
+import { MAX_COUNCIL_MEMBERS } from './proposal-parts.dto.js';
+import { HasVisibleText, IsSingleLine } from './visible-text.validator.js';
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'SO-GDDT' })
@@ -27,7 +31,8 @@ export class CreateUnitDto {
 
   @ApiProperty({ example: 'Sở Giáo dục và Đào tạo' })
   @IsString()
-  @IsNotEmpty()
+  @HasVisibleText()
+  @IsSingleLine()
   @MaxLength(500)
   name!: string;
 }
@@ -35,7 +40,8 @@ export class CreateUnitDto {
 export class DocumentRefDto {
   @ApiProperty({ example: '45/KH-UBND' })
   @IsString()
-  @IsNotEmpty()
+  @HasVisibleText()
+  @IsSingleLine()
   @MaxLength(100)
   ref!: string;
 
@@ -55,12 +61,13 @@ export class PeriodDto {
 }
 
 export class GuidanceDto extends DocumentRefDto {
-  @ApiProperty() @IsString() @IsNotEmpty() scope!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() subjects!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() criteria!: string;
+  @ApiProperty() @IsString() @HasVisibleText() @MaxLength(5000) scope!: string;
+  @ApiProperty() @IsString() @HasVisibleText() @MaxLength(5000) subjects!: string;
+  @ApiProperty() @IsString() @HasVisibleText() @MaxLength(5000) criteria!: string;
 
   @ApiProperty({ type: PeriodDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PeriodDto)
   achievementPeriod!: PeriodDto;
@@ -82,6 +89,7 @@ export class GuidanceDto extends DocumentRefDto {
 
   @ApiPropertyOptional({ description: 'Cap on steering-committee members (TH-3)' })
   @IsOptional()
+  @Max(MAX_COUNCIL_MEMBERS)
   @Min(0)
   @IsInt()
   steeringMemberCap?: number;
@@ -92,7 +100,8 @@ const ROUNDS: CampaignRound[] = ['campaign', 'anniversary', 'programme_summary']
 export class CreateCampaignDto {
   @ApiProperty({ example: 'Phong trào thi đua "Chuyển đổi số" 2025' })
   @IsString()
-  @IsNotEmpty()
+  @HasVisibleText()
+  @IsSingleLine()
   @MaxLength(500)
   title!: string;
 
@@ -102,6 +111,7 @@ export class CreateCampaignDto {
 
   @ApiPropertyOptional({ type: DocumentRefDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => DocumentRefDto)
   plan?: DocumentRefDto;
@@ -116,11 +126,12 @@ export class CreateCampaignDto {
   @IsCalendarDate()
   finalReviewAt?: string;
 
-  @ApiPropertyOptional({ type: GuidanceDto })
-  @IsOptional()
+  @ApiProperty({ type: GuidanceDto, description: 'The department\'s guidance (TH-1): what a campaign is judged by, so it comes with the campaign' })
+  @IsDefined({ message: 'guidance is required: a campaign is registered with the guidance that says who and what it rewards (TH-1)' })
+  @IsObject()
   @ValidateNested()
   @Type(() => GuidanceDto)
-  guidance?: GuidanceDto;
+  guidance!: GuidanceDto;
 
   @ApiPropertyOptional({ example: '2026-06-22' })
   @IsOptional()
@@ -132,4 +143,11 @@ export class RescheduleCampaignDto {
   @ApiProperty({ example: '2026-06-29' })
   @IsCalendarDate()
   ceremonyDate!: string;
+
+  @ApiPropertyOptional({
+    description: 'Move the ceremony even though open dossiers would then be past their TH-5 deadline (otherwise 409 CONFIRMATION_REQUIRED)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirm?: boolean;
 }

@@ -17,6 +17,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNSAFE_ARCHIVE: 422,
   FORM_NOT_READY: 409,
+  CONFIRMATION_REQUIRED: 409,
+  TOO_MANY_STREAMS: 429,
 };
 
 const HTTP_CODES: Record<number, string> = {

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '#calendar';
+import { today, type WorkingCalendar } from '#calendar';
 import { Clock, DomainError, type Actor } from '#kernel';
 import { documentRequirements, missingDocuments, type Checkpoint } from '#rules';
 import {
@@ -14,6 +14,7 @@ import {
 } from '#workflows/proposal';
 import { oncePerKey, type IdempotencyToken } from '../idempotency.js';
 import { ProposalRepository, type ProposalWriteTx } from '../ports/proposal.repository.js';
+import { eventProblems, refuseIfAny } from '../input-windows.policy.js';
 import { assertCanSeeUnit } from '../proposal-access.policy.js';
 import { proposalDeadline } from '../proposal-deadline.policy.js';
 import { judgeProposal, ruleViolation } from '../proposal-rules.js';
@@ -84,6 +85,7 @@ export class ApplyProposalEventUseCase {
     const snapshot = restore(current.machineVersion, current.snapshot);
     const event = { ...request, actor, at: this.clock.now().toISOString() } as ProposalEvent;
     assertAllowed(snapshot, current, actor, event);
+    refuseIfAny(eventProblems(event, snapshot.context.achievement.date, today(this.clock)));
 
     const judged = await this.judge(tx, current, snapshot, event);
     const next = toStored(step(current.machineVersion, snapshot, judged.event).next);

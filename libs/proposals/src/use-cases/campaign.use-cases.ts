@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { th5Deadline, type WorkingCalendar } from '#calendar';
+import { th5Deadline, today, type WorkingCalendar } from '#calendar';
 import { Clock, DomainError } from '#kernel';
 import type { AwardForm } from '#workflows/proposal';
 import { CampaignRepository } from '../ports/campaign.repository.js';
 import { ProposalRepository } from '../ports/proposal.repository.js';
+import { UnitRepository } from '../ports/unit.repository.js';
+import { campaignProblems, ceremonyProblems, refuseIfAny, type FieldProblem } from '../input-windows.policy.js';
 import { DEADLINE_OPEN_STATES } from '../proposal-deadline.policy.js';
 import type { CampaignRecord, ProposalDeadline } from '../proposal.records.js';
 
@@ -21,6 +23,7 @@ export class CampaignUseCases {
   constructor(
     private readonly campaigns: CampaignRepository,
     private readonly proposals: ProposalRepository,
+    private readonly units: UnitRepository,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
   ) {}
@@ -50,6 +53,7 @@ export class CampaignUseCases {
   }
 
   async create(input: NewCampaign): Promise<CampaignView> {
+    refuseIfAny([...campaignProblems(input, today(this.clock)), ...(await this.unknownQuotaUnits(input))]);
     const now = this.clock.now().toISOString();
     const campaign: CampaignRecord = { id: randomUUID(), ...input, createdAt: now, updatedAt: now };
     const view = this.toView(campaign);
@@ -69,9 +73,12 @@ export class CampaignUseCases {
    * Moves the ceremony, and with it the TH-5 deadline of every open thematic proposal of the campaign: one
    * statement, however many proposals there are.
    */
-  async reschedule(id: string, ceremonyDate: string): Promise<CampaignView & { proposalsMoved: number }> {
-    const campaign = { ...(await this.find(id)), ceremonyDate, updatedAt: this.clock.now().toISOString() };
+  async reschedule(id: string, ceremonyDate: string, options: { confirm?: boolean } = {}): Promise<CampaignView & { proposalsMoved: number }> {
+    const before = await this.find(id);
+    refuseIfAny(ceremonyProblems(ceremonyDate, today(this.clock)));
+    const campaign = { ...before, ceremonyDate, updatedAt: this.clock.now().toISOString() };
     const view = this.toView(campaign);
+    if (!options.confirm) await this.refuseMakingLate(before, view);
     await this.campaigns.update(campaign);
     const proposalsMoved = await this.proposals.setCampaignDeadline(id, DEADLINE_OPEN_STATES, view.dossierDeadline, {
       topic: 'deadlines.reconcile',
@@ -98,6 +105,38 @@ export class CampaignUseCases {
         used: usage.byAwardForm[awardForm] ?? 0,
       })),
     };
+  }
+
+  /**
+   * Moving a ceremony earlier can leave open dossiers with a TH-5 deadline that has already passed: each would
+   * be marked late and escalated at once, and the log keeps that forever. So it is done only when the caller
+   * has seen how many and says so (`confirm: true`).
+   */
+  private async refuseMakingLate(before: CampaignRecord, after: CampaignView): Promise<void> {
+    const now = this.clock.now().toISOString();
+    const newDue = after.dossierDeadline?.dueAt;
+    if (!newDue || newDue >= now) return;
+    const oldDue = before.ceremonyDate ? this.dossierDeadline(before)?.dueAt : undefined;
+    if (oldDue && oldDue < now) return; // already late before the move: the move changes nothing for them
+    let madeLate = 0;
+    for await (const batch of this.proposals.openDeadlines(DEADLINE_OPEN_STATES, before.id)) madeLate += batch.length;
+    if (madeLate === 0) return;
+    throw new DomainError(
+      'CONFIRMATION_REQUIRED',
+      `Moving the ceremony to ${after.ceremonyDate} puts the TH-5 deadline at ${after.dossierDeadline!.dueDate}, already past: ${madeLate} open proposal(s) would be late at once. Send confirm: true to move it anyway.`,
+      { field: 'ceremonyDate', rule: 'TH-5', proposalsMadeLate: madeLate, dossierDeadline: after.dossierDeadline },
+    );
+  }
+
+  /** TH-2's numbers per unit must name units that exist: a quota for a unit nobody can draft for is a typo. */
+  private async unknownQuotaUnits(input: NewCampaign): Promise<FieldProblem[]> {
+    const problems: FieldProblem[] = [];
+    for (const unitId of Object.keys(input.guidance?.unitQuota ?? {})) {
+      if (!(await this.units.findById(unitId))) {
+        problems.push({ field: `guidance.unitQuota.${unitId}`, message: `guidance.unitQuota names ${unitId}, which is no unit` });
+      }
+    }
+    return problems;
   }
 
   private async find(id: string): Promise<CampaignRecord> {

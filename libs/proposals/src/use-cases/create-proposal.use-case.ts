@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { WorkingCalendar } from '#calendar';
+import { today, type WorkingCalendar } from '#calendar';
 import { GENESIS_HASH, eventHash } from '#audit';
 import { Clock, DomainError, type Actor } from '#kernel';
 import { CURRENT_MACHINE_VERSION, startProposal, type ProposalInput } from '#workflows/proposal';
@@ -7,6 +7,7 @@ import { oncePerKey, type IdempotencyToken } from '../idempotency.js';
 import { CampaignRepository } from '../ports/campaign.repository.js';
 import { ProposalRepository } from '../ports/proposal.repository.js';
 import { UnitRepository } from '../ports/unit.repository.js';
+import { achievementProblems, refuseIfAny } from '../input-windows.policy.js';
 import { assertCanDraftFor } from '../proposal-access.policy.js';
 import { proposalDeadline } from '../proposal-deadline.policy.js';
 import { judgeProposal } from '../proposal-rules.js';
@@ -26,6 +27,7 @@ export class CreateProposalUseCase {
 
   async execute(actor: Actor, draft: NewProposal, token?: IdempotencyToken) {
     assertCanDraftFor(actor, draft.unitId);
+    refuseIfAny(achievementProblems(draft.achievement, today(this.clock)));
     if (!(await this.units.findById(draft.unitId))) {
       throw new DomainError('NOT_FOUND', `Unit ${draft.unitId} does not exist`, { field: 'unitId' });
     }
