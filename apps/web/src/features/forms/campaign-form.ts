@@ -87,15 +87,10 @@ function counts(typed: Partial<Record<AwardForm, string>>, forms: readonly Award
   return result;
 }
 
-function guidanceStarted(form: CampaignFormState): boolean {
-  const texts = [form.guidanceRef, form.guidanceIssuedAt, form.scope, form.subjects, form.criteria, form.periodFrom, form.periodTo];
-  return texts.some((text) => !blank(text)) || offeredForms(form).length > 0 || Object.values(form.quota).some((text) => !blank(text));
-}
-
 /**
- * The request body. The API takes a plan and a guidance whole or not at all: one that was not started is left
- * out (the campaign exists without it, and TH-1 says what is missing), while one started is sent as it stands,
- * so the server names each field still empty instead of the console dropping it silently.
+ * The request body. A plan is taken whole or not at all: one not started is left out (TH-1 says it is
+ * missing). The guidance always goes, as it stands: a campaign is registered with its guidance
+ * (docs/validation.md), so the server names each of its fields still empty instead of the console guessing.
  */
 export function toCreateCampaignBody(form: CampaignFormState): CreateCampaignBody {
   const body: CreateCampaignBody = { title: form.title.trim(), round: form.round };
@@ -106,29 +101,27 @@ export function toCreateCampaignBody(form: CampaignFormState): CreateCampaignBod
   if (launchedAt !== undefined) body.launchedAt = launchedAt;
   if (finalReviewAt !== undefined) body.finalReviewAt = finalReviewAt;
   if (ceremonyDate !== undefined) body.ceremonyDate = ceremonyDate;
-  if (guidanceStarted(form)) {
-    const awardForms = offeredForms(form);
-    const guidance: NonNullable<CreateCampaignBody['guidance']> = {
-      ref: form.guidanceRef.trim(),
-      issuedAt: form.guidanceIssuedAt.trim(),
-      scope: form.scope.trim(),
-      subjects: form.subjects.trim(),
-      criteria: form.criteria.trim(),
-      achievementPeriod: { from: form.periodFrom.trim(), to: form.periodTo.trim() },
-      awardForms,
-      quota: counts(form.quota, awardForms),
-    };
-    if (form.round === 'programme_summary' && isCountText(form.steeringMemberCap)) guidance.steeringMemberCap = Number(form.steeringMemberCap);
-    if (form.round === 'anniversary') {
-      const unitQuota: Record<string, Counts> = {};
-      for (const [unitId, typed] of Object.entries(form.unitQuota)) {
-        const agreed = counts(typed, awardForms);
-        if (Object.keys(agreed).length > 0) unitQuota[unitId] = agreed;
-      }
-      if (Object.keys(unitQuota).length > 0) guidance.unitQuota = unitQuota;
+  const awardForms = offeredForms(form);
+  const guidance: NonNullable<CreateCampaignBody['guidance']> = {
+    ref: form.guidanceRef.trim(),
+    issuedAt: form.guidanceIssuedAt.trim(),
+    scope: form.scope.trim(),
+    subjects: form.subjects.trim(),
+    criteria: form.criteria.trim(),
+    achievementPeriod: { from: form.periodFrom.trim(), to: form.periodTo.trim() },
+    awardForms,
+    quota: counts(form.quota, awardForms),
+  };
+  if (form.round === 'programme_summary' && isCountText(form.steeringMemberCap)) guidance.steeringMemberCap = Number(form.steeringMemberCap);
+  if (form.round === 'anniversary') {
+    const unitQuota: Record<string, Counts> = {};
+    for (const [unitId, typed] of Object.entries(form.unitQuota)) {
+      const agreed = counts(typed, awardForms);
+      if (Object.keys(agreed).length > 0) unitQuota[unitId] = agreed;
     }
-    body.guidance = guidance;
+    if (Object.keys(unitQuota).length > 0) guidance.unitQuota = unitQuota;
   }
+  body.guidance = guidance;
   return body;
 }
 
@@ -140,8 +133,14 @@ export function toCampaignInput(body: CreateCampaignBody): CampaignInput {
     plan: body.plan ?? null,
     launchedAt: body.launchedAt ?? null,
     finalReviewAt: body.finalReviewAt ?? null,
-    guidance: body.guidance ?? null,
+    // A guidance with nothing typed in it yet is, to TH-1, a guidance not issued: say that, not eleven blanks.
+    guidance: body.guidance && !untouched(body.guidance) ? body.guidance : null,
   };
+}
+
+function untouched(guidance: NonNullable<CreateCampaignBody['guidance']>): boolean {
+  const texts = [guidance.ref, guidance.issuedAt, guidance.scope, guidance.subjects, guidance.criteria, guidance.achievementPeriod.from, guidance.achievementPeriod.to];
+  return texts.every(blank) && guidance.awardForms.length === 0 && Object.keys(guidance.quota).length === 0;
 }
 
 /**

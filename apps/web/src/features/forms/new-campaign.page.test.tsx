@@ -136,12 +136,25 @@ describe('NewCampaignPage', () => {
     ]);
   });
 
-  it('leaves out a plan and a guidance not started', async () => {
+  it('leaves out a plan not started, and sends the guidance as it stands for the server to name what is missing', async () => {
     const server = renderForm([{ method: 'POST', path: '/api/campaigns', status: 201, body: { id: 'c-2' } }]);
     change('Tên phong trào thi đua', 'Phong trào "Dân vận khéo"');
     fireEvent.click(screen.getByTestId('campaign-save'));
     await waitFor(() => expect(server.sent('POST', '/api/campaigns')).toHaveLength(1));
-    expect(server.sent('POST', '/api/campaigns')[0]!.body).toEqual({ title: 'Phong trào "Dân vận khéo"', round: 'campaign' });
+    expect(server.sent('POST', '/api/campaigns')[0]!.body).toEqual({
+      title: 'Phong trào "Dân vận khéo"',
+      round: 'campaign',
+      guidance: {
+        ref: '',
+        issuedAt: '',
+        scope: '',
+        subjects: '',
+        criteria: '',
+        achievementPeriod: { from: '', to: '' },
+        awardForms: [],
+        quota: {},
+      },
+    });
   });
 
   it('sends the numbers each unit agreed with Home Affairs in an anniversary round (TH-2)', async () => {
