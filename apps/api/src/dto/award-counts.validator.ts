@@ -1,4 +1,4 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { propertyCheck } from './property-check.decorator.js';
 import { AWARD_FORMS } from '#workflows/proposal';
 
 /**
@@ -25,25 +25,13 @@ export const isCountsPerUnit = (value: unknown): boolean =>
   !Array.isArray(value) &&
   Object.entries(value).every(([unitId, counts]) => UUID.test(unitId) && isAwardCounts(counts));
 
-function decorator(name: string, validate: (value: unknown) => boolean, message: string) {
-  return (options?: ValidationOptions): PropertyDecorator =>
-    (target, propertyName) =>
-      registerDecorator({
-        name,
-        target: target.constructor,
-        propertyName: propertyName as string,
-        options: { message, ...options },
-        validator: { validate },
-      });
-}
-
-export const IsAwardCounts = decorator(
+export const IsAwardCounts = propertyCheck(
   'isAwardCounts',
   isAwardCounts,
   `$property must map award forms (${AWARD_FORMS.join(', ')}) to whole numbers from 0 to ${MAX_AWARDS}`,
 );
 
-export const IsCountsPerUnit = decorator(
+export const IsCountsPerUnit = propertyCheck(
   'isCountsPerUnit',
   isCountsPerUnit,
   `$property must map unit ids to award forms (${AWARD_FORMS.join(', ')}) and whole numbers from 0 to ${MAX_AWARDS}`,

@@ -1,4 +1,4 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { propertyCheck } from './property-check.decorator.js';
 
 /** A real day written YYYY-MM-DD: 2026-02-30 is refused, not rolled over into March. */
 export function isCalendarDate(value: unknown): boolean {
@@ -7,13 +7,4 @@ export function isCalendarDate(value: unknown): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: '$property must be a date written YYYY-MM-DD', ...options },
-      validator: { validate: isCalendarDate },
-    });
-}
+export const IsCalendarDate = propertyCheck('isCalendarDate', isCalendarDate, '$property must be a date written YYYY-MM-DD');

@@ -1,4 +1,4 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { propertyCheck } from './property-check.decorator.js';
 
 /**
  * What does not show on a printed page: spaces of every kind, format characters (zero-width space and
@@ -13,24 +13,6 @@ export const hasVisibleText = (value: unknown): boolean => typeof value === 'str
 /** One line: names, numbers and titles print on one line of a decision. */
 export const isSingleLine = (value: unknown): boolean => typeof value === 'string' && !/[\n\r\t\u2028\u2029]/u.test(value);
 
-export function HasVisibleText(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'hasVisibleText',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: '$property must hold visible text, not only spaces or invisible characters', ...options },
-      validator: { validate: hasVisibleText },
-    });
-}
+export const HasVisibleText = propertyCheck('hasVisibleText', hasVisibleText, '$property must hold visible text, not only spaces or invisible characters');
 
-export function IsSingleLine(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isSingleLine',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: '$property must be one line (no line breaks or tabs)', ...options },
-      validator: { validate: isSingleLine },
-    });
-}
+export const IsSingleLine = propertyCheck('isSingleLine', isSingleLine, '$property must be one line (no line breaks or tabs)');
