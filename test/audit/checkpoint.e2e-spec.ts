@@ -164,7 +164,7 @@ describe('signed checkpoints of the log', () => {
       ok: true,
       signatureValid: true,
       merkleRootMatches: true,
-      headsMatchCheckpoint: null,
+      headsMatchCheckpoint: true,
       proposals: 3,
       events: file.checkpoint.events,
     });
@@ -174,7 +174,7 @@ describe('signed checkpoints of the log', () => {
     const cli = await runAuditCli(['verify', '--checkpoint', fileOnDisk], sqliteUrl(t));
     expect(cli.code).toBe(0);
     expect(cli.stdout).toMatch(/^OK: 4 proposals/);
-    expect(cli.stdout).toContain('Checkpoint: signature valid, Merkle root matches, heads file matches the signed root');
+    expect(cli.stdout).toContain('Checkpoint: signature valid, Merkle root matches, heads match the signed root');
   }, 30_000);
 
   it('the CLI makes a checkpoint with the same key, which the API lists and verifies', async () => {
@@ -205,42 +205,63 @@ describe('signed checkpoints of the log', () => {
         return event;
       });
       rewritten = { proposalId: forged.id, seq: 15, hash: events.at(-1)!.hash };
-      plain = await verify(t);
+      plain = await verify(t, { checkpoint: 'none' });
     });
 
-    it('plain verify cannot tell: every chain links and seals, every replay reproduces its row', async () => {
+    it('the chains alone (?checkpoint=none) cannot tell: every chain links and seals, every replay reproduces its row', async () => {
       expect((await storedEvents(t, forged.id))[3].payload.rules).toMatchObject({ warnings: ['TH-3'] });
       expect({ ok: plain.ok, broken: plain.broken }).toEqual({ ok: true, broken: [] });
       const replayed = await replay(t, forged.id, { seq: 15 });
       expect(replayed.body).toMatchObject({ chainValid: true, matchesStored: true, failure: null });
     });
 
-    it('verify against the stored checkpoint (no heads) reports a whole-log checkpoint_mismatch', async () => {
+    it('verify against the stored checkpoint names the rewritten proposal at its signed head, from the heads kept with it', async () => {
       const result = await verify(t, { checkpoint: file.checkpoint.id });
       expect({ ok: result.ok, broken: classified(result.broken) }).toEqual({
         ok: false,
-        broken: [{ proposalId: null, seq: null, reason: 'checkpoint_mismatch' }],
+        broken: [{ proposalId: forged.id, seq: 15, reason: 'rewritten' }],
       });
-      expect(result.checkpoint).toMatchObject({ ok: false, signatureValid: true, merkleRootMatches: false, headsMatchCheckpoint: null, events: file.checkpoint.events });
+      const signed = file.heads.find((h) => h.proposalId === forged.id)!;
+      expect(result.broken[0]).toMatchObject({ recorded: { seq: signed.seq, hash: signed.hash }, now: { seq: 15, hash: rewritten.hash, events: 15 } });
+      expect(result.checkpoint).toMatchObject({ ok: false, signatureValid: true, merkleRootMatches: false, headsMatchCheckpoint: true, events: file.checkpoint.events });
+    });
+
+    it('the default verify, held against the newest checkpoint (the CLI\'s), names it too', async () => {
+      const result = await verify(t);
+      expect(result.ok).toBe(false);
+      expect(classified(result.broken)).toEqual([{ proposalId: forged.id, seq: 15, reason: 'rewritten' }]);
     });
 
     it('the CLI with the exported heads file names the rewritten proposal at its signed head, and only it (exit 1)', async () => {
       const cli = await runAuditCli(['verify', '--checkpoint', fileOnDisk, '--json'], sqliteUrl(t));
       expect(cli.code).toBe(1);
       const result = JSON.parse(cli.stdout) as VerifyBody;
-      expect(classified(result.broken)).toEqual([{ proposalId: forged.id, seq: 15, reason: 'checkpoint_mismatch' }]);
+      expect(classified(result.broken)).toEqual([{ proposalId: forged.id, seq: 15, reason: 'rewritten' }]);
       expect(result.checkpoint).toMatchObject({ signatureValid: true, merkleRootMatches: false, headsMatchCheckpoint: true });
 
       const text = await runAuditCli(['verify', '--checkpoint', fileOnDisk], sqliteUrl(t));
       expect(text.code).toBe(1);
-      expect(text.stdout).toContain(`proposal ${forged.id} seq 15: checkpoint_mismatch`);
+      expect(text.stdout).toContain(`proposal ${forged.id} seq 15: rewritten`);
       for (const p of other) expect(text.stdout).not.toContain(p.id);
     }, 30_000);
 
-    it('the CLI with the stored checkpoint id can only blame the whole log (exit 1)', async () => {
+    it('the CLI with the stored checkpoint id names it from the kept heads (exit 1)', async () => {
       const cli = await runAuditCli(['verify', '--checkpoint-id', file.checkpoint.id], sqliteUrl(t));
       expect(cli.code).toBe(1);
-      expect(cli.stdout).toContain('proposal (whole log) seq -: checkpoint_mismatch');
+      expect(cli.stdout).toContain(`proposal ${forged.id} seq 15: rewritten`);
+    }, 30_000);
+
+    it('a stored checkpoint without heads (one made before they were kept) can only blame the whole log (exit 1)', async () => {
+      const kept = await sql(t, 'SELECT * FROM audit_checkpoint_heads WHERE checkpoint_id = ?', [file.checkpoint.id]);
+      expect(kept).toHaveLength(3);
+      await sql(t, 'DELETE FROM audit_checkpoint_heads WHERE checkpoint_id = ?', [file.checkpoint.id]);
+      const result = await verify(t, { checkpoint: file.checkpoint.id });
+      expect(classified(result.broken)).toEqual([{ proposalId: null, seq: null, reason: 'checkpoint_mismatch' }]);
+      expect(result.checkpoint).toMatchObject({ ok: false, headsMatchCheckpoint: null, merkleRootMatches: false });
+      const cli = await runAuditCli(['verify', '--checkpoint-id', file.checkpoint.id], sqliteUrl(t));
+      expect(cli.code).toBe(1);
+      expect(cli.stdout).toContain('proposal (whole log) seq -: checkpoint_mismatch (the checkpoint signed 3 proposals');
+      expect(cli.stdout).toContain('no heads kept with it');
     }, 30_000);
 
     it('a heads file edited to match the rewrite no longer reproduces the signed root, and proves nothing', async () => {

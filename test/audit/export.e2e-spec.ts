@@ -58,8 +58,10 @@ describeEachDatabase('exporting the log', (database) => {
   let walked: ProposalBody;
   let oddOne: ProposalBody;
   let foreign: ProposalBody;
-  /** A name a spreadsheet and a CSV writer must both survive: quotes, a comma, a line break, Vietnamese. */
-  const ODD_NAME = 'Tổ "Cứu hộ", xã Hòa Bình\nhuyện Đông Anh';
+  /** A name a spreadsheet and a CSV writer must both survive: quotes, a comma, Vietnamese (a name is one line). */
+  const ODD_NAME = 'Tổ "Cứu hộ", xã Hòa Bình, huyện Đông Anh';
+  /** A summary has lines. */
+  const ODD_ACHIEVEMENT = { summary: 'Cứu 3 người bị nạn;\n"giữ an toàn" cho 12 hộ dân', date: '2026-04-22', basis: 'rescue' };
   /** An actor whose id a spreadsheet would run as a formula. */
   const FORMULA_SUB = '=HYPERLINK("http://evil.example","x")';
 
@@ -68,7 +70,7 @@ describeEachDatabase('exporting the log', (database) => {
     walked = (await recordedProposal(t, home.unit.id, home.campaign.id, longWalk())).proposal;
     const drafter: Caller = { role: 'drafter', unitId: home.unit.id, sub: FORMULA_SUB };
     oddOne = await createProposal(t, home.unit.id, home.campaign.id, {}, drafter);
-    expectStatus(await postEvent(t, oddOne.id, drafter, { type: 'UPDATE', changes: { nominee: { type: 'collective', name: ODD_NAME } } }), 200);
+    expectStatus(await postEvent(t, oddOne.id, drafter, { type: 'UPDATE', changes: { nominee: { type: 'collective', name: ODD_NAME }, achievement: ODD_ACHIEVEMENT } }), 200);
     const elsewhere = await createUnit(t);
     foreign = await createProposal(t, elsewhere.id, null);
   }, 60_000);
@@ -105,7 +107,7 @@ describeEachDatabase('exporting the log', (database) => {
       expect(response.status).toBe(200);
       const lines = ndjson(response.body);
       expect(lines).toEqual(await storedEvents(t, oddOne.id));
-      expect(lines[1].payload).toEqual({ changes: { nominee: { type: 'collective', name: ODD_NAME } }, rules: expect.any(Object) });
+      expect(lines[1].payload).toEqual({ changes: { nominee: { type: 'collective', name: ODD_NAME }, achievement: ODD_ACHIEVEMENT }, rules: expect.any(Object) });
       expect(lines.map((l) => l.actor.id)).toEqual([FORMULA_SUB, FORMULA_SUB]);
     });
 
@@ -203,7 +205,7 @@ describeEachDatabase('exporting the log', (database) => {
     });
 
     it('and the whole log verifies, every proposal and event counted', async () => {
-      expect(await verify(t)).toEqual({ proposals: 3, events: await countRows(t, 'proposal_events'), ok: true, broken: [], truncated: false });
+      expect(await verify(t)).toEqual({ proposals: 3, events: await countRows(t, 'proposal_events'), ok: true, broken: [], truncated: false, checkpoint: null });
       expect(foreign.unitId).not.toBe(home.unit.id);
     });
   });

@@ -60,7 +60,7 @@ describe('a log tampered with in the SQLite file', () => {
 
   it('verifies whole before anyone touches it: every proposal and event counted, nothing broken (API and CLI)', async () => {
     const result = await verify(t);
-    expect(result).toEqual({ proposals: allIds().length, events: await countRows(t, 'proposal_events'), ok: true, broken: [], truncated: false });
+    expect(result).toEqual({ proposals: allIds().length, events: await countRows(t, 'proposal_events'), ok: true, broken: [], truncated: false, checkpoint: null });
     // Eight victims and one untouched proposal on the full road, one a step short, one stopped at seq 10, one just created.
     expect(result.events).toBe(9 * LAST + (LAST - 1) + 10 + 1);
 
@@ -196,6 +196,7 @@ describe('a log tampered with in the SQLite file', () => {
         ok: false,
         broken: expectedBroken(),
         truncated: false,
+        checkpoint: null,
       });
       for (const proposal of untouched) expect(result.broken.map((b) => b.proposalId)).not.toContain(proposal.id);
     });

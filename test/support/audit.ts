@@ -151,6 +151,34 @@ export async function rewriteChain(
 }
 
 /**
+ * A forger's cut: the events after `keepSeq` deleted, and the row set back to what it held after that event
+ * (`snapshotAfter`, as recorded by walkRecording), so that the shortened chain and the row agree again.
+ */
+export async function truncateChain(t: TestApp, proposalId: string, keepSeq: number, snapshotAfter: StoredSnapshot): Promise<StoredEvent> {
+  await sql(t, 'DELETE FROM proposal_events WHERE proposal_id = ? AND seq > ?', [proposalId, keepSeq]);
+  const last = (await storedEvents(t, proposalId)).at(-1)!;
+  if (last.seq !== keepSeq) throw new Error(`truncateChain: ${proposalId} ends at seq ${last.seq}, not ${keepSeq}`);
+  await sql(t, 'UPDATE proposals SET last_seq = ?, last_hash = ?, state = ?, snapshot = ? WHERE id = ?', [
+    keepSeq,
+    last.hash,
+    snapshotAfter.value,
+    JSON.stringify(snapshotAfter),
+    proposalId,
+  ]);
+  return last;
+}
+
+/**
+ * A proposal made to vanish: its documents, its events and its row. Suites without a worker have no notices
+ * pointing at it; with one, delete those first.
+ */
+export async function deleteProposal(t: TestApp, proposalId: string): Promise<void> {
+  await sql(t, 'DELETE FROM proposal_documents WHERE proposal_id = ?', [proposalId]);
+  await sql(t, 'DELETE FROM proposal_events WHERE proposal_id = ?', [proposalId]);
+  await sql(t, 'DELETE FROM proposals WHERE id = ?', [proposalId]);
+}
+
+/**
  * Turns a proposal that has only its CREATED event into one that was created under machine v1: the event is
  * re-sealed under v1 and the row holds v1's initial snapshot, as if an old release had written them. What happens
  * next goes through the API, which applies events with the row's machine version.
@@ -274,6 +302,25 @@ export interface BrokenEntry {
   seq: number | null;
   reason: string;
   detail?: string;
+  /** A difference from the checkpoint: the head it recorded, and what the log holds now. */
+  recorded?: { seq: number; hash: string } | null;
+  now?: { seq: number; hash: string; events: number } | null;
+}
+
+export interface CheckpointVerificationBody {
+  id: string;
+  upTo: string;
+  createdAt: string;
+  recorded: { proposals: number; events: number };
+  ok: boolean;
+  signatureValid: boolean;
+  keyPinned: boolean;
+  merkleRootMatches: boolean;
+  headsMatchCheckpoint: boolean | null;
+  proposals: number;
+  events: number;
+  broken: BrokenEntry[];
+  truncated: boolean;
 }
 
 export interface VerifyBody {
@@ -282,14 +329,8 @@ export interface VerifyBody {
   ok: boolean;
   broken: BrokenEntry[];
   truncated: boolean;
-  checkpoint?: {
-    ok: boolean;
-    signatureValid: boolean;
-    merkleRootMatches: boolean;
-    headsMatchCheckpoint: boolean | null;
-    proposals: number;
-    events: number;
-  };
+  /** null: no checkpoint stored yet; absent: ?checkpoint=none. */
+  checkpoint?: CheckpointVerificationBody | null;
 }
 
 export async function verify(t: TestApp, query: Record<string, string> = {}, caller: Caller = { role: 'auditor' }): Promise<VerifyBody> {

@@ -15,10 +15,10 @@ import {
   exportEvents,
   parseCheckpointFile,
   ReplayProposalQuery,
-  verifyLog,
   type ExportFormat,
   type LogProgress,
   type LogVerification,
+  type VerifyAgainst,
 } from '#audit';
 import { ConfigError, ConfigModule, loadConfig } from '#config';
 import { DomainError, type Actor } from '#kernel';
@@ -28,10 +28,12 @@ import { parseArgs } from './cli-args.js';
 
 const USAGE = `Audit the proposal log (reads only, except checkpoint and migrate).
 
-  npm run audit -- verify [--checkpoint <file.json> | --checkpoint-id <id>] [--no-replay] [--no-documents] [--json]
-      Walks every proposal's hash chain and replays it against its stored snapshot, and hashes every document's
-      stored bytes again. With a checkpoint (a file exported by "checkpoint", or one stored on the server) it
-      also proves no chain was rewritten since.
+  npm run audit -- verify [--checkpoint <file.json> | --checkpoint-id <id> | --no-checkpoint] [--no-replay] [--no-documents] [--json]
+      Walks every proposal's hash chain and replays it against its stored snapshot, hashes every document's
+      stored bytes again, and holds the log against the newest stored checkpoint, naming each proposal
+      rewritten, truncated or deleted since it was signed. --checkpoint takes a file exported by "checkpoint"
+      instead, --checkpoint-id another stored one, --no-checkpoint none. On a copy of the database, set
+      AUDIT_TRUSTED_PUBLIC_KEYS to the server's public key so that its signatures are checked under it.
       Exit status 0: intact; 1: something is broken (listed); 2: the command could not run.
   npm run audit -- replay <proposalId> [--at <ISO instant> | --seq <n>]
       The proposal's state and context at that point, with chainValid and matchesStored.
@@ -84,11 +86,26 @@ function printVerification(result: LogVerification, json: boolean, seconds: numb
   }
   if (result.truncated) console.log('  … more problems than listed');
   const checkpoint = result.checkpoint;
-  if (checkpoint) {
+  if (checkpoint === null) {
+    console.log('Checkpoint: none stored yet, so nothing signed was compared (npm run audit -- checkpoint makes one)');
+  } else if (checkpoint) {
+    const heads =
+      checkpoint.headsMatchCheckpoint === null
+        ? ', no heads kept with it (a difference cannot be pinned on a proposal)'
+        : `, heads ${checkpoint.headsMatchCheckpoint ? 'match' : 'DO NOT MATCH'} the signed root`;
+    const signature = !checkpoint.signatureValid ? 'INVALID' : checkpoint.keyPinned ? 'valid' : 'valid under its own key only, NOT PINNED';
+    console.log(`Checkpoint: signature ${signature}, Merkle root ${checkpoint.merkleRootMatches ? 'matches' : 'DOES NOT MATCH'}${heads}`);
     console.log(
-      `Checkpoint: signature ${checkpoint.signatureValid ? 'valid' : 'INVALID'}, Merkle root ${checkpoint.merkleRootMatches ? 'matches' : 'DOES NOT MATCH'}` +
-        (checkpoint.headsMatchCheckpoint === null ? '' : `, heads file ${checkpoint.headsMatchCheckpoint ? 'matches' : 'DOES NOT MATCH'} the signed root`),
+      `  ${checkpoint.id}, made ${checkpoint.createdAt}: ${checkpoint.recorded.proposals} proposals and ${checkpoint.recorded.events} events ` +
+        `before ${checkpoint.upTo} when signed, ${checkpoint.proposals} and ${checkpoint.events} now`,
     );
+    // The usual cause on a copy of the database: the key beside the copy is not the server's.
+    if (!checkpoint.signatureValid || !checkpoint.keyPinned) {
+      console.log(
+        `  ${checkpoint.keyPinned ? 'The signature does not hold under the keys trusted here: the checkpoint was altered, or signed with another key.' : 'No key is trusted here to check the signature against.'}` +
+          " On a copy of the database, set AUDIT_TRUSTED_PUBLIC_KEYS to the server's public key.",
+      );
+    }
   }
 }
 
@@ -113,7 +130,8 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const config = loadConfig();
+  // Only "checkpoint" signs: the other commands read, often a copy of the database, and make no key beside it.
+  const config = loadConfig(process.env, { createSigningKey: command === 'checkpoint' });
   const dataSource = await openDatabase(config.database, config.migrationsRun);
   @Module({ imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(dataSource), ProposalsModule, AuditModule] })
   class AuditCliModule {}
@@ -128,12 +146,18 @@ async function main(): Promise<number> {
         const onProgress = progressReporter('verify');
         const file = flag(flags, 'checkpoint');
         const storedId = flag(flags, 'checkpoint-id');
+        if ([file !== undefined, storedId !== undefined, flags.has('no-checkpoint')].filter(Boolean).length > 1) {
+          throw new UsageError('Give one of --checkpoint <file>, --checkpoint-id <id> and --no-checkpoint');
+        }
+        const against: VerifyAgainst = file
+          ? parseCheckpointFile(await readFile(file, 'utf8'))
+          : flags.has('no-checkpoint') || storedId === 'none'
+            ? 'none'
+            : storedId
+              ? await checkpoints.get(storedId)
+              : 'latest';
         const documents = flags.has('no-documents') ? undefined : app.get(DocumentEvidence);
-        const result = file
-          ? await checkpoints.verify(parseCheckpointFile(await readFile(file, 'utf8')), onProgress, documents)
-          : storedId
-            ? await checkpoints.verify(await checkpoints.get(storedId), onProgress, documents)
-            : await verifyLog(auditLog, { replay: !flags.has('no-replay'), onProgress, documents });
+        const result = await checkpoints.verify(against, { replay: !flags.has('no-replay'), onProgress, documents });
         printVerification(result, json, (Date.now() - started) / 1000);
         return result.ok ? 0 : 1;
       }

@@ -1,4 +1,5 @@
 import type { ChainedEventBody } from './event-hash.js';
+import type { CheckpointHead } from './merkle.js';
 
 /** One stored event as the auditor reads it: the sealed body and both hashes, untrusted until verified. */
 export interface AuditedEvent extends ChainedEventBody {
@@ -78,4 +79,23 @@ export abstract class AuditLog {
   /** Newest first. */
   abstract checkpoints(limit: number): Promise<StoredCheckpoint[]>;
   abstract checkpoint(id: string): Promise<StoredCheckpoint | null>;
+
+  /**
+   * Keeps one page of the heads a checkpoint is made from, in proposal id order, before the checkpoint itself
+   * is saved (so that a checkpoint is never seen with part of its heads). A later verify reads them back to
+   * name each proposal that differs; the signed root says whether they may be believed, so they need no
+   * signature of their own. Resolves false when this store keeps no heads: the checkpoint is then saved
+   * without them, and a difference can only be blamed on the whole log (docs/audit.md).
+   */
+  saveCheckpointHeads(checkpointId: string, heads: readonly CheckpointHead[]): Promise<boolean> {
+    void checkpointId;
+    void heads;
+    return Promise.resolve(false);
+  }
+
+  /** The heads kept with a checkpoint, in proposal id order, a page at a time; none when none were kept. */
+  async *checkpointHeads(checkpointId: string, pageSize?: number): AsyncIterable<CheckpointHead[]> {
+    void checkpointId;
+    void pageSize;
+  }
 }

@@ -37,6 +37,20 @@ function rewriteFrom(log: InMemoryAuditLog, proposalId: string, seq: number, cha
 
 describe('checkpoints', () => {
   describe('creating one', () => {
+    it('hands its heads to be kept a page at a time, in id order, while it walks', async () => {
+      const pages: string[][] = [];
+      const { heads } = await createCheckpoint(seededLog(), {
+        upTo: UP_TO,
+        privateKeyPem: keys.privateKeyPem,
+        now: NOW,
+        pageSize: 3,
+        keepHeads: false,
+        onHeads: async (page) => void pages.push(page.map((head) => head.proposalId)),
+      });
+      expect(heads).toEqual([]);
+      expect(pages).toEqual([['p-a', 'p-b', 'p-c'], ['p-d']]);
+    });
+
     it('covers each proposal by its last event before the instant, in id order', async () => {
       const { checkpoint, heads } = await createCheckpoint(seededLog(), { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW });
       expect(heads.map((head) => [head.proposalId, head.seq])).toEqual([
@@ -151,8 +165,13 @@ describe('checkpoints', () => {
       const { checkpoint, heads } = await checkpointOf(log);
       const pagesBefore = log.pagesRead;
       expect(await verifyAgainstCheckpoint(log, checkpoint, heads)).toEqual({
+        id: checkpoint.id,
+        upTo: UP_TO,
+        createdAt: NOW,
+        recorded: { proposals: 4, events: 20 },
         ok: true,
         signatureValid: true,
+        keyPinned: false,
         merkleRootMatches: true,
         headsMatchCheckpoint: true,
         proposals: 4,
@@ -191,14 +210,22 @@ describe('checkpoints', () => {
       log.add(sealProposalLog('p-bb', V1_AWARD_WALK.slice(0, 2), { startAt: '2026-03-02T08:00:00.000Z' }));
       const result = await verifyAgainstCheckpoint(log, checkpoint, [...heads].reverse());
       expect(result).toMatchObject({ ok: false, merkleRootMatches: false, headsMatchCheckpoint: true });
+      const head = (id: string) => heads.find((h) => h.proposalId === id)!;
       expect(result.broken).toEqual([
-        { proposalId: 'p-a', seq: 7, reason: 'checkpoint_mismatch' },
-        { proposalId: 'p-bb', seq: 3, reason: 'checkpoint_mismatch' },
-        { proposalId: 'p-c', seq: 7, reason: 'checkpoint_mismatch' },
+        { proposalId: 'p-a', seq: 7, reason: 'deleted', recorded: { seq: 7, hash: head('p-a').hash }, now: null, detail: expect.any(String) },
+        { proposalId: 'p-bb', seq: 3, reason: 'backdated', recorded: null, now: { seq: 3, hash: log.event('p-bb', 3).hash, events: 3 }, detail: expect.any(String) },
+        {
+          proposalId: 'p-c',
+          seq: 7,
+          reason: 'rewritten',
+          recorded: { seq: 7, hash: head('p-c').hash },
+          now: { seq: 7, hash: log.event('p-c', 7).hash, events: 7 },
+          detail: expect.stringContaining(`at seq 7`),
+        },
       ]);
     });
 
-    it('notices an event deleted under an unchanged head by the count alone', async () => {
+    it('names an event deleted under an unchanged head by its proposal\'s count, and without heads blames the log', async () => {
       const log = seededLog();
       const { checkpoint, heads } = await checkpointOf(log);
       log.eventRows = log.eventRows.filter((event) => !(event.proposalId === 'p-a' && event.seq === 3));
@@ -206,7 +233,12 @@ describe('checkpoints', () => {
         ok: false,
         merkleRootMatches: true,
         events: 19,
-        broken: [{ proposalId: null, seq: null, reason: 'checkpoint_mismatch' }],
+        broken: [{ proposalId: 'p-a', seq: 7, reason: 'truncated', now: { seq: 7, events: 6 } }],
+      });
+      expect(await verifyAgainstCheckpoint(log, checkpoint)).toMatchObject({
+        ok: false,
+        merkleRootMatches: true,
+        broken: [{ proposalId: null, seq: null, reason: 'checkpoint_mismatch', detail: expect.stringContaining('19') }],
       });
     });
 

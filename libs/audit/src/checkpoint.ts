@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditLog, StoredCheckpoint } from './audit-log.port.js';
-import { CheckpointComparison, type CheckpointVerification } from './checkpoint-comparison.js';
+import type { AuditedEvent, AuditLog, EventRange, StoredCheckpoint } from './audit-log.port.js';
+import { CheckpointComparison, type CheckpointHeadsSource, type CheckpointVerification } from './checkpoint-comparison.js';
 import { signCheckpoint } from './checkpoint-signature.js';
 import { merkleLeafHash, MerkleRootBuilder, type CheckpointHead } from './merkle.js';
 import { PageCursor } from './page-cursor.js';
@@ -14,6 +14,12 @@ export interface CreateCheckpointOptions {
   id?: string;
   /** Return every proposal's head (for the exported file). Default true; a scheduled checkpoint needs none. */
   keepHeads?: boolean;
+  /**
+   * Handed the heads a page at a time, in proposal id order, as the walk finds them: to keep them beside the
+   * checkpoint without holding them all, so that a later verify can name what changed.
+   */
+  onHeads?: (heads: readonly CheckpointHead[]) => Promise<void>;
+  /** Events asked of the AuditLog a page at a time, and heads handed to `onHeads` at a time (default 1,000). */
   pageSize?: number;
 }
 
@@ -45,26 +51,42 @@ export async function createCheckpoint(auditLog: AuditLog, options: CreateCheckp
   // The heads are only worth their memory (about 200 bytes a proposal) when someone exports them.
   const heads: CheckpointHead[] = [];
   const keepHeads = options.keepHeads ?? true;
+  const pageSize = options.pageSize ?? HEADS_PAGE;
+  let page: CheckpointHead[] = [];
   let events = 0;
-  await forEachHeadBefore(auditLog, upTo, options.pageSize, (head, eventsBefore) => {
+  await forEachProposal(auditLog, { to: upTo }, options.pageSize, async (proposalId, before) => {
+    // Ordered by seq, and all before `upTo`: the last one is the head.
+    const last = before[before.length - 1];
+    const head = { proposalId, seq: last.seq, hash: last.hash };
     tree.add(merkleLeafHash(head));
     if (keepHeads) heads.push(head);
-    events += eventsBefore;
+    events += before.length;
+    if (options.onHeads) {
+      page.push(head);
+      if (page.length >= pageSize) {
+        await options.onHeads(page);
+        page = [];
+      }
+    }
   });
+  if (options.onHeads && page.length > 0) await options.onHeads(page);
   const fields = { upTo, proposals: tree.size, events, merkleRoot: tree.root(), createdAt };
   const signed = signCheckpoint(fields, options.privateKeyPem);
   return { checkpoint: { id: options.id ?? randomUUID(), ...signed }, heads };
 }
 
+/** Heads handed to `onHeads` at a time when no page size is given. */
+const HEADS_PAGE = 1_000;
+
 /**
- * Rebuilds the root from the log as it is now and compares it with a signed checkpoint. With the heads exported
- * beside it (checked first against the signed root), the proposals whose head changed are named; without them,
- * a mismatch can only be reported for the whole log (proposalId null).
+ * Rebuilds the root from the log as it is now and compares it with a signed checkpoint. With its heads (an
+ * exported file's, or those kept beside it; checked against the signed root), each proposal that differs is
+ * named; without them, a mismatch can only be reported for the whole log (proposalId null).
  */
 export async function verifyAgainstCheckpoint(
   auditLog: AuditLog,
   checkpoint: StoredCheckpoint,
-  heads?: readonly CheckpointHead[],
+  heads?: CheckpointHeadsSource,
   options: VerifyAgainstCheckpointOptions = {},
 ): Promise<CheckpointVerification> {
   const comparison = new CheckpointComparison(checkpoint, {
@@ -72,37 +94,37 @@ export async function verifyAgainstCheckpoint(
     trustedPublicKeyPem: options.trustedPublicKeyPem,
     maxBroken: options.maxBroken,
   });
-  await forEachHeadBefore(auditLog, checkpoint.upTo, options.pageSize, (head, eventsBefore) =>
-    comparison.add(head, eventsBefore),
-  );
-  return comparison.finish();
+  try {
+    await forEachProposal(auditLog, { to: checkpoint.upTo }, options.pageSize, (proposalId, before) => comparison.add(proposalId, before));
+    return await comparison.finish();
+  } finally {
+    await comparison.close();
+  }
 }
 
-/** Each proposal's last event before `upTo` and its count of events before it, streamed in id order. */
-async function forEachHeadBefore(
+/** Each proposal's events in the range, in seq order, streamed in id order: one proposal's held at a time. */
+async function forEachProposal(
   auditLog: AuditLog,
-  upTo: string,
+  range: EventRange & { to: string },
   pageSize: number | undefined,
-  visit: (head: CheckpointHead, eventsBefore: number) => void,
+  visit: (proposalId: string, events: readonly AuditedEvent[]) => Promise<void>,
 ): Promise<void> {
-  const events = new PageCursor(auditLog.events({ to: upTo }, pageSize));
+  const events = new PageCursor(auditLog.events(range, pageSize));
   try {
-    let head: CheckpointHead | null = null;
-    let eventsBefore = 0;
+    let held: AuditedEvent[] = [];
     for (let event = events.current() ?? (await events.load()); event; event = events.current() ?? (await events.load())) {
       events.advance();
       // The range already asks for this; checked again so that an adapter ignoring it cannot widen a checkpoint.
-      if (!(event.at < upTo)) continue;
-      if (head && event.proposalId !== head.proposalId) {
-        if (event.proposalId < head.proposalId) throw new Error('AuditLog.events() must be ordered by proposal id');
-        visit(head, eventsBefore);
-        eventsBefore = 0;
+      if (!(event.at < range.to)) continue;
+      const proposalId = held[0]?.proposalId;
+      if (proposalId !== undefined && event.proposalId !== proposalId) {
+        if (event.proposalId < proposalId) throw new Error('AuditLog.events() must be ordered by proposal id');
+        await visit(proposalId, held);
+        held = [];
       }
-      // Ordered by seq, so the last event seen is the head.
-      head = { proposalId: event.proposalId, seq: event.seq, hash: event.hash };
-      eventsBefore++;
+      held.push(event);
     }
-    if (head) visit(head, eventsBefore);
+    if (held.length > 0) await visit(held[0].proposalId, held);
   } finally {
     await events.close();
   }

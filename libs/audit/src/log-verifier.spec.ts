@@ -162,7 +162,16 @@ describe('log verifier', () => {
       expect(await verifyLog(log)).toMatchObject({ ok: true });
       const result = await verifyLog(log, { checkpoint: { checkpoint, heads } });
       expect(result).toMatchObject({ ok: false, checkpoint: { ok: false, merkleRootMatches: false } });
-      expect(result.broken).toEqual([{ proposalId: 'p-3', seq: 3, reason: 'checkpoint_mismatch' }]);
+      expect(result.broken).toEqual([
+        {
+          proposalId: 'p-3',
+          seq: 3,
+          reason: 'rewritten',
+          recorded: { seq: 3, hash: heads.find((head) => head.proposalId === 'p-3')!.hash },
+          now: { seq: 3, hash: log.event('p-3', 3).hash, events: 3 },
+          detail: expect.any(String),
+        },
+      ]);
     });
   });
 });

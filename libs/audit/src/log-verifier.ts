@@ -1,7 +1,11 @@
 import type { AuditedEvent, AuditLog, StoredCheckpoint } from './audit-log.port.js';
 import { verifyChain, type ChainBreak } from './chain-verifier.js';
-import { CheckpointComparison, type CheckpointBreak, type CheckpointVerification } from './checkpoint-comparison.js';
-import type { CheckpointHead } from './merkle.js';
+import {
+  CheckpointComparison,
+  type CheckpointBreak,
+  type CheckpointHeadsSource,
+  type CheckpointVerification,
+} from './checkpoint-comparison.js';
 import type { DocumentEvidence } from './document-evidence.port.js';
 import { verifyDocuments } from './document-verifier.js';
 import { PageCursor } from './page-cursor.js';
@@ -16,8 +20,8 @@ export interface LogProgress {
 export interface VerifyLogOptions {
   /** Called about once a page of events, and once at the end. */
   onProgress?: (progress: LogProgress) => void;
-  /** Also compare the log with a signed checkpoint in the same pass (with its exported heads, if at hand). */
-  checkpoint?: { checkpoint: StoredCheckpoint; heads?: readonly CheckpointHead[]; trustedPublicKeyPem?: string };
+  /** Also compare the log with a signed checkpoint in the same pass (with its recorded heads, if at hand). */
+  checkpoint?: { checkpoint: StoredCheckpoint; heads?: CheckpointHeadsSource; trustedPublicKeyPem?: string; requireTrustedKey?: boolean };
   /** Replay every proposal through its machine and compare with its stored snapshot. Default true. */
   replay?: boolean;
   /** Rows per page asked of the AuditLog; its own default when left out. */
@@ -33,11 +37,12 @@ export interface LogVerification {
   proposals: number;
   events: number;
   ok: boolean;
-  /** The first problem of each broken proposal, in id order, then any checkpoint mismatches. */
+  /** The first problem of each broken proposal, in id order, then how the log differs from the checkpoint. */
   broken: LogBreak[];
   /** More problems were found than `maxBroken` allows listing. */
   truncated: boolean;
-  checkpoint?: CheckpointVerification;
+  /** The checkpoint compared with; null when one was asked for by default and none exists; absent when skipped. */
+  checkpoint?: CheckpointVerification | null;
 }
 
 export const MAX_BROKEN_LISTED = 1_000;
@@ -58,10 +63,10 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
     ? new CheckpointComparison(options.checkpoint.checkpoint, {
         heads: options.checkpoint.heads,
         trustedPublicKeyPem: options.checkpoint.trustedPublicKeyPem,
+        requireTrustedKey: options.checkpoint.requireTrustedKey,
         maxBroken,
       })
     : null;
-  const upTo = options.checkpoint?.checkpoint.upTo;
 
   const rows = new PageCursor(auditLog.proposals(options.pageSize));
   const events = new PageCursor(auditLog.events(undefined, options.pageSize));
@@ -71,6 +76,7 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
   let eventCount = 0;
   let reportedAt = 0;
   let previousId: string | null = null;
+  let checkpoint: CheckpointVerification | undefined;
 
   try {
     for (;;) {
@@ -104,18 +110,18 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
         if (broken.length < maxBroken) broken.push(problem);
         else truncated = true;
       }
-      if (comparison && upTo !== undefined) addHeadBefore(comparison, held, upTo);
+      await comparison?.add(proposalId, held);
 
       if (options.onProgress && eventCount - reportedAt >= (options.pageSize ?? 1_000)) {
         reportedAt = eventCount;
         options.onProgress({ proposals, events: eventCount });
       }
     }
+    checkpoint = await comparison?.finish();
   } finally {
-    await Promise.all([rows.close(), events.close()]);
+    await Promise.all([rows.close(), events.close(), comparison?.close()]);
   }
 
-  const checkpoint = comparison?.finish();
   if (checkpoint) {
     for (const mismatch of checkpoint.broken) {
       if (broken.length < maxBroken) broken.push(mismatch);
@@ -141,16 +147,3 @@ async function confirmed(auditLog: AuditLog, proposalId: string, options: { repl
 
 const documentProblem = async (proposalId: string, events: readonly AuditedEvent[], documents?: DocumentEvidence) =>
   documents ? verifyDocuments(proposalId, events, documents) : null;
-
-/** Same leaf as a checkpoint walk with `{to: upTo}` would find: the highest seq whose `at` is before `upTo`. */
-function addHeadBefore(comparison: CheckpointComparison, events: readonly AuditedEvent[], upTo: string): void {
-  let head: AuditedEvent | null = null;
-  let eventsBefore = 0;
-  for (const event of events) {
-    if (event.at < upTo) {
-      head = event;
-      eventsBefore++;
-    }
-  }
-  if (head) comparison.add({ proposalId: head.proposalId, seq: head.seq, hash: head.hash }, eventsBefore);
-}

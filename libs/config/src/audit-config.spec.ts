@@ -95,6 +95,14 @@ describe('audit configuration', () => {
     expect(loadConfig({ ...env, NODE_ENV: 'test' }).audit).toEqual(first);
   });
 
+  it('asked not to make one (a reader, as the audit CLI verifying a copy), reads an existing key file and makes none', () => {
+    const none = loadConfig(env, { createSigningKey: false }).audit;
+    expect(none).toMatchObject({ signingKeyPem: null, signingKeySource: 'none' });
+    expect(existsSync(join(dir, 'audit-signing-key.pem'))).toBe(false);
+    const made = loadConfig(env).audit;
+    expect(loadConfig(env, { createSigningKey: false }).audit).toEqual(made);
+  });
+
   it('keeps the development key for PostgreSQL and in-memory databases under ./data', () => {
     const expected = resolve('./data/audit-signing-key.pem');
     expect(developmentSigningKeyFile({ kind: 'postgres' })).toBe(expected);

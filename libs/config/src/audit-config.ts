@@ -143,9 +143,12 @@ function readOrCreateKeyFile(file: string): string {
  * that cannot be written leaves no key rather than stopping start-up, as signing is the checkpoint job's
  * concern alone; a file that holds something else is a problem, since someone put it there.
  */
-export function withDevelopmentSigningKey(audit: AuditConfig, database: DatabaseLocation): AuditConfig {
+export function withDevelopmentSigningKey(audit: AuditConfig, database: DatabaseLocation, options: { create?: boolean } = {}): AuditConfig {
   if (audit.signingKeySource === 'env') return audit;
   const file = developmentSigningKeyFile(database);
+  // A process that only reads (the audit CLI's verify, on a copy of the database) must not leave a key of its
+  // own beside the copy, to be trusted by the next process that opens it.
+  if (options.create === false && !existsSync(file)) return { ...audit, signingKeyPem: null, signingKeySource: 'none' };
   let stored: string;
   try {
     stored = readOrCreateKeyFile(file);

@@ -55,8 +55,13 @@ function developmentSecret(): string {
   return secret;
 }
 
+export interface LoadConfigOptions {
+  /** Make the development signing key file when there is none (default true); false only reads an existing one. */
+  createSigningKey?: boolean;
+}
+
 /** Reads and checks the whole environment once, reporting every problem together. */
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): AppConfig {
   const problems: string[] = [];
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
   if (!['development', 'test', 'production'].includes(nodeEnv)) {
@@ -121,7 +126,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     notices,
     timers,
     reconcileEveryMs,
-    audit: withDevelopmentSigningKey(audit, database!),
+    audit: withDevelopmentSigningKey(audit, database!, { create: options.createSigningKey }),
     devSignIn,
     documents,
     maxEventStreamsPerUser,

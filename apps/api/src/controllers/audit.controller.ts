@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditCheckpoints, AuditLog, DocumentEvidence, exportEvents, ReplayProposalQuery, verifyLog } from '#audit';
-import { DomainError, type Actor } from '#kernel';
+import { AuditCheckpoints, AuditLog, DocumentEvidence, exportEvents, ReplayProposalQuery } from '#audit';
+import { DomainError, invalidFields, type Actor } from '#kernel';
 import { MigrateProposalsUseCase } from '#proposals';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { ExportQuery, MigrateProposalsDto, ReplayQuery, VerifyQuery } from '../dto/audit.dto.js';
@@ -37,11 +37,14 @@ export class AuditController {
 
   @Get('audit/verify')
   @Roles('auditor', 'admin')
-  @ApiOperation({ summary: 'Walks every chain in constant memory; with ?checkpoint=<id> also checks the log against a signed checkpoint' })
+  @ApiOperation({
+    summary:
+      'Walks every chain in constant memory and holds the log against the newest signed checkpoint (?checkpoint=<id> for another, ?checkpoint=none for none), naming each proposal rewritten, truncated or deleted since',
+  })
   async verify(@Query() query: VerifyQuery) {
     const documents = query.documents === false ? undefined : this.documents;
-    if (query.checkpoint) return this.checkpoints.verify(await this.checkpoints.get(query.checkpoint), undefined, documents);
-    return verifyLog(this.auditLog, { replay: query.replay ?? true, documents });
+    const against = !query.checkpoint ? 'latest' : query.checkpoint === 'none' ? 'none' : await this.checkpoints.get(query.checkpoint);
+    return this.checkpoints.verify(against, { replay: query.replay ?? true, documents });
   }
 
   @Get('audit/export')
@@ -53,6 +56,10 @@ export class AuditController {
     // brought to the same form before they are compared as text.
     const instant = (value: string | undefined) => (value === undefined ? undefined : new Date(value).toISOString());
     const range = { proposalId: query.proposalId, from: instant(query.from), to: instant(query.to) };
+    // An empty file for a range written backwards would read as "nothing happened"; say what is wrong instead.
+    if (range.from && range.to && range.from > range.to) {
+      throw invalidFields([{ field: 'from', message: `from ${query.from} is after to ${query.to}` }]);
+    }
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '');
     return new StreamableFile(Readable.from(exportEvents(this.auditLog, range, format)), {
       type: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',

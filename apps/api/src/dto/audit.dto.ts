@@ -20,7 +20,9 @@ export class ReplayQuery {
 }
 
 export class VerifyQuery {
-  @ApiPropertyOptional({ description: 'Also check the log against this stored checkpoint (its id)' })
+  @ApiPropertyOptional({
+    description: 'The stored checkpoint to hold the log against (its id); the newest one when left out; `none` for the chains alone',
+  })
   @IsOptional()
   @IsString()
   checkpoint?: string;

@@ -4,6 +4,7 @@
  * cross page boundaries, a proposal's events split over two pages included.
  */
 import { AuditLog, type AuditedEvent, type AuditedProposal, type EventRange, type StoredCheckpoint } from '../audit-log.port.js';
+import type { CheckpointHead } from '../merkle.js';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -11,6 +12,8 @@ export interface InMemoryAuditLogOptions {
   pageSize?: number;
   /** Hand out copies, as a database does; turn off to measure the verifier rather than structuredClone. */
   copies?: boolean;
+  /** Keep the heads checkpoints are made from, as a store with a table for them does. Default true. */
+  keepsCheckpointHeads?: boolean;
 }
 
 export class InMemoryAuditLog extends AuditLog {
@@ -18,15 +21,19 @@ export class InMemoryAuditLog extends AuditLog {
   readonly rows = new Map<string, AuditedProposal>();
   eventRows: AuditedEvent[] = [];
   readonly savedCheckpoints: StoredCheckpoint[] = [];
+  /** Checkpoint id → its heads, in the order they were saved; tamper with them as with the rows. */
+  readonly savedHeads = new Map<string, CheckpointHead[]>();
   /** Pages handed out so far, so that a spec can tell its walk really crossed page boundaries. */
   pagesRead = 0;
   private readonly pageSize: number;
   private readonly copies: boolean;
+  private readonly keepsCheckpointHeads: boolean;
 
   constructor(options: InMemoryAuditLogOptions = {}) {
     super();
     this.pageSize = options.pageSize ?? 3;
     this.copies = options.copies ?? true;
+    this.keepsCheckpointHeads = options.keepsCheckpointHeads ?? true;
   }
 
   add(...logs: { head: AuditedProposal | null; events: readonly AuditedEvent[] }[]): this {
@@ -85,6 +92,19 @@ export class InMemoryAuditLog extends AuditLog {
   async checkpoint(id: string): Promise<StoredCheckpoint | null> {
     const found = this.savedCheckpoints.find((checkpoint) => checkpoint.id === id);
     return found ? this.copy(found) : null;
+  }
+
+  override async saveCheckpointHeads(checkpointId: string, heads: readonly CheckpointHead[]): Promise<boolean> {
+    if (!this.keepsCheckpointHeads) return false;
+    const kept = this.savedHeads.get(checkpointId) ?? [];
+    kept.push(...structuredClone(heads));
+    this.savedHeads.set(checkpointId, kept);
+    return true;
+  }
+
+  override async *checkpointHeads(checkpointId: string, pageSize = this.pageSize): AsyncIterable<CheckpointHead[]> {
+    const sorted = [...(this.savedHeads.get(checkpointId) ?? [])].sort((a, b) => compare(a.proposalId, b.proposalId));
+    yield* this.paged(sorted, pageSize);
   }
 
   private async *paged<T>(items: T[], pageSize: number): AsyncIterable<T[]> {

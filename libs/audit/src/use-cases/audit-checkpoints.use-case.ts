@@ -1,10 +1,24 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import { Clock, DomainError } from '#kernel';
 import type { AuditLog, StoredCheckpoint } from '../audit-log.port.js';
 import type { DocumentEvidence } from '../document-evidence.port.js';
 import { createCheckpoint } from '../checkpoint.js';
+import type { CheckpointHeadsSource } from '../checkpoint-comparison.js';
 import { verifyLog, type LogProgress, type LogVerification } from '../log-verifier.js';
 import type { CheckpointHead } from '../merkle.js';
+
+/**
+ * What a verify holds the log against: the newest stored checkpoint (the default), a given one, an exported
+ * file, or nothing (the chains alone).
+ */
+export type VerifyAgainst = 'latest' | 'none' | StoredCheckpoint | CheckpointFile;
+
+export interface AuditVerifyOptions {
+  /** Replay every proposal against its stored snapshot. Default true. */
+  replay?: boolean;
+  documents?: DocumentEvidence;
+  onProgress?: (progress: LogProgress) => void;
+}
 
 export const CHECKPOINT_FILE_FORMAT = 'khen-thuong/audit-checkpoint@1';
 
@@ -57,8 +71,9 @@ export class AuditCheckpoints {
   }
 
   /**
-   * Signs the log as it stands (minus the settling moment), keeps the digest, and returns the file to export;
-   * `keepHeads: false` (the schedule's) leaves the file's heads empty and memory flat however large the log.
+   * Signs the log as it stands (minus the settling moment), keeps the digest with its heads (a page at a time,
+   * where the store keeps them), and returns the file to export; `keepHeads: false` (the schedule's) leaves
+   * the file's heads empty and memory flat however large the log.
    */
   async create(options: { keepHeads?: boolean } = {}): Promise<CheckpointFile> {
     if (!this.signingKeyPem) {
@@ -66,11 +81,17 @@ export class AuditCheckpoints {
     }
     const now = this.clock.now();
     const upTo = new Date(now.getTime() - SETTLE_MS);
+    const id = randomUUID();
+    let storeKeepsHeads = true;
     const { checkpoint, heads } = await createCheckpoint(this.auditLog, {
+      id,
       upTo,
       now,
       privateKeyPem: this.signingKeyPem,
       keepHeads: options.keepHeads,
+      onHeads: async (page) => {
+        if (storeKeepsHeads) storeKeepsHeads = await this.auditLog.saveCheckpointHeads(id, page);
+      },
     });
     await this.auditLog.saveCheckpoint(checkpoint);
     return { format: CHECKPOINT_FILE_FORMAT, checkpoint, heads };
@@ -87,22 +108,35 @@ export class AuditCheckpoints {
   }
 
   /**
-   * Walks the whole log (chains, replay) and, in the same pass, rebuilds the checkpoint's root: a chain
-   * rewritten with fresh, self-consistent hashes passes the first check and fails the second. The signature
-   * must hold under a key this server trusts (its own, or an earlier one from AUDIT_TRUSTED_PUBLIC_KEYS), so
-   * a checkpoint re-signed with another key is refused too.
+   * Walks the whole log (chains, replay) and, in the same pass, holds it against a signed checkpoint: by
+   * default the newest stored one (`checkpoint: null` in the answer when there is none yet). A chain rewritten
+   * with fresh, self-consistent hashes passes the first check and fails the second; with the checkpoint's heads
+   * (kept with it, or in the exported file) each proposal rewritten, truncated or deleted since is named. The
+   * signature must hold under a key this server trusts (its own, or an earlier one from
+   * AUDIT_TRUSTED_PUBLIC_KEYS), so a checkpoint re-signed with another key is refused too.
    */
-  verify(
-    against: StoredCheckpoint | CheckpointFile,
-    onProgress?: (progress: LogProgress) => void,
-    documents?: DocumentEvidence,
-  ): Promise<LogVerification> {
-    const file = 'format' in against ? against : null;
-    const checkpoint = file ? file.checkpoint : (against as StoredCheckpoint);
+  async verify(against: VerifyAgainst = 'latest', options: AuditVerifyOptions = {}): Promise<LogVerification> {
+    const walk = { replay: options.replay ?? true, documents: options.documents, onProgress: options.onProgress };
+    if (against === 'none') return verifyLog(this.auditLog, walk);
+    let checkpoint: StoredCheckpoint;
+    let heads: CheckpointHeadsSource;
+    if (against === 'latest') {
+      const [latest] = await this.auditLog.checkpoints(1);
+      if (!latest) return { ...(await verifyLog(this.auditLog, walk)), checkpoint: null };
+      checkpoint = latest;
+      heads = this.auditLog.checkpointHeads(latest.id);
+    } else if ('format' in against) {
+      checkpoint = against.checkpoint;
+      heads = against.heads;
+    } else {
+      checkpoint = against;
+      heads = this.auditLog.checkpointHeads(against.id);
+    }
     return verifyLog(this.auditLog, {
-      onProgress,
-      documents,
-      checkpoint: { checkpoint, heads: file?.heads, trustedPublicKeyPem: this.trustedKeyFor(checkpoint) },
+      ...walk,
+      // Without a key of its own or an earlier one, this process cannot tell the server's checkpoint from one a
+      // forger signed: it says so (keyPinned false) and fails rather than vouch for either.
+      checkpoint: { checkpoint, heads, trustedPublicKeyPem: this.trustedKeyFor(checkpoint), requireTrustedKey: true },
     });
   }
 }

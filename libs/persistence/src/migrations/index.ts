@@ -6,6 +6,7 @@ import { DeadlineDueIndex1764650000000 } from './1764650000000-deadline-due-inde
 import { AuditCheckpoints1764700000000 } from './1764700000000-audit-checkpoints.migration.js';
 import { WebhookDisabling1764800000000 } from './1764800000000-webhook-disabling.migration.js';
 import { DossierDocuments1764900000000 } from './1764900000000-dossier-documents.migration.js';
+import { AuditCheckpointHeads1765000000000 } from './1765000000000-audit-checkpoint-heads.migration.js';
 
 /** In order. Listed, not globbed: the same list works from sources under Jest and from dist/. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AuditCheckpoints1764700000000,
   WebhookDisabling1764800000000,
   DossierDocuments1764900000000,
+  AuditCheckpointHeads1765000000000,
 ];

@@ -247,6 +247,20 @@ function describeAuditLog(kind: Kind) {
       // file's realm, which fails toThrow's instanceof check although the insert was refused.
       await expect(log.saveCheckpoint(saved[0])).rejects.toMatchObject({ code: expect.stringMatching(/^(SQLITE_CONSTRAINT|23505)/) });
     });
+
+    it('keeps a checkpoint\'s heads, page by page, and hands them back in proposal id order, a page at a time', async () => {
+      const heads = [D, B, A, C].map((id, index) => ({ proposalId: id, seq: index + 1, hash: String(index).repeat(64) }));
+      expect(await log.saveCheckpointHeads('ckpt-h', heads.slice(0, 2))).toBe(true);
+      expect(await log.saveCheckpointHeads('ckpt-h', heads.slice(2))).toBe(true);
+      await log.saveCheckpointHeads('ckpt-other', [{ proposalId: A, seq: 9, hash: 'f'.repeat(64) }]);
+      const pages: string[][] = [];
+      for await (const page of log.checkpointHeads('ckpt-h', 3)) pages.push(page.map((head) => head.proposalId));
+      expect(pages).toEqual([[A, B, C], [D]]);
+      const all = [];
+      for await (const page of log.checkpointHeads('ckpt-h')) all.push(...page);
+      expect(all).toEqual([...heads].sort((a, b) => (a.proposalId < b.proposalId ? -1 : 1)));
+      for await (const page of log.checkpointHeads('ckpt-none')) expect(page).toEqual([]);
+    });
   });
 }
 

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { AuditLog, type AuditedEvent, type AuditedProposal, type EventRange, type StoredCheckpoint } from '#audit';
+import { AuditLog, type AuditedEvent, type AuditedProposal, type CheckpointHead, type EventRange, type StoredCheckpoint } from '#audit';
 import { toLoggedEvent, type ProposalEventRow } from './sql-proposal.repository.js';
 import { SqlTransactionRunner } from './sql-transaction-runner.js';
 
@@ -64,6 +64,9 @@ const toCheckpoint = (row: CheckpointRow): StoredCheckpoint => ({
   signature: row.signature,
   createdAt: row.created_at,
 });
+
+/** Rows of one INSERT of heads: four parameters each, well under both databases' limits. */
+const HEADS_PER_INSERT = 250;
 
 const where = (clauses: string[]) => (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '');
 
@@ -185,6 +188,41 @@ export class SqlAuditLog extends AuditLog {
         )
       ).map(toCheckpoint),
     );
+  }
+
+  /** One transaction a page (the caller's, about 1,000 heads), in multi-row INSERTs. */
+  override async saveCheckpointHeads(checkpointId: string, heads: readonly CheckpointHead[]): Promise<boolean> {
+    await this.runner.transaction(async (db) => {
+      for (let start = 0; start < heads.length; start += HEADS_PER_INSERT) {
+        const chunk = heads.slice(start, start + HEADS_PER_INSERT);
+        await db.run(
+          `INSERT INTO audit_checkpoint_heads (checkpoint_id, proposal_id, seq, hash) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`,
+          chunk.flatMap((head) => [checkpointId, head.proposalId, head.seq, head.hash]),
+        );
+      }
+    });
+    return true;
+  }
+
+  override async *checkpointHeads(checkpointId: string, pageSize = AUDIT_PAGE_SIZE): AsyncIterable<CheckpointHead[]> {
+    const limit = checkedPageSize(pageSize);
+    const columns = 'proposal_id, seq, hash FROM audit_checkpoint_heads WHERE checkpoint_id = ?';
+    let afterId: string | null = null;
+    for (;;) {
+      const sql: string =
+        afterId === null
+          ? `SELECT ${columns} ORDER BY proposal_id LIMIT ?`
+          : `SELECT ${columns} AND proposal_id > ? ORDER BY proposal_id LIMIT ?`;
+      const params: unknown[] = afterId === null ? [checkpointId, limit] : [checkpointId, afterId, limit];
+      const page: CheckpointHead[] = await this.readPage(sql, params, (row: { proposal_id: string; seq: number; hash: string }) => ({
+        proposalId: row.proposal_id,
+        seq: Number(row.seq),
+        hash: row.hash,
+      }));
+      if (page.length > 0) yield page;
+      if (page.length < limit) return;
+      afterId = page[page.length - 1].proposalId;
+    }
   }
 
   checkpoint(id: string): Promise<StoredCheckpoint | null> {

@@ -35,7 +35,7 @@ export interface ProposalReplayView {
   failure: ReplayFailure | null;
 }
 
-/** libs/audit/src/chain-verifier.ts ChainBreakReason, plus checkpoint-comparison.ts's own. */
+/** libs/audit/src/chain-verifier.ts ChainBreakReason, plus checkpoint-comparison.ts's CheckpointBreakReason. */
 export type BreakReason =
   | 'edited'
   | 'missing'
@@ -43,6 +43,10 @@ export type BreakReason =
   | 'inserted'
   | 'snapshot_mismatch'
   | 'replay_failed'
+  | 'rewritten'
+  | 'truncated'
+  | 'deleted'
+  | 'backdated'
   | 'checkpoint_mismatch';
 
 /**
@@ -54,14 +58,22 @@ export interface LogBreak {
   seq: number | null;
   reason: BreakReason;
   detail?: string;
+  /** A checkpoint difference: the proposal's head as the checkpoint recorded it, and what the log holds now. */
+  recorded?: { seq: number; hash: string } | null;
+  now?: { seq: number; hash: string; events: number } | null;
 }
 
 /** libs/audit/src/checkpoint-comparison.ts CheckpointVerification. */
 export interface CheckpointVerification {
+  /** Which checkpoint (the newest, unless one was chosen), and what it signed. */
+  id?: string;
+  upTo?: string;
+  createdAt?: string;
+  recorded?: { proposals: number; events: number };
   ok: boolean;
   signatureValid: boolean;
   merkleRootMatches: boolean;
-  /** null: no heads file was given (always so from the web console). */
+  /** null: no heads at hand, so differences cannot be pinned on a proposal. */
   headsMatchCheckpoint: boolean | null;
   /** What the log holds now before the checkpoint's `upTo`. */
   proposals: number;
@@ -70,7 +82,7 @@ export interface CheckpointVerification {
   truncated: boolean;
 }
 
-/** libs/audit/src/log-verifier.ts LogVerification (GET /api/audit/verify, with or without ?checkpoint). */
+/** libs/audit/src/log-verifier.ts LogVerification (GET /api/audit/verify: the newest checkpoint, or ?checkpoint=<id>|none). */
 export interface LogVerification {
   proposals: number;
   events: number;
@@ -79,7 +91,8 @@ export interface LogVerification {
   broken: LogBreak[];
   /** More problems than the server lists (1,000). */
   truncated: boolean;
-  checkpoint?: CheckpointVerification;
+  /** null: no checkpoint exists yet to compare with; absent: none was asked for. */
+  checkpoint?: CheckpointVerification | null;
 }
 
 /** libs/audit/src/audit-log.port.ts StoredCheckpoint (GET /api/audit/checkpoints → {items}, and /:id). */

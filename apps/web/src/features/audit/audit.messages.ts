@@ -157,6 +157,10 @@ export const BREAK_REASONS: Record<'vi' | 'en', Record<BreakReason, string>> = {
     inserted: 'Có sự kiện bị chèn thêm, không thuộc chuỗi nhật ký gốc.',
     snapshot_mismatch: 'Bản lưu hiện tại của hồ sơ (trạng thái, dữ liệu) không khớp với nhật ký của nó.',
     replay_failed: 'Không phát lại được nhật ký: có bước mà quy trình không cho phép, hoặc cho kết quả khác với dòng đã ghi.',
+    rewritten: 'Lịch sử trước mốc đã ký bị viết lại: sự kiện ở số thứ tự mà mốc ghi nhận nay mang mã băm khác.',
+    truncated: 'Nhật ký bị cắt bớt: hồ sơ nay có ít sự kiện hơn số mà mốc đã ký ghi nhận.',
+    deleted: 'Mốc đã ký có ghi nhận hồ sơ này, nhưng nhật ký nay không còn sự kiện nào của nó.',
+    backdated: 'Có sự kiện ghi lùi thời gian: nằm trước thời điểm của mốc đã ký nhưng mốc không ghi nhận.',
     checkpoint_mismatch: 'Nhật ký không còn khớp với mốc đã ký: có thay đổi trước thời điểm của mốc.',
   },
   en: {
@@ -166,6 +170,10 @@ export const BREAK_REASONS: Record<'vi' | 'en', Record<BreakReason, string>> = {
     inserted: 'An event was added that was never part of the original chain.',
     snapshot_mismatch: "The proposal's stored record (state, data) does not match its log.",
     replay_failed: 'The log cannot be replayed: a step the workflow does not allow, or one that reaches another state than the line says.',
+    rewritten: 'History before the signed checkpoint was rewritten: the event at the seq it recorded now has another hash.',
+    truncated: 'The log was cut short: this proposal now has fewer events than the signed checkpoint recorded.',
+    deleted: 'The signed checkpoint recorded this proposal; the log no longer has any event of it.',
+    backdated: "Events dated before the checkpoint's instant that it never recorded: written later, with an earlier time.",
     checkpoint_mismatch: 'The log no longer matches the signed checkpoint: something before its instant changed.',
   },
 };

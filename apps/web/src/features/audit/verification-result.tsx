@@ -58,6 +58,8 @@ export function VerificationResult({
 
 function CheckpointSummary({ verification, checkpoint }: { verification: CheckpointVerification; checkpoint?: StoredCheckpoint }) {
   const t = useT(AUDIT_MESSAGES);
+  // The default verify holds the log against the newest checkpoint, which the answer itself describes.
+  const signed = checkpoint ?? verification.recorded;
   return (
     <div className="checkpoint-summary">
       <h4>{t.checkpointSummary}</h4>
@@ -67,10 +69,10 @@ function CheckpointSummary({ verification, checkpoint }: { verification: Checkpo
       </ul>
       <p className="muted">
         {t.countsNow(verification.proposals, verification.events)}
-        {checkpoint && (
+        {signed && (
           <>
             <br />
-            {t.countsSigned(checkpoint.proposals, checkpoint.events)}
+            {t.countsSigned(signed.proposals, signed.events)}
           </>
         )}
       </p>
