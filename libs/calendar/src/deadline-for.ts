@@ -1,4 +1,4 @@
-import { DomainError } from '#kernel';
+import { invalidFields } from '#kernel';
 import { DEADLINE_RULES, type Deadline, type DeadlineRule } from './deadline.js';
 import { dx4Deadline, type Dx4Input } from './dx4-deadline.js';
 import { th5Deadline } from './th5-deadline.js';
@@ -17,6 +17,6 @@ export function deadlineFor<R extends DeadlineRule>(rule: R, input: DeadlineInpu
     case 'TH-5':
       return th5Deadline((input as DeadlineInputs['TH-5'])?.ceremonyDate, calendar);
     default:
-      throw new DomainError('VALIDATION_FAILED', `no deadline rule ${JSON.stringify(rule)}; known: ${DEADLINE_RULES.join(', ')}`, { field: 'rule', value: rule });
+      throw invalidFields([{ field: 'rule', message: `no deadline rule ${JSON.stringify(rule)}; known: ${DEADLINE_RULES.join(', ')}` }], { field: 'rule', value: rule });
   }
 }

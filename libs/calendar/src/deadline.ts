@@ -1,4 +1,4 @@
-import { DomainError } from '#kernel';
+import { invalidFields } from '#kernel';
 import { describeDate, parseIsoDate, WEEKDAY_NAMES, type DayNumber, type IsoDate } from './iso-date.js';
 import type { DayInfo, DayStatus } from './working-calendar.js';
 
@@ -52,7 +52,7 @@ export interface Deadline {
 export function requireDate(value: unknown, field: string): DayNumber {
   const day = parseIsoDate(value);
   if (day === undefined) {
-    throw new DomainError('VALIDATION_FAILED', `${field} must be a date YYYY-MM-DD, not ${JSON.stringify(value)}`, { field, value });
+    throw invalidFields([{ field, message: `${field} must be a date YYYY-MM-DD, not ${JSON.stringify(value)}` }], { field, value });
   }
   return day;
 }
@@ -63,7 +63,7 @@ export function withinCalendar<T>(field: string, value: unknown, compute: () => 
     return compute();
   } catch (error) {
     if (error instanceof RangeError) {
-      throw new DomainError('VALIDATION_FAILED', `${field} ${String(value)}: ${error.message}`, { field, value });
+      throw invalidFields([{ field, message: `${field} ${String(value)}: ${error.message}` }], { field, value });
     }
     throw error;
   }

@@ -1,4 +1,4 @@
-import { DomainError } from '#kernel';
+import { invalidFields } from '#kernel';
 import { describeDate, fromDayNumber, type IsoDate } from './iso-date.js';
 import { deadline, listDays, label, requireDate, skipped, withinCalendar, type Deadline } from './deadline.js';
 import type { DayInfo, WorkingCalendar } from './working-calendar.js';
@@ -24,7 +24,7 @@ export function dx4Deadline(input: Dx4Input, calendar: WorkingCalendar): Deadlin
   const achievement = requireDate(input?.achievementDate, 'achievementDate');
   const recognized = input?.recognizedAt == null ? undefined : requireDate(input.recognizedAt, 'recognizedAt');
   if (recognized !== undefined && recognized < achievement) {
-    throw new DomainError('VALIDATION_FAILED', `recognizedAt ${input.recognizedAt} is before achievementDate ${input.achievementDate}`, {
+    throw invalidFields([{ field: 'recognizedAt', message: `recognizedAt ${input.recognizedAt} is before achievementDate ${input.achievementDate}` }], {
       field: 'recognizedAt',
       value: input.recognizedAt,
     });

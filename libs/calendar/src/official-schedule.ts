@@ -1,4 +1,4 @@
-import { DomainError } from '#kernel';
+import { DomainError, hasVisibleText } from '#kernel';
 import { parseIsoDate, weekdayOf, type IsoDate } from './iso-date.js';
 
 /**
@@ -58,7 +58,7 @@ const SATURDAY = 6;
 const SUNDAY = 0;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+const isText = (v: unknown): v is string => hasVisibleText(v);
 
 /**
  * Checks a schedule and reports every problem at once, so that whoever types one in fixes them in one go.
@@ -160,5 +160,7 @@ export function parseOfficialSchedule(input: unknown): ValidatedSchedule {
   const lines = result.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
   throw new DomainError('VALIDATION_FAILED', `official schedule rejected (${lines.length} problem${lines.length > 1 ? 's' : ''}): ${lines.join('; ')}`, {
     problems: result.problems,
+    // The same problems in the shape every refusal of bad input has, so a client reads one shape.
+    errors: result.problems.map((p) => ({ field: p.path || 'body', message: p.message })),
   });
 }

@@ -35,3 +35,8 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/** Bad input naming its fields, in the one shape every such refusal has: `{errors: [{field, message}]}`. */
+export function invalidFields(errors: { field: string; message: string }[], details: Record<string, unknown> = {}): DomainError {
+  return new DomainError('VALIDATION_FAILED', errors.map((e) => e.message).join('; '), { ...details, errors });
+}

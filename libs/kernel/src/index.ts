@@ -2,3 +2,4 @@ export * from './roles.js';
 export * from './domain-error.js';
 export * from './clock.js';
 export * from './document-kinds.js';
+export * from './visible-text.js';

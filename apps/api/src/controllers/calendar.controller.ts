@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CALENDAR_YEAR_RANGE } from '#calendar';
-import type { Actor } from '#kernel';
+import { DomainError, type Actor } from '#kernel';
 import { CalendarUseCases } from '#proposals';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { DeadlineQueryDto } from '../dto/calendar.dto.js';
@@ -20,6 +20,18 @@ function calendarYear(raw: string): number {
   ]);
 }
 
+/** The calendar names its inputs as the rules do; this endpoint's caller wrote them as query parameters. */
+const QUERY_NAME: Record<string, string> = { achievementDate: 'from', ceremonyDate: 'ceremony' };
+
+function inQueryTerms(error: unknown): unknown {
+  if (!(error instanceof DomainError) || !Array.isArray(error.details.errors)) return error;
+  const errors = (error.details.errors as { field: string; message: string }[]).map(({ field, message }) => ({
+    field: QUERY_NAME[field] ?? field,
+    message,
+  }));
+  return validationFailed(errors);
+}
+
 @ApiTags('calendar')
 @ApiBearerAuth()
 @Controller('api/calendar')
@@ -28,10 +40,14 @@ export class CalendarController {
 
   @Get('deadline')
   @ApiOperation({ summary: 'DX-4 (from an achievement) or TH-5 (from a ceremony), with how it was computed' })
-  deadline(@Query() query: DeadlineQueryDto) {
-    return query.rule === 'DX-4'
-      ? this.calendar.deadline({ rule: 'DX-4', from: query.from!, recognizedAt: query.recognizedAt })
-      : this.calendar.deadline({ rule: 'TH-5', ceremony: query.ceremony! });
+  async deadline(@Query() query: DeadlineQueryDto) {
+    try {
+      return query.rule === 'DX-4'
+        ? await this.calendar.deadline({ rule: 'DX-4', from: query.from!, recognizedAt: query.recognizedAt })
+        : await this.calendar.deadline({ rule: 'TH-5', ceremony: query.ceremony! });
+    } catch (error) {
+      throw inQueryTerms(error);
+    }
   }
 
   @Get(':year')

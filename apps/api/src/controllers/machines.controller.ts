@@ -17,8 +17,9 @@ export class MachinesController {
   @Get(':version')
   @ApiOperation({ summary: "A machine version's stages and events, with the roles its guards let through" })
   get(@Param('version') version: string) {
-    const number = Number(version);
-    if (!Number.isInteger(number) || !MACHINE_VERSIONS.includes(number)) {
+    // Read as written: Number() takes "0x1", "1.0" and " 1" for 1, and a link to a version that is not one.
+    const number = /^[1-9]\d{0,5}$/.test(version) ? Number(version) : NaN;
+    if (!MACHINE_VERSIONS.includes(number)) {
       throw new DomainError('NOT_FOUND', `There is no proposal machine version ${version}; versions: ${MACHINE_VERSIONS.join(', ')}`, {
         version,
       });

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsUUID, ValidateNested } from 'class-validator';
 import { AWARD_FORMS, PROPOSAL_KINDS, type AwardForm, type ProposalKind } from '#workflows/proposal';
 import { AchievementDto, NomineeDto } from './proposal-parts.dto.js';
+import { Omittable } from './omittable.decorator.js';
 
 export class CreateProposalDto {
   @ApiProperty({ enum: PROPOSAL_KINDS })
@@ -10,7 +11,7 @@ export class CreateProposalDto {
   kind!: ProposalKind;
 
   @ApiPropertyOptional({ description: 'Required for a thematic proposal' })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   campaignId?: string;
 

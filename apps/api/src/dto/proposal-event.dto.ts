@@ -1,25 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { AWARD_FORMS, PERSON_EVENT_TYPES, type AwardForm, type ProposalEventType } from '#workflows/proposal';
 import { AchievementDto, DecisionDto, NomineeDto, VoteDto } from './proposal-parts.dto.js';
 import { HasVisibleText } from './visible-text.validator.js';
+import { Omittable } from './omittable.decorator.js';
 
 export class ProposalChangesDto {
   @ApiPropertyOptional({ enum: AWARD_FORMS })
-  @IsOptional()
+  @Omittable()
   @IsIn(AWARD_FORMS)
   awardForm?: AwardForm;
 
   @ApiPropertyOptional({ type: NomineeDto })
-  @IsOptional()
+  @Omittable()
   @IsObject()
   @ValidateNested()
   @Type(() => NomineeDto)
   nominee?: NomineeDto;
 
   @ApiPropertyOptional({ type: AchievementDto })
-  @IsOptional()
+  @Omittable()
   @IsObject()
   @ValidateNested()
   @Type(() => AchievementDto)
@@ -59,7 +60,7 @@ export class ProposalEventDto {
   reason?: string;
 
   @ApiPropertyOptional({ description: 'Optional with SUPPLEMENT: what the unit has added' })
-  @IsOptional()
+  @Omittable()
   @MaxLength(2000)
   @IsString()
   @HasVisibleText()

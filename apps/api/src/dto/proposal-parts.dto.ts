@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ACHIEVEMENT_BASES, type AchievementBasis, type NomineeType } from '#workflows/proposal';
 import { IsCalendarDate } from './calendar-date.validator.js';
 import { HasVisibleText, IsSingleLine } from './visible-text.validator.js';
+import { Omittable } from './omittable.decorator.js';
 
 /** Whole numbers within what a province counts: people taking part, council members, votes. */
 export const MAX_PEOPLE = 1_000_000;
@@ -21,31 +22,31 @@ export class NomineeDto {
   name!: string;
 
   @ApiPropertyOptional({ description: 'The nominee is a steering committee (or an equivalent collective): TH-3' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   steeringCommittee?: boolean;
 
   @ApiPropertyOptional({ description: 'The nominee is a member of a steering committee: TH-3 warning' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   steeringCommitteeMember?: boolean;
 
   @ApiPropertyOptional({ description: "The collective's own staff taking part: DX-2" })
-  @IsOptional()
+  @Omittable()
   @Max(MAX_PEOPLE)
   @Min(0)
   @IsInt()
   ownParticipants?: number;
 
   @ApiPropertyOptional({ description: 'All forces taking part: DX-2' })
-  @IsOptional()
+  @Omittable()
   @Max(MAX_PEOPLE)
   @Min(0)
   @IsInt()
   totalParticipants?: number;
 
   @ApiPropertyOptional({ description: 'Under discipline, investigation or inspection: ND-1' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   underDiscipline?: boolean;
 }
@@ -62,22 +63,22 @@ export class AchievementDto {
   date!: string;
 
   @ApiPropertyOptional({ example: '2026-04-24', description: 'Recognition by a competent authority, YYYY-MM-DD (DX-4)' })
-  @IsOptional()
+  @Omittable()
   @IsCalendarDate()
   recognizedAt?: string;
 
   @ApiPropertyOptional({ enum: ACHIEVEMENT_BASES, description: 'DX-1' })
-  @IsOptional()
+  @Omittable()
   @IsIn(ACHIEVEMENT_BASES)
   basis?: AchievementBasis;
 
   @ApiPropertyOptional({ description: 'Serving conferences, seminars, forums or coordination programmes: TH-4' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   serviceWork?: boolean;
 
   @ApiPropertyOptional({ description: 'Truly exemplary and outstanding: TH-2' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   outstanding?: boolean;
 }

@@ -8,7 +8,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -22,6 +21,7 @@ import { IsCalendarDate } from './calendar-date.validator.js';
 import { IsAwardCounts, IsCountsPerUnit } from './award-counts.validator.js';
 import { MAX_COUNCIL_MEMBERS } from './proposal-parts.dto.js';
 import { HasVisibleText, IsSingleLine } from './visible-text.validator.js';
+import { Omittable } from './omittable.decorator.js';
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'SO-GDDT' })
@@ -83,12 +83,12 @@ export class GuidanceDto extends DocumentRefDto {
   quota!: Partial<Record<AwardForm, number>>;
 
   @ApiPropertyOptional({ description: 'Per unit and award form, agreed with the home-affairs department (TH-2)' })
-  @IsOptional()
+  @Omittable()
   @IsCountsPerUnit()
   unitQuota?: Record<string, Partial<Record<AwardForm, number>>>;
 
   @ApiPropertyOptional({ description: 'Cap on steering-committee members (TH-3)' })
-  @IsOptional()
+  @Omittable()
   @Max(MAX_COUNCIL_MEMBERS)
   @Min(0)
   @IsInt()
@@ -110,19 +110,19 @@ export class CreateCampaignDto {
   round!: CampaignRound;
 
   @ApiPropertyOptional({ type: DocumentRefDto })
-  @IsOptional()
+  @Omittable()
   @IsObject()
   @ValidateNested()
   @Type(() => DocumentRefDto)
   plan?: DocumentRefDto;
 
   @ApiPropertyOptional({ example: '2025-02-01' })
-  @IsOptional()
+  @Omittable()
   @IsCalendarDate()
   launchedAt?: string;
 
   @ApiPropertyOptional({ example: '2026-05-20' })
-  @IsOptional()
+  @Omittable()
   @IsCalendarDate()
   finalReviewAt?: string;
 
@@ -134,7 +134,7 @@ export class CreateCampaignDto {
   guidance!: GuidanceDto;
 
   @ApiPropertyOptional({ example: '2026-06-22' })
-  @IsOptional()
+  @Omittable()
   @IsCalendarDate()
   ceremonyDate?: string;
 }
@@ -147,7 +147,7 @@ export class RescheduleCampaignDto {
   @ApiPropertyOptional({
     description: 'Move the ceremony even though open dossiers would then be past their TH-5 deadline (otherwise 409 CONFIRMATION_REQUIRED)',
   })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   confirm?: boolean;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { NOTICE_EVENT_TYPES, WEBHOOK_SECRET_MIN, type NoticeEventType } from '#notifications';
+import { HasVisibleText } from './visible-text.validator.js';
 
 export class RegisterWebhookDto {
   @ApiProperty({ example: 'https://hooks.example.vn/khen-thuong' })
@@ -22,6 +23,7 @@ export class RegisterWebhookDto {
   @IsString()
   @MinLength(WEBHOOK_SECRET_MIN)
   @MaxLength(500)
+  @HasVisibleText({ message: 'secret must not be only spaces' })
   secret!: string;
 }
 

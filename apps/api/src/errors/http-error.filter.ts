@@ -37,7 +37,12 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (error instanceof DomainError) {
-      response.status(STATUS[error.code]).json({ code: error.code, message: error.message, ...error.details });
+      // Bad input always lists its fields, so a client reads one shape whichever layer refused it.
+      const fields =
+        error.code === 'VALIDATION_FAILED' && !Array.isArray(error.details.errors)
+          ? { errors: [{ field: typeof error.details.field === 'string' ? error.details.field : 'body', message: error.message }] }
+          : {};
+      response.status(STATUS[error.code]).json({ code: error.code, message: error.message, ...error.details, ...fields });
       return;
     }
     if (error instanceof HttpException) {

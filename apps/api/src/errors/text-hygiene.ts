@@ -2,7 +2,7 @@ import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import { validationFailed, type FieldProblem } from './validation.js';
 
 /**
- * Every string of every body and query, keys included, before any DTO sees it: text that JSON can carry but
+ * Every string of every body, query and path parameter, keys included, before any DTO sees it: text that JSON can carry but
  * no official wrote (a NUL byte, a control character, half of a surrogate pair, a direction override that
  * makes a name read backwards) is refused with the path where it sits, and what remains is put in Unicode NFC,
  * so "Nguyễn" typed on two keyboards is one name in the log, in search and in the printed decision.
@@ -43,9 +43,10 @@ function clean(value: unknown, path: string, problems: FieldProblem[], depth = 0
 
 export class TextHygienePipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    if (metadata.type !== 'body' && metadata.type !== 'query') return value;
+    if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') return value;
     const problems: FieldProblem[] = [];
-    const cleaned = clean(value, metadata.type === 'body' ? '' : (metadata.data ?? ''), problems);
+    // A path id with a NUL byte would otherwise reach SQL, where PostgreSQL refuses it as an error of its own.
+    const cleaned = clean(value, metadata.data ?? '', problems);
     if (problems.length > 0) throw validationFailed(problems);
     return cleaned;
   }

@@ -1,6 +1,6 @@
-import { DomainError } from '#kernel';
 import { inboxDeliveryKey, NoticeRepository, type Audience, type DeliveryRecord, type InboxItem, type NoticeRecord } from '#notifications';
 import type { OutboxMessage, Page } from '#proposals';
+import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 import { SqlSession, SqlTransactionRunner } from './sql-transaction-runner.js';
 
 interface NoticeRow {
@@ -67,17 +67,7 @@ function visibleTo(audiences: Audience[]): { sql: string; params: unknown[] } {
   return { sql: `EXISTS (SELECT 1 FROM notice_audiences a WHERE a.notice_id = n.id AND (${clauses.join(' OR ')}))`, params };
 }
 
-const encodeCursor = (item: InboxItem) => Buffer.from(`${item.at}|${item.id}`).toString('base64url');
 
-function decodeCursor(cursor: string): [string, string] {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id) {
-    throw new DomainError('VALIDATION_FAILED', 'cursor is not one this server handed out', {
-      errors: [{ field: 'cursor', message: 'use nextCursor from the previous page' }],
-    });
-  }
-  return [at, id];
-}
 
 export class SqlNoticeRepository extends NoticeRepository {
   constructor(private readonly runner: SqlTransactionRunner) {
@@ -179,7 +169,7 @@ export class SqlNoticeRepository extends NoticeRepository {
         params,
       );
       const items = rows.slice(0, limit).map(toItem);
-      return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
+      return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].at, items[items.length - 1].id) : null };
     });
   }
 

@@ -18,6 +18,7 @@ import {
 import { SqlDialect } from '../sql-dialect.js';
 import { sqlDocuments } from './sql-documents.js';
 import { CAMPAIGN_COLUMNS, toCampaignRecord, type CampaignRow } from './sql-campaign.repository.js';
+import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 import { SqlSession, SqlTransactionRunner } from './sql-transaction-runner.js';
 
 interface ProposalRow {
@@ -127,17 +128,7 @@ export const eventParameters = (event: AuditedEvent): unknown[] => [
   event.hash,
 ];
 
-const encodeCursor = (record: ProposalRecord) => Buffer.from(`${record.createdAt}|${record.id}`).toString('base64url');
 
-function decodeCursor(cursor: string): [string, string] {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!createdAt || !id) {
-    throw new DomainError('VALIDATION_FAILED', 'cursor is not one this server handed out', {
-      errors: [{ field: 'cursor', message: 'use nextCursor from the previous page' }],
-    });
-  }
-  return [createdAt, id];
-}
 
 /** The quota counters of a campaign, as the rules count them (in a command's transaction or a plain read). */
 async function readQuotaUsage(db: SqlSession, campaignId: string, unitId: string): Promise<QuotaUsage> {
@@ -402,7 +393,7 @@ export class SqlProposalRepository extends ProposalRepository {
         params,
       );
       const items = rows.slice(0, limit).map(toRecord);
-      return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
+      return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].createdAt, items[items.length - 1].id) : null };
     });
   }
 
