@@ -17,18 +17,13 @@ import {
   type BrokenEntry,
   type StoredSnapshot,
   type VerifyBody,
+  type CheckpointHead,
 } from '../support/audit.js';
 import { describeEachDatabase, PAPER_DOSSIERS, useTestApp } from '../support/test-app.js';
 
-interface Head {
-  proposalId: string;
-  seq: number;
-  hash: string;
-}
-
 interface CheckpointFile {
   checkpoint: { id: string; upTo: string; proposals: number; events: number; publicKey: string };
-  heads: Head[];
+  heads: CheckpointHead[];
 }
 
 const CHECKPOINT_REASONS = new Set(['rewritten', 'truncated', 'deleted', 'backdated', 'checkpoint_mismatch']);

@@ -17,14 +17,9 @@ import {
   storedEvents,
   verify,
   type VerifyBody,
+  type CheckpointHead,
 } from '../support/audit.js';
 import { useTestApp, PAPER_DOSSIERS} from '../support/test-app.js';
-
-interface Head {
-  proposalId: string;
-  seq: number;
-  hash: string;
-}
 
 interface Checkpoint {
   id: string;
@@ -41,13 +36,13 @@ interface Checkpoint {
 interface CheckpointFile {
   format: string;
   checkpoint: Checkpoint;
-  heads: Head[];
+  heads: CheckpointHead[];
 }
 
 // The Merkle tree as the checkpoint docs describe it, written out here level by level (pairs hashed, an odd last
 // node promoted unchanged) rather than taken from the library, so that the suite checks the code against the text.
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-function merkleRoot(heads: readonly Head[]): string {
+function merkleRoot(heads: readonly CheckpointHead[]): string {
   let level = heads.map((h) => sha256(`leaf\n${h.proposalId}\n${h.seq}\n${h.hash}`));
   if (level.length === 0) return sha256('empty');
   while (level.length > 1) {
@@ -65,7 +60,7 @@ function signedBytes(c: Omit<Checkpoint, 'id' | 'signature'>): Buffer {
 }
 
 /** Each proposal's last event before `upTo`, read straight from the table, in id order. */
-async function headsBefore(t: Parameters<typeof sql>[0], upTo: string): Promise<Head[]> {
+async function headsBefore(t: Parameters<typeof sql>[0], upTo: string): Promise<CheckpointHead[]> {
   const rows = await sql<{ proposal_id: string; seq: number; hash: string }>(
     t,
     'SELECT e.proposal_id, e.seq, e.hash FROM proposal_events e WHERE e.at < ? AND e.seq = (SELECT MAX(f.seq) FROM proposal_events f WHERE f.proposal_id = e.proposal_id AND f.at < ?) ORDER BY e.proposal_id',
@@ -88,7 +83,7 @@ describe('signed checkpoints of the log', () => {
   let recent: ProposalBody;
   let file: CheckpointFile;
   let fileOnDisk: string;
-  let rewritten: Head;
+  let rewritten: CheckpointHead;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kt-audit-checkpoint-'));

@@ -297,6 +297,13 @@ export async function recordedProposal(
 
 // ---------------------------------------------------------------------------------------------- audit calls
 
+/** One proposal's head as a checkpoint records it (and as its exported heads file lists it). */
+export interface CheckpointHead {
+  proposalId: string;
+  seq: number;
+  hash: string;
+}
+
 export interface BrokenEntry {
   proposalId: string | null;
   seq: number | null;
