@@ -126,7 +126,12 @@ describe('TH-5: fifteen working days before the award ceremony', () => {
   });
 
   it('rejects a bad ceremony date', () => {
-    expect(() => th5Deadline('2026-6-22', calendar)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', details: { field: 'ceremonyDate', value: '2026-6-22' } }));
+    expect(() => th5Deadline('2026-6-22', calendar)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION_FAILED',
+        details: { field: 'ceremonyDate', value: '2026-6-22', errors: [{ field: 'ceremonyDate', message: expect.stringContaining('YYYY-MM-DD') }] },
+      }),
+    );
   });
 });
 

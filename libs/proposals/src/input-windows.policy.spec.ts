@@ -2,6 +2,7 @@ import { DomainError } from '#kernel';
 import {
   achievementProblems,
   campaignProblems,
+  ceremonyOrderProblems,
   ceremonyProblems,
   decisionProblems,
   eventProblems,
@@ -108,6 +109,19 @@ describe('the dates a request may carry, against today and each other', () => {
       ['a launch in 1066', { ...sound, plan: null, launchedAt: '1066-10-14' }, ['launchedAt']],
     ])('%s', (_name, campaign, expected) => {
       expect(fields(campaignProblems(campaign, today))).toEqual(expected);
+    });
+  });
+
+  describe('a ceremony moved', () => {
+    it('may not come before the launch, the final review or the guidance it follows', () => {
+      const campaign: CampaignDates = {
+        launchedAt: '2026-02-01',
+        finalReviewAt: '2027-05-20',
+        guidance: { issuedAt: '2026-11-25', achievementPeriod: { from: '2026-01-01', to: '2026-12-31' } },
+      };
+      expect(fields(ceremonyOrderProblems({ ...campaign, ceremonyDate: '2027-06-22' }, today))).toEqual([]);
+      expect(fields(ceremonyOrderProblems({ ...campaign, ceremonyDate: '2027-05-19' }, today))).toEqual(['finalReviewAt']);
+      expect(fields(ceremonyOrderProblems({ ...campaign, ceremonyDate: '2026-11-30' }, today))).toEqual(['ceremonyDate']);
     });
   });
 

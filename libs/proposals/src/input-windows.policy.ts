@@ -93,14 +93,8 @@ export function ceremonyProblems(ceremonyDate: IsoDate | null | undefined, today
  * launch; launch, final review and guidance no later than the ceremony); its achievement period runs forwards.
  */
 export function campaignProblems(campaign: CampaignDates, today: IsoDate): FieldProblem[] {
-  const { plan, launchedAt, finalReviewAt, guidance, ceremonyDate } = campaign;
+  const { plan, launchedAt, finalReviewAt, guidance } = campaign;
   const period = guidance?.achievementPeriod;
-  const ceremony = ceremonyProblems(ceremonyDate, today);
-  // A ceremony that is itself wrong is the one thing to say: every other date measured against it would be noise.
-  const byCeremony = (field: string, date: IsoDate | null | undefined): FieldProblem[] =>
-    date && ceremonyDate && ceremony.length === 0 && date > ceremonyDate
-      ? [{ field, message: `${field} ${date} is after the ceremony on ${ceremonyDate}` }]
-      : [];
   const withinWindow = (field: string, date: IsoDate | null | undefined): FieldProblem[] =>
     date && (date < earliest(today) || date > latest(today))
       ? [{ field, message: `${field} ${date} is outside ${earliest(today)} … ${latest(today)}` }]
@@ -111,15 +105,30 @@ export function campaignProblems(campaign: CampaignDates, today: IsoDate): Field
     ...withinWindow('launchedAt', launchedAt),
     ...withinWindow('finalReviewAt', finalReviewAt),
     ...notBefore('launchedAt', launchedAt, plan?.issuedAt, 'the plan issued on'),
-    ...byCeremony('launchedAt', launchedAt),
-    ...byCeremony('finalReviewAt', finalReviewAt),
-    ...byCeremony('guidance.issuedAt', guidance?.issuedAt),
     ...withinWindow('guidance.achievementPeriod.from', period?.from),
     ...withinWindow('guidance.achievementPeriod.to', period?.to),
     ...(period && period.from > period.to
       ? [{ field: 'guidance.achievementPeriod.from', message: `guidance.achievementPeriod.from ${period.from} is after its end ${period.to}` }]
       : []),
-    ...ceremony,
+    ...ceremonyOrderProblems(campaign, today),
+  ];
+}
+
+/**
+ * The ceremony is today or ahead, and launch, final review and guidance come no later than it: asked when a
+ * campaign is created and again whenever its ceremony moves.
+ */
+export function ceremonyOrderProblems(campaign: CampaignDates, today: IsoDate): FieldProblem[] {
+  const { ceremonyDate } = campaign;
+  const ceremony = ceremonyProblems(ceremonyDate, today);
+  // A ceremony that is itself wrong is the one thing to say: every other date measured against it would be noise.
+  if (ceremony.length > 0 || !ceremonyDate) return ceremony;
+  const byCeremony = (field: string, date: IsoDate | null | undefined): FieldProblem[] =>
+    date && date > ceremonyDate ? [{ field, message: `${field} ${date} is after the ceremony on ${ceremonyDate}` }] : [];
+  return [
+    ...byCeremony('launchedAt', campaign.launchedAt),
+    ...byCeremony('finalReviewAt', campaign.finalReviewAt),
+    ...byCeremony('guidance.issuedAt', campaign.guidance?.issuedAt),
   ];
 }
 

@@ -5,7 +5,7 @@ import type { AwardForm } from '#workflows/proposal';
 import { CampaignRepository } from '../ports/campaign.repository.js';
 import { ProposalRepository } from '../ports/proposal.repository.js';
 import { UnitRepository } from '../ports/unit.repository.js';
-import { campaignProblems, ceremonyProblems, refuseIfAny, type FieldProblem } from '../input-windows.policy.js';
+import { campaignProblems, ceremonyOrderProblems, refuseIfAny, type FieldProblem } from '../input-windows.policy.js';
 import { DEADLINE_OPEN_STATES } from '../proposal-deadline.policy.js';
 import type { CampaignRecord, ProposalDeadline } from '../proposal.records.js';
 
@@ -75,7 +75,7 @@ export class CampaignUseCases {
    */
   async reschedule(id: string, ceremonyDate: string, options: { confirm?: boolean } = {}): Promise<CampaignView & { proposalsMoved: number }> {
     const before = await this.find(id);
-    refuseIfAny(ceremonyProblems(ceremonyDate, today(this.clock)));
+    refuseIfAny(ceremonyOrderProblems({ ...before, ceremonyDate }, today(this.clock)));
     const campaign = { ...before, ceremonyDate, updatedAt: this.clock.now().toISOString() };
     const view = this.toView(campaign);
     if (!options.confirm) await this.refuseMakingLate(before, view);
