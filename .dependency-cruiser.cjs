@@ -1,5 +1,5 @@
 /**
- * The house rules of DESIGN.md, checked on every `npm test`: apps import libs, never the reverse; the machine
+ * The house rules of docs/architecture.md, checked on every `npm test`: apps import libs, never the reverse; the machine
  * and the pure libraries import no framework; use cases know no database or queue.
  */
 const PURE = '^(workflows|libs/(kernel|audit|rules|calendar|documents|forms))/';

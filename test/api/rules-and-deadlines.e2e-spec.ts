@@ -32,7 +32,7 @@ import {
 import { describeEachDatabase, fixtureClock, FIXTURE_START, useTestApp, PAPER_DOSSIERS } from '../support/test-app.js';
 
 /**
- * The rulebook (RULES.md) and the working-day calendar (CALENDAR.md) as a client meets them: refusals that list
+ * The rulebook (docs/rules.md) and the working-day calendar (docs/calendar.md) as a client meets them: refusals that list
  * every rule at once, warnings every reviewer sees, quotas under concurrent FORWARDs, deadlines on proposals and
  * campaigns, lateness judged with the application's clock, and official schedules loaded while the service runs.
  * The deadlines asserted here are fixed dates of the official 2026 calendar, so the application runs on the

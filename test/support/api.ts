@@ -5,7 +5,7 @@ import type { PersonRole } from '#kernel';
 import { prepareDossierFor } from './documents.js';
 import type { TestApp } from './test-app.js';
 
-/** What the API answers for a proposal (DESIGN.md, HTTP contract), as far as the tests read it. */
+/** What the API answers for a proposal (docs/architecture.md, HTTP contract), as far as the tests read it. */
 export interface ProposalBody {
   id: string;
   kind: string;

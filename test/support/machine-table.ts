@@ -2,7 +2,7 @@ import type { PersonRole } from '#kernel';
 import { DECISION, VOTE, type Caller } from './api.js';
 
 /**
- * DESIGN.md's machine table, written out by hand (not derived from the machine) so that the suites check the
+ * docs/architecture.md's machine table, written out by hand (not derived from the machine) so that the suites check the
  * code against the design rather than against itself. New proposals run on machine v2: v1's table plus the
  * department's request for missing documents (ISSUE 5).
  */

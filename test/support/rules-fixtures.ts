@@ -3,7 +3,7 @@ import { bearer, completeCampaign, expectStatus, http, type Caller, type Proposa
 import type { TestApp } from './test-app.js';
 
 /**
- * Fixtures for the rulebook and calendar suite (RULES.md, CALENDAR.md): deadline shapes, the day in Vietnam,
+ * Fixtures for the rulebook and calendar suite (docs/rules.md, docs/calendar.md): deadline shapes, the day in Vietnam,
  * campaigns built for one rule, and an official 2027 schedule to load through `PUT /api/calendar/2027`.
  */
 
@@ -26,7 +26,7 @@ export type RuledProposal = Omit<ProposalBody, 'deadline' | 'warnings'> & {
   lateRule: 'DX-4' | 'TH-5' | null;
 };
 
-/** The DESIGN.md deadline: 24:00 Asia/Ho_Chi_Minh of the last day, which is 17:00 UTC that same day. */
+/** The docs/architecture.md deadline: 24:00 Asia/Ho_Chi_Minh of the last day, which is 17:00 UTC that same day. */
 export const deadlineOn = (rule: DeadlineBody['rule'], dueDate: string, provisional = false): DeadlineBody => ({
   rule,
   dueDate,
@@ -74,7 +74,7 @@ export function putCalendar(t: TestApp, year: number | string, body: unknown, ca
 const MOHA_2027 = 'Thông báo lịch nghỉ lễ, Tết năm 2027 của Bộ Nội vụ (test fixture)';
 
 /**
- * A plausible official schedule for 2027 (CALENDAR.md: Tết is Sat 6 Feb, Hùng Kings Fri 16 Apr). It agrees with
+ * A plausible official schedule for 2027 (docs/calendar.md: Tết is Sat 6 Feb, Hùng Kings Fri 16 Apr). It agrees with
  * the computed provisional year everywhere except one swap: Fri 12 Feb is off, worked on Sat 30 Jan.
  * So a DX-4 period whose day 10 is Fri 12 Feb ends Mon 15 Feb, and one whose day 10 is Sat 30 Jan ends that day.
  */

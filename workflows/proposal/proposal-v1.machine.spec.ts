@@ -38,7 +38,7 @@ const input: ProposalInput = {
 type V1State = Exclude<ProposalState, 'supplementRequested'>;
 const V1_STATES = PROPOSAL_STATES.filter((state): state is V1State => state !== 'supplementRequested');
 
-/** Who may send what, transcribed from DESIGN.md's machine table: the oracle the machine is checked against. */
+/** Who may send what, transcribed from docs/architecture.md's machine table: the oracle the machine is checked against. */
 const TABLE: Record<V1State, Partial<Record<ProposalEventType, readonly PersonRole[]>>> = {
   drafting: { UPDATE: ['drafter', 'unit_head'], SUBMIT: ['drafter', 'unit_head'], WITHDRAW: ['drafter', 'unit_head'] },
   unitDecision: {

@@ -21,7 +21,7 @@ const timerEvents = {
 } as const;
 
 /**
- * Proposal machine, version 1 (DESIGN.md, "The proposal machine"). Pure: no clock, no I/O, no delayed
+ * Proposal machine, version 1 (docs/architecture.md, "The proposal machine"). Pure: no clock, no I/O, no delayed
  * transitions. The "by role" column of the table lives here as guards over the event's actor, so that the
  * refusal and the list of allowed events come from one definition.
  */

@@ -39,7 +39,7 @@ const input: ProposalInput = {
 };
 
 /**
- * Who may send what under version 2: DESIGN.md's table, plus home affairs asking for missing documents and
+ * Who may send what under version 2: docs/architecture.md's table, plus home affairs asking for missing documents and
  * the unit answering. Transcribed by hand, not derived, so that it checks the machine rather than repeats it.
  */
 const TABLE: Record<ProposalState, Partial<Record<ProposalEventType, readonly PersonRole[]>>> = {

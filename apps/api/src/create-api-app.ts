@@ -41,7 +41,7 @@ export async function createApiApp(config: AppConfig, options: AppOptions = {}):
     app,
     new DocumentBuilder()
       .setTitle('Khen thưởng — commendation proposals')
-      .setDescription('Proposal pipeline of the provincial People\'s Committee. Every refusal names its rule (see RULES.md).')
+      .setDescription('Proposal pipeline of the provincial People\'s Committee. Every refusal names its rule (see docs/rules.md).')
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -2,7 +2,7 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { PERSON_ROLES, type Actor, type PersonRole } from '#kernel';
 
-/** The claims DESIGN.md fixes for a bearer token. */
+/** The claims docs/architecture.md fixes for a bearer token. */
 export interface TokenClaims {
   sub: string;
   name: string;

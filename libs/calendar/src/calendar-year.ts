@@ -20,7 +20,7 @@ export interface CalendarWorkingSaturday {
 
 /**
  * One year of the working-day calendar. `provisional` is true when no official schedule is loaded for the year
- * and the days off were computed from the rules (CALENDAR.md, "Provisional years").
+ * and the days off were computed from the rules (docs/calendar.md, "Provisional years").
  */
 export interface CalendarYear {
   year: number;

@@ -2,7 +2,7 @@ import { invalidFields } from '#kernel';
 import { describeDate, parseIsoDate, WEEKDAY_NAMES, type DayNumber, type IsoDate } from './iso-date.js';
 import type { DayInfo, DayStatus } from './working-calendar.js';
 
-/** The rules of RULES.md that produce a deadline. */
+/** The rules of docs/rules.md that produce a deadline. */
 export const DEADLINE_RULES = ['DX-4', 'TH-5'] as const;
 export type DeadlineRule = (typeof DEADLINE_RULES)[number];
 
@@ -36,7 +36,7 @@ export interface DeadlineComputation {
   explanation: string[];
 }
 
-/** `{rule, dueDate, dueAt, provisional}` is the HTTP contract (DESIGN.md); `computation` explains it. */
+/** `{rule, dueDate, dueAt, provisional}` is the HTTP contract (docs/architecture.md); `computation` explains it. */
 export interface Deadline {
   rule: DeadlineRule;
   /** The last day, local (Vietnam), YYYY-MM-DD. */
@@ -125,8 +125,8 @@ function explain(
   explanation.push(`Deadline: 24:00 ${describeDate(due.dayNumber)}, Asia/Ho_Chi_Minh (${dueAt}).`);
   if (provisionalYears.length > 0) {
     explanation.push(
-      `Provisional: no official schedule is loaded for ${provisionalYears.join(', ')}; its days off are computed from the rules ` +
-        `(CALENDAR.md) and the deadline may move when the schedule is announced.`,
+      `Provisional: no official schedule is loaded for ${provisionalYears.join(', ')}; its days off are computed from the Labour Code ` +
+        `(Art. 111–112) and the deadline may move when the schedule is announced.`,
     );
   }
   return { ...parts, years, explanation };

@@ -12,7 +12,7 @@ const calendar = createWorkingCalendar();
 describe('DX-4: ten days from the achievement or its recognition (Civil Code Art. 147–148)', () => {
   it.each([
     // [case, achievementDate, recognizedAt, dueDate, provisional]
-    ['RULES.md example: day 10 is Sat 2 May, after 30/4–1/5', '2026-04-22', undefined, '2026-05-04', false],
+    ['docs/rules.md example: day 10 is Sat 2 May, after 30/4–1/5', '2026-04-22', undefined, '2026-05-04', false],
     ['day 10 on a working day', '2026-03-02', undefined, '2026-03-12', false],
     ['day 10 is the working Saturday 10 Jan 2026', '2025-12-31', undefined, '2026-01-10', false],
     ['day 10 is the working Saturday 26 Apr 2025', '2025-04-16', undefined, '2025-04-26', false],
@@ -47,7 +47,7 @@ describe('DX-4: ten days from the achievement or its recognition (Civil Code Art
     ]);
     expect(computation.years).toEqual([{ year: 2025, provisional: false }]);
     expect(computation.explanation.join('\n')).toMatchInlineSnapshot(`
-"DX-4: the unit submits within 10 days of the achievement or of its recognition by a competent authority (RULES.md DX-4).
+"DX-4: the unit submits within 10 days of the achievement or of its recognition by a competent authority.
 Start: Sun 2025-04-20, the achievement date; the start day is not counted (Civil Code 2015 Art. 147(3)).
 Days 1–10 are calendar days: Mon 2025-04-21 to Wed 2025-04-30.
 Day 10 is not a working day, so the period ends at 24:00 of the next working day (Civil Code 2015 Art. 148). Passed over: Wed 2025-04-30 (Ngày Chiến thắng — Reunification Day), Thu 2025-05-01 (Ngày Quốc tế Lao động — International Labour Day), Fri 2025-05-02 (Nghỉ hoán đổi (làm bù thứ Bảy 26/4) — Day off swapped with Sat 26 Apr), Sat 2025-05-03 (weekly rest day), Sun 2025-05-04 (weekly rest day).
@@ -89,7 +89,7 @@ Deadline: 24:00 Mon 2025-05-05, Asia/Ho_Chi_Minh (2025-05-05T17:00:00.000Z)."
 
 describe('TH-5: fifteen working days before the award ceremony', () => {
   it.each([
-    ['RULES.md example', '2026-06-22', '2026-06-01', false],
+    ['docs/rules.md example', '2026-06-22', '2026-06-01', false],
     ['the day before the ceremony is a working day and counts as day 1', '2026-06-24', '2026-06-03', false],
     ['over Tết 2026', '2026-03-09', '2026-02-09', false],
     ['over Hùng Kings and 30/4–1/5 2026', '2026-05-15', '2026-04-21', false],

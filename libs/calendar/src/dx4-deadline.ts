@@ -13,7 +13,7 @@ export interface Dx4Input {
 export const DX4_DAYS = 10;
 
 /**
- * RULES.md DX-4: within 10 days of the achievement, or of its recognition by a competent authority.
+ * docs/rules.md DX-4: within 10 days of the achievement, or of its recognition by a competent authority.
  * Civil Code 2015 Art. 147(3): the start day is not counted, so day 10 is the start + 10 calendar days.
  * Art. 148: the period ends at 24:00 of day 10; when day 10 is not a working day (weekend, holiday, compensatory or
  * swapped day off), at 24:00 of the next working day. A working Saturday is a working day.
@@ -46,7 +46,7 @@ export function dx4Deadline(input: Dx4Input, calendar: WorkingCalendar): Deadlin
       for (let i = 1; i <= DX4_DAYS; i++) countedDays.push(fromDayNumber(start + i));
       const passedOver = consulted.slice(0, -1);
       const explanation = [
-        `DX-4: the unit submits within ${DX4_DAYS} days of the achievement or of its recognition by a competent authority (RULES.md DX-4).`,
+        `DX-4: the unit submits within ${DX4_DAYS} days of the achievement or of its recognition by a competent authority.`,
         `Start: ${describeDate(start)}, the ${basis === 'recognition' ? 'date of recognition' : 'achievement date'}; ` +
           `the start day is not counted (Civil Code 2015 Art. 147(3)).`,
         `Days 1–${DX4_DAYS} are calendar days: ${describeDate(start + 1)} to ${describeDate(dayTen.dayNumber)}.`,

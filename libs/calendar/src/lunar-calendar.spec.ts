@@ -24,7 +24,7 @@ function readOracle(): { rows: { year: number; newYear: string; hungKings: strin
  * Years where the oracle does not follow a UTC+7 computation. All are before 1968: until the decree of
  * 8 August 1967 the Vietnamese lunar calendar was reckoned on UTC+8 (Beijing), and before 1945 on the court's
  * calendar; the new moons of these years fall between 16:00 and 17:00 UT, i.e. before midnight at UTC+7 and
- * after it at UTC+8. Our conversion computes UTC+7 (CALENDAR.md) for every year, so it differs by a day there.
+ * after it at UTC+8. Our conversion computes UTC+7 (docs/calendar.md) for every year, so it differs by a day there.
  * 1925 matches no time zone: the new moon (the solar eclipse of 24 Jan 1925, ~14:45 UT) is on the 24th at UTC+7
  * and at UTC+8, the oracle says the 25th. Every year from 1966 to 2099 matches both columns.
  */
@@ -73,7 +73,7 @@ describe('lunar calendar against the oracle (lunar-dates-vn.csv, 1901–2099)', 
   });
 });
 
-describe('lunar calendar facts of CALENDAR.md', () => {
+describe('lunar calendar facts of docs/calendar.md', () => {
   it.each([
     [2025, '2025-01-29', '2025-04-07'],
     [2026, '2026-02-17', '2026-04-26'],

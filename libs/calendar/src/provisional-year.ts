@@ -3,7 +3,7 @@ import { daysFromCivil, daysInMonth, fromDayNumber, isWeekend, weekdayOf, type D
 import { lunarNewYearDay, lunarToSolarDay } from './lunar-calendar.js';
 
 /**
- * The days off of a year that has no official schedule, computed from the rules of CALENDAR.md ("Provisional
+ * The days off of a year that has no official schedule, computed from the rules of docs/calendar.md ("Provisional
  * years") and marked provisional. The Prime Minister sets Tết and the National Day's second day each year and
  * often adds swaps; none of that is guessed here beyond these rules.
  */
@@ -57,7 +57,7 @@ export function recurringHolidayProblems(h: RecurringHoliday): string[] {
  *   2 Sep on   Sun  Mon  Tue  Wed  Thu  Fri  Sat
  *   adjacent   3rd  3rd  1st  1st  3rd  1st  1st
  *
- * It reproduces the official 2025 (Tue → Mon 1 Sep) and 2026 (Wed → Tue 1 Sep) schedules of CALENDAR.md, and
+ * It reproduces the official 2025 (Tue → Mon 1 Sep) and 2026 (Wed → Tue 1 Sep) schedules of docs/calendar.md, and
  * agrees with what was announced, as reported by the press, for 2021 (Thu → Fri 3), 2022 (Fri → Thu 1), 2023
  * (Sat → Fri 1) and 2024 (Mon → Tue 3) — those four are not kept as data here. A Sunday 2 September takes
  * Monday 3, so that the holiday itself is a weekday (Sunday 2 then gives Tuesday 4 as its compensatory day);
@@ -136,7 +136,7 @@ export function provisionalCalendarYear(year: number, rules: ProvisionalRules): 
   return {
     year,
     provisional: true,
-    source: 'No official schedule loaded: computed from Labour Code 2019 Art. 111–112 by the provisional rules of CALENDAR.md',
+    source: 'No official schedule loaded: computed from Labour Code 2019 Art. 111–112 (Tết: the last day of the lunar year and four days after; National Day: 2 September and the day before or after)',
     daysOff,
     workingSaturdays: [],
   };

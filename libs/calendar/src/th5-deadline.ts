@@ -6,7 +6,7 @@ import type { DayInfo, WorkingCalendar } from './working-calendar.js';
 export const TH5_WORKING_DAYS = 15;
 
 /**
- * RULES.md TH-5: the dossier reaches the home-affairs department at least 15 working days before the award
+ * docs/rules.md TH-5: the dossier reaches the home-affairs department at least 15 working days before the award
  * ceremony. The deadline is the end (24:00, Asia/Ho_Chi_Minh) of the 15th working day counted back from the day
  * before the ceremony, which is day 1 when it is a working day.
  *
@@ -28,7 +28,7 @@ export function th5Deadline(ceremonyDate: IsoDate, calendar: WorkingCalendar): D
     return deadline('TH-5', due, consulted, () => {
       const passedOver = consulted.filter((d) => !d.working);
       const explanation = [
-        `TH-5: the dossier reaches the home-affairs department at least ${TH5_WORKING_DAYS} working days before the award ceremony (RULES.md TH-5).`,
+        `TH-5: the dossier reaches the home-affairs department at least ${TH5_WORKING_DAYS} working days before the award ceremony.`,
         `Ceremony: ${describeDate(ceremony)}. Working days are counted back from the day before, ${describeDate(ceremony - 1)}, ` +
           `which is day 1 if it is a working day.`,
         `Counted: ${TH5_WORKING_DAYS} working days, day 1 ${describeDate(counted[0]!.dayNumber)} back to day ${TH5_WORKING_DAYS} ${describeDate(due.dayNumber)}.`,

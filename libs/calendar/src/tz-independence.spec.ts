@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as calendarLib from './index.js';
 
 /**
- * DESIGN.md: "TZ is not relied on". The calendar runs in child processes under several TZ values (the source,
+ * docs/architecture.md: "TZ is not relied on". The calendar runs in child processes under several TZ values (the source,
  * transpiled by TypeScript into a scratch directory) and must give the same answers as here.
  */
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));

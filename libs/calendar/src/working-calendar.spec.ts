@@ -11,8 +11,8 @@ const daysBetween = (from: string, to: string) => {
   return out;
 };
 
-describe('official 2025 and 2026 schedules (CALENDAR.md)', () => {
-  // Every day off and working Saturday, exactly as CALENDAR.md lists them.
+describe('official 2025 and 2026 schedules (docs/calendar.md)', () => {
+  // Every day off and working Saturday, exactly as docs/calendar.md lists them.
   const DAYS_OFF: [string, string, string][] = [
     ['2025-01-01', 'holiday', "New Year's Day"],
     ['2025-01-27', 'holiday', 'Lunar New Year'],
@@ -66,7 +66,7 @@ describe('official 2025 and 2026 schedules (CALENDAR.md)', () => {
     }
   });
 
-  // The breaks as CALENDAR.md states them: every day inside is off, the days either side are worked.
+  // The breaks as docs/calendar.md states them: every day inside is off, the days either side are worked.
   it.each([
     ['2025-01-25', '2025-02-02'],
     ['2025-04-30', '2025-05-04'],
@@ -106,13 +106,13 @@ describe('provisional years (no official schedule loaded)', () => {
     expect(calendar.yearOf(2027).daysOff.map((d) => [d.date, d.kind])).toEqual([
       ['2027-01-01', 'holiday'], // Fri
       ['2027-02-05', 'holiday'], // Tết: last day of the lunar year (Fri) …
-      ['2027-02-06', 'holiday'], // … New Year's day, Sat 6 Feb (CALENDAR.md)
+      ['2027-02-06', 'holiday'], // … New Year's day, Sat 6 Feb (docs/calendar.md)
       ['2027-02-07', 'holiday'],
       ['2027-02-08', 'holiday'],
       ['2027-02-09', 'holiday'],
       ['2027-02-10', 'compensatory'], // for Sat 6 Feb
       ['2027-02-11', 'compensatory'], // for Sun 7 Feb
-      ['2027-04-16', 'holiday'], // Hùng Kings, Fri 16 Apr (CALENDAR.md)
+      ['2027-04-16', 'holiday'], // Hùng Kings, Fri 16 Apr (docs/calendar.md)
       ['2027-04-30', 'holiday'],
       ['2027-05-01', 'holiday'], // Sat …
       ['2027-05-03', 'compensatory'], // … so Mon 3 May

@@ -62,7 +62,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The civil servants' working-day calendar: Monday–Friday, minus days off, plus working Saturdays (RULES.md,
+ * The civil servants' working-day calendar: Monday–Friday, minus days off, plus working Saturdays (docs/rules.md,
  * "Working days"). Years with an official schedule use it; the others are computed and provisional. Each year
  * is built once, on first use, into a table of frozen `DayInfo`s, so a lookup is an array index.
  *

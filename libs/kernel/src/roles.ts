@@ -1,4 +1,4 @@
-/** Roles carried in the JWT `roles` claim (DESIGN.md, HTTP contract). `system` is never in a token: the worker acts as it. */
+/** Roles carried in the JWT `roles` claim (docs/architecture.md, HTTP contract). `system` is never in a token: the worker acts as it. */
 export const PERSON_ROLES = [
   'drafter',
   'unit_head',

@@ -6,7 +6,7 @@ import type { CampaignRecord, ProposalDeadline } from './proposal.records.js';
 export const DEADLINE_OPEN_STATES: readonly ProposalState[] = ['drafting', 'unitDecision'];
 
 /**
- * Which deadline a proposal runs against (RULES.md): a thematic dossier must reach the department 15 working
+ * Which deadline a proposal runs against (docs/rules.md): a thematic dossier must reach the department 15 working
  * days before its campaign's ceremony (TH-5); an extraordinary proposal has 10 days from the achievement, or
  * from its recognition (DX-4). A thematic campaign without a ceremony date has no deadline yet.
  */

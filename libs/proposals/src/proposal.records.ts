@@ -14,7 +14,7 @@ export interface RuleFinding {
   messageEn: string;
 }
 
-/** The DESIGN.md deadline shape, stored on the proposal so that lists can show it and timers can arm from it. */
+/** The docs/architecture.md deadline shape, stored on the proposal so that lists can show it and timers can arm from it. */
 export interface ProposalDeadline {
   rule: 'DX-4' | 'TH-5';
   dueDate: string;

@@ -3,7 +3,7 @@ import { allowedEventTypes, restore, type ProposalEventType } from '#workflows/p
 import { deadlineMetAt } from './proposal-deadline.policy.js';
 import type { ProposalRecord } from './proposal.records.js';
 
-/** What a client sees of a proposal (DESIGN.md, HTTP contract), for one caller. */
+/** What a client sees of a proposal (docs/architecture.md, HTTP contract), for one caller. */
 export interface ProposalView {
   id: string;
   kind: ProposalRecord['kind'];

@@ -10,7 +10,7 @@ const BASES: Readonly<Record<AchievementBasis, true>> = { outside_duty: true, re
  * programme, plan or duties the nominee is responsible for; a brave act saving people or the property of the
  * People or the State; or in combat or its support.
  *
- * Reading (RULES.md): every extraordinary proposal names its basis, `outside_duty`, `rescue` or `combat`;
+ * Reading (docs/rules.md): every extraordinary proposal names its basis, `outside_duty`, `rescue` or `combat`;
  * none (or anything else) is refused. That the act really fits is the reviewers' judgement, not the system's.
  */
 export function dx1ExtraordinaryBasis({ proposal }: RuleInput): RuleOutcome {

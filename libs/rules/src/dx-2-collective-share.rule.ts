@@ -15,7 +15,7 @@ const WARNINGS: readonly Finding[] = Object.freeze([INDIVIDUALS_FIRST]);
  * DX-2 (directive, section 2, second point): awards go first to the individuals directly involved; a
  * collective qualifies only when its own staff taking part make up at least 2/3 of all forces taking part.
  *
- * Reading (RULES.md): exact integer arithmetic, `3 × own ≥ 2 × total` (20 of 30 qualifies, 19 of 30 does
+ * Reading (docs/rules.md): exact integer arithmetic, `3 × own ≥ 2 × total` (20 of 30 qualifies, 19 of 30 does
  * not); no floating-point 0.666… anywhere. Counts must be whole, own ≤ total, and total ≥ 1: 0 of 0 would
  * pass the inequality while saying nothing, so it is refused. "Individuals first" cannot be checked, so every
  * collective extraordinary proposal carries it as a warning.

@@ -1,5 +1,5 @@
 /**
- * The rulebook (RULES.md) as pure functions: plain data in, findings naming their rule ID out.
+ * The rulebook (docs/rules.md) as pure functions: plain data in, findings naming their rule ID out.
  * No framework, no clock, no I/O; deadlines (TH-5, DX-4) are libs/calendar's.
  */
 export { RULE_IDS, PASS, type Finding, type RuleId, type RuleOutcome } from './rule-finding.js';

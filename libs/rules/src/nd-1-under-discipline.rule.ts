@@ -6,7 +6,7 @@ import type { RuleInput } from './rule-input.js';
  * is considered while the nominee is under discipline, investigation or inspection, or while a complaint or
  * denunciation about it is being verified.
  *
- * Reading (RULES.md): a nominee flagged `underDiscipline` cannot leave drafting, nor be awarded by the unit or
+ * Reading (docs/rules.md): a nominee flagged `underDiscipline` cannot leave drafting, nor be awarded by the unit or
  * forwarded; UPDATE clears the flag once the matter is closed. Applies to both kinds.
  */
 export function nd1UnderDiscipline({ proposal }: RuleInput): RuleOutcome {

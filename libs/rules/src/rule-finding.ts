@@ -1,5 +1,5 @@
 /**
- * Every refusal, warning and deadline names the rule that caused it (RULES.md), so a reviewer can open the
+ * Every refusal, warning and deadline names the rule that caused it (docs/rules.md), so a reviewer can open the
  * rule and check it. The IDs are part of the HTTP contract: never rename one.
  */
 export const RULE_IDS = [

@@ -6,7 +6,7 @@ import { awardFormEn, awardFormVi, countOf, isCount } from './rule-wording.js';
  * TH-1, the number of awards: the guidance states how many awards of each form the campaign gives, and the
  * directive complains of units sending "too many" to the province.
  *
- * Reading (RULES.md): the number of proposals per award form may not exceed the guidance's quota. Counted
+ * Reading (docs/rules.md): the number of proposals per award form may not exceed the guidance's quota. Counted
  * where a proposal reaches the province (FORWARD), against the campaign's other proposals already past the
  * unit stage (`usage.byAwardForm`) plus this one: exactly full is allowed, one over is refused.
  * A guidance that states no number for the form is TH-1's prerequisite finding, not a count, so it is left

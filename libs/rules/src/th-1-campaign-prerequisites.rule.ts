@@ -7,7 +7,7 @@ import { awardFormEn, awardFormVi, dayVi, isCount, isDay, isStated } from './rul
  * movement, a held final review and issued award guidance stating scope, subjects, criteria, achievement
  * period, award forms and numbers; the achievements must lie inside that period.
  *
- * Reading (RULES.md): the proposal cannot leave drafting while any piece is missing, and its achievement date
+ * Reading (docs/rules.md): the proposal cannot leave drafting while any piece is missing, and its achievement date
  * and award form must match the guidance. Each missing piece is a finding of its own, so the drafter sees the
  * whole list at once instead of discovering it one refusal at a time. The quota count is TH-1 too, but it is
  * judged where proposals reach the province: see `th-1-award-quota.rule.ts`.

@@ -7,7 +7,7 @@ import { awardFormEn, awardFormVi, countOf, isCount } from './rule-wording.js';
  * their own authority; only truly exemplary, outstanding nominees go to the chairman, and before proposing at
  * provincial level the unit agrees criteria and numbers with the home-affairs department (Sở Nội vụ).
  *
- * Reading (RULES.md): a provincial proposal in an anniversary round must be marked `outstanding`, and counts
+ * Reading (docs/rules.md): a provincial proposal in an anniversary round must be marked `outstanding`, and counts
  * against the quota agreed for its unit (`guidance.unitQuota[unitId][awardForm]`). No agreed number means
  * the agreement has not happened yet, which the directive puts before the proposal: refused, not "unlimited".
  * Criteria agreed with the department are not data the system holds, so only the numbers are checked.

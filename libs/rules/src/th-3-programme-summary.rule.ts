@@ -7,7 +7,7 @@ import { isCount } from './rule-wording.js';
  * propose a provincial award for the steering committee (or an equivalent collective), limit awards to its
  * members, and favour those who did the work at the grassroots.
  *
- * Reading (RULES.md): a nominee flagged `steeringCommittee` (the committee, or a collective marked equivalent)
+ * Reading (docs/rules.md): a nominee flagged `steeringCommittee` (the committee, or a collective marked equivalent)
  * is refused. A nominee flagged `steeringCommitteeMember` is allowed but always carries a warning, so every
  * reviewer down the line sees that the directive asks to limit such awards; where the guidance sets
  * `steeringMemberCap`, members beyond it are refused. "Limit" without a cap cannot be counted, hence only

@@ -5,7 +5,7 @@ import type { RuleInput } from './rule-input.js';
  * TH-4 (directive, section 1, fourth point): no chairman's award for serving conferences, seminars, forums or
  * coordination programmes inside a sector, agency or unit.
  *
- * Reading (RULES.md): refused at provincial level; the unit may still award it within its authority, which is
+ * Reading (docs/rules.md): refused at provincial level; the unit may still award it within its authority, which is
  * why the rulebook runs this rule at FORWARD and not at AWARD_AT_UNIT. It is checked for both kinds: the
  * prohibition is about the chairman's award, and labelling service work "extraordinary" must not get around it.
  */

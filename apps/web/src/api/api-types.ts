@@ -1,5 +1,5 @@
 /**
- * The HTTP contract as the console reads it (DESIGN.md, "HTTP contract"). Kept here rather than imported from
+ * The HTTP contract as the console reads it (docs/architecture.md, "HTTP contract"). Kept here rather than imported from
  * the server's libraries, whose views pull in the framework; the pure parts (machine, rules, calendar) are
  * imported as they are.
  */

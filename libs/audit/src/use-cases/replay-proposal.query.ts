@@ -4,7 +4,7 @@ import type { AuditLog } from '../audit-log.port.js';
 import { firstUnsoundIndex } from '../chain-verifier.js';
 import { replaysToStored, replayTo, type ReplayFailure, type ReplayStop } from '../proposal-replay.js';
 
-/** DESIGN.md `GET /api/proposals/:id/replay`: the proposal as it was, and whether the record can be trusted. */
+/** docs/architecture.md `GET /api/proposals/:id/replay`: the proposal as it was, and whether the record can be trusted. */
 export interface ProposalReplayView {
   proposalId: string;
   /** The last event folded in (0: the stop came before the proposal existed). */

@@ -39,7 +39,7 @@ export interface ApplyEventOptions {
   idempotency?: IdempotencyToken;
 }
 
-/** Where the rulebook is asked (RULES.md readings): leaving drafting, reaching the province, a unit award. */
+/** Where the rulebook is asked (docs/rules.md readings): leaving drafting, reaching the province, a unit award. */
 const CHECKPOINT_OF: Partial<Record<ProposalEventType, Checkpoint>> = {
   UPDATE: 'update',
   SUBMIT: 'submit',
@@ -48,7 +48,7 @@ const CHECKPOINT_OF: Partial<Record<ProposalEventType, Checkpoint>> = {
 };
 
 /**
- * How a command runs (DESIGN.md): load, `transition`, then in one transaction the chained event, the
+ * How a command runs (docs/architecture.md): load, `transition`, then in one transaction the chained event, the
  * compare-and-set of the snapshot and the outbox rows. A lost race is a VERSION_CONFLICT, never an overwrite.
  * The rulebook is asked inside the same transaction, so quotas are counted against committed data only.
  */

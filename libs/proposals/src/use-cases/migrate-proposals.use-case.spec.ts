@@ -24,7 +24,7 @@ import { MigrateProposalsUseCase } from './migrate-proposals.use-case.js';
 import { UnitUseCases } from './unit.use-cases.js';
 
 /**
- * The fold an auditor's replay runs (DESIGN.md, "How a command runs"), with MIGRATED as the one line that is
+ * The fold an auditor's replay runs (docs/architecture.md, "How a command runs"), with MIGRATED as the one line that is
  * not a machine event: it upgrades what has been folded so far and the machine version changes from there on.
  */
 function replay(events: LoggedEvent[]): StoredSnapshot {
