@@ -5,3 +5,4 @@ export * from './machine-registry.js';
 export * from './proposal-transitions.js';
 export * from './proposal-migration.js';
 export * from './machine-graph.js';
+export * from './stage-policy.js';

@@ -97,6 +97,7 @@ export const proposalMachineV1 = setup({
   }),
   states: {
     drafting: {
+      tags: ['deadlineOpen'],
       on: {
         UPDATE: { guard: 'byUnitMember', actions: 'applyChanges' },
         SUBMIT: { guard: 'byUnitMember', target: 'unitDecision', actions: ['recordSubmission', 'judgeTimeliness'] },
@@ -105,6 +106,7 @@ export const proposalMachineV1 = setup({
       },
     },
     unitDecision: {
+      tags: ['deadlineOpen'],
       on: {
         AWARD_AT_UNIT: { guard: 'byUnitHead', target: 'awardedByUnit', actions: 'recordDecision' },
         FORWARD: { guard: 'byUnitHead', target: 'councilScreening', actions: ['recordForwarding', 'judgeTimeliness'] },
@@ -115,6 +117,7 @@ export const proposalMachineV1 = setup({
       },
     },
     councilScreening: {
+      tags: ['countsTowardQuota'],
       on: {
         RECOMMEND: { guard: 'byCouncil', target: 'homeAffairsAgreement', actions: 'recordVote' },
         RETURN: { guard: 'byCouncil', target: 'drafting', actions: 'recordReason' },
@@ -123,6 +126,7 @@ export const proposalMachineV1 = setup({
       },
     },
     homeAffairsAgreement: {
+      tags: ['countsTowardQuota'],
       on: {
         AGREE: { guard: 'byHomeAffairs', target: 'chairmanDecision' },
         RETURN: { guard: 'byHomeAffairs', target: 'drafting', actions: 'recordReason' },
@@ -131,6 +135,7 @@ export const proposalMachineV1 = setup({
       },
     },
     chairmanDecision: {
+      tags: ['countsTowardQuota'],
       on: {
         APPROVE: { guard: 'bySigner', target: 'awarded', actions: 'recordDecision' },
         RETURN: { guard: 'bySigner', target: 'homeAffairsAgreement', actions: 'recordReason' },
@@ -138,7 +143,7 @@ export const proposalMachineV1 = setup({
         ...timerEvents,
       },
     },
-    awarded: { type: 'final' },
+    awarded: { type: 'final', tags: ['countsTowardQuota'] },
     awardedByUnit: { type: 'final' },
     rejected: { type: 'final' },
     withdrawn: { type: 'final' },

@@ -109,6 +109,7 @@ export const proposalMachineV2 = setup({
   }),
   states: {
     drafting: {
+      tags: ['deadlineOpen'],
       on: {
         UPDATE: { guard: 'byUnitMember', actions: 'applyChanges' },
         SUBMIT: { guard: 'byUnitMember', target: 'unitDecision', actions: ['recordSubmission', 'judgeTimeliness'] },
@@ -117,6 +118,7 @@ export const proposalMachineV2 = setup({
       },
     },
     unitDecision: {
+      tags: ['deadlineOpen'],
       on: {
         AWARD_AT_UNIT: { guard: 'byUnitHead', target: 'awardedByUnit', actions: 'recordDecision' },
         FORWARD: { guard: 'byUnitHead', target: 'councilScreening', actions: ['recordForwarding', 'judgeTimeliness'] },
@@ -127,6 +129,7 @@ export const proposalMachineV2 = setup({
       },
     },
     councilScreening: {
+      tags: ['countsTowardQuota'],
       on: {
         RECOMMEND: { guard: 'byCouncil', target: 'homeAffairsAgreement', actions: 'recordVote' },
         RETURN: { guard: 'byCouncil', target: 'drafting', actions: 'recordReason' },
@@ -135,6 +138,7 @@ export const proposalMachineV2 = setup({
       },
     },
     homeAffairsAgreement: {
+      tags: ['countsTowardQuota'],
       on: {
         AGREE: { guard: 'byHomeAffairs', target: 'chairmanDecision' },
         REQUEST_SUPPLEMENT: {
@@ -152,6 +156,7 @@ export const proposalMachineV2 = setup({
      * head's FORWARD, so it is the head's call, as in unitDecision; any unit member may send the documents.
      */
     supplementRequested: {
+      tags: ['countsTowardQuota'],
       on: {
         SUPPLEMENT: { guard: 'byUnitMember', target: 'homeAffairsAgreement' },
         REJECT: { guard: 'byHomeAffairs', target: 'rejected', actions: 'recordReason' },
@@ -160,6 +165,7 @@ export const proposalMachineV2 = setup({
       },
     },
     chairmanDecision: {
+      tags: ['countsTowardQuota'],
       on: {
         APPROVE: { guard: 'bySigner', target: 'awarded', actions: 'recordDecision' },
         RETURN: { guard: 'bySigner', target: 'homeAffairsAgreement', actions: 'recordReason' },
@@ -167,7 +173,7 @@ export const proposalMachineV2 = setup({
         ...timerEvents,
       },
     },
-    awarded: { type: 'final' },
+    awarded: { type: 'final', tags: ['countsTowardQuota'] },
     awardedByUnit: { type: 'final' },
     rejected: { type: 'final' },
     withdrawn: { type: 'final' },

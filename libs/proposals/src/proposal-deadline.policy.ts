@@ -1,9 +1,9 @@
 import { dx4Deadline, th5Deadline, type WorkingCalendar } from '#calendar';
-import type { AwardForm, ProposalInput, ProposalState } from '#workflows/proposal';
+import { deadlineMetBy, isDeadlineOpen, type AwardForm, type ProposalInput, type ProposalState } from '#workflows/proposal';
 import type { CampaignRecord, ProposalDeadline } from './proposal.records.js';
 
-/** The stages a deadline still guards: it is met when the proposal leaves them (SUBMIT or FORWARD). */
-export const DEADLINE_OPEN_STATES: readonly ProposalState[] = ['drafting', 'unitDecision'];
+// Which stages a deadline guards, and which event meets it, is the workflow's to say (its stage policy).
+export { DEADLINE_OPEN_STATES, isDeadlineOpen } from '#workflows/proposal';
 
 /**
  * Which deadline a proposal runs against (docs/rules.md): a thematic dossier must reach the department 15 working
@@ -45,9 +45,6 @@ export function deadlineMetAt(proposal: {
   submittedAt: string | null;
   forwardedAt: string | null;
 }): string | null {
-  if (!proposal.deadline) return null;
-  if (proposal.awardForm === 'unit_certificate' && proposal.deadline.rule === 'DX-4') {
-    return proposal.state === 'drafting' ? null : proposal.submittedAt;
-  }
-  return DEADLINE_OPEN_STATES.includes(proposal.state) ? null : proposal.forwardedAt;
+  if (!proposal.deadline || isDeadlineOpen(proposal)) return null;
+  return deadlineMetBy(proposal.awardForm, proposal.deadline.rule) === 'SUBMIT' ? proposal.submittedAt : proposal.forwardedAt;
 }

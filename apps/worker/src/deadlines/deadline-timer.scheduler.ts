@@ -13,7 +13,7 @@ import {
   type ProposalRecord,
 } from '#proposals';
 import { JOB_OPTIONS, QUEUES, timerJobId, type JobRegistry } from '#queue';
-import { ESCALATION_ORDER } from '#workflows/proposal';
+import { ESCALATION_ORDER, isDeadlineOpen } from '#workflows/proposal';
 
 const CHUNK = 1000;
 
@@ -45,7 +45,7 @@ export class DeadlineTimerScheduler implements OnModuleDestroy {
   private wanted(records: ProposalRecord[]) {
     const now = this.clock.now().getTime();
     return records.flatMap((record) => {
-      if (!record.deadline || !DEADLINE_OPEN_STATES.includes(record.state)) return [];
+      if (!record.deadline || !isDeadlineOpen(record)) return [];
       const reached = ESCALATION_ORDER.indexOf(record.escalation);
       const overdue = now >= Date.parse(record.deadline.dueAt);
       return timerPlan(record.deadline, this.calendar, this.config.timers)
@@ -101,7 +101,7 @@ export class DeadlineTimerScheduler implements OnModuleDestroy {
     const readAt = this.clock.now().getTime();
     const record = await this.proposals.findById(proposalId);
     if (!record) return;
-    if (record.deadline && DEADLINE_OPEN_STATES.includes(record.state)) {
+    if (record.deadline && isDeadlineOpen(record)) {
       await this.arm([record], readAt);
       return;
     }

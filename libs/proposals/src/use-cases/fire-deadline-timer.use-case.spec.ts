@@ -18,6 +18,7 @@ describe('firing deadline timers, a due moment at a time', () => {
   let dataSource: DataSource;
   let proposals: SqlProposalRepository;
   let fire: FireDeadlineTimerUseCase;
+  let apply: ApplyProposalEventUseCase;
   let unitId: string;
   let sequence = 0;
   const clock = new FixedClock(new Date('2026-06-10T03:00:00.000Z'));
@@ -30,7 +31,8 @@ describe('firing deadline timers, a due moment at a time', () => {
     const runner = new SqlTransactionRunner(dataSource);
     proposals = new SqlProposalRepository(runner);
     unitId = (await new UnitUseCases(new SqlUnitRepository(runner), clock).create({ code: 'SO-TMR', name: 'Sở Thử nghiệm' })).id;
-    fire = new FireDeadlineTimerUseCase(proposals, new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar(), { documentsRequired: false }), clock);
+    apply = new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar(), { documentsRequired: false });
+    fire = new FireDeadlineTimerUseCase(proposals, apply, clock);
   });
 
   afterAll(async () => {
@@ -38,13 +40,13 @@ describe('firing deadline timers, a due moment at a time', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const givenDraft = async (rule: ProposalDeadline['rule']): Promise<string> => {
+  const givenDraft = async (rule: ProposalDeadline['rule'], awardForm: ProposalInput['awardForm'] = 'chairman_certificate'): Promise<string> => {
     const input: ProposalInput = {
       proposalId: `p-${String(++sequence).padStart(3, '0')}`,
       kind: 'extraordinary',
       unitId,
       campaignId: null,
-      awardForm: 'chairman_certificate',
+      awardForm,
       nominee: { type: 'individual', name: `Người đề nghị ${sequence}` },
       achievement: { summary: 'Cứu người', date: '2026-06-02', basis: 'rescue' },
     };
@@ -76,6 +78,21 @@ describe('firing deadline timers, a due moment at a time', () => {
   };
 
   const timerTypes = async (id: string) => (await proposals.history(id)).map((event) => event.type).filter((type) => type !== 'CREATED');
+  const submitted = async (id: string) => apply.execute(id, { id: 'd', roles: ['drafter'], unitId }, { type: 'SUBMIT' });
+
+  it("a unit's own award (DX-4, unit_certificate) submitted in time has met its deadline: no missed notice, no escalation", async () => {
+    const ownAward = await givenDraft('DX-4', 'unit_certificate');
+    const forProvince = await givenDraft('DX-4', 'chairman_certificate');
+    clock.set('2026-06-11T03:00:00.000Z');
+    for (const id of [ownAward, forProvince]) await submitted(id);
+
+    clock.set('2026-06-16T17:00:01.000Z');
+    const fresh = new FireDeadlineTimerUseCase(proposals, apply, clock);
+    expect((await fresh.execute({ proposalId: ownAward, kind: 'escalation', dueAt: DUE_AT })).sent).toEqual([]);
+    expect(await timerTypes(ownAward)).toEqual(['SUBMIT']);
+    // Bound for the province, the same deadline is met only at FORWARD: still waiting at the unit, it is missed.
+    expect(await timerTypes(forProvince)).toEqual(['SUBMIT', 'DEADLINE_MISSED', 'ESCALATE']);
+  });
 
   it('the first job of a moment fires every proposal due then, once; the moment’s other jobs find their work done', async () => {
     const ids = [await givenDraft('DX-4'), await givenDraft('DX-4'), await givenDraft('TH-5')];

@@ -3,7 +3,7 @@ import { Clock, DomainError, SYSTEM_ACTOR } from '#kernel';
 import { ESCALATION_ORDER, type EscalationLevel, type ProposalEventType } from '#workflows/proposal';
 import { TIMER_LEVEL, type TimerKind } from '../deadline-timers.policy.js';
 import { ProposalRepository, type ProposalWriteTx } from '../ports/proposal.repository.js';
-import { DEADLINE_OPEN_STATES } from '../proposal-deadline.policy.js';
+import { DEADLINE_OPEN_STATES, isDeadlineOpen } from '../proposal-deadline.policy.js';
 import type { ProposalRecord } from '../proposal.records.js';
 import { ApplyProposalEventUseCase } from './apply-proposal-event.use-case.js';
 
@@ -100,7 +100,8 @@ export class FireDeadlineTimerUseCase {
   /** Joins the sweep of this moment, or starts it; only the job that ran it gets its results. */
   private async sweepOnce(instant: SweepInstant): Promise<Map<string, ProposalEventType[]>> {
     const key = `${instant.kind}|${instant.rule ?? '*'}|${instant.dueAt}`;
-    const now = Date.now();
+    // Bookkeeping of this process's memory, not the domain's time: a monotonic clock, not the Clock port.
+    const now = performance.now();
     for (const [k, sweep] of this.sweeps) {
       if (sweep.finishedAt !== undefined && now - sweep.finishedAt > SWEEP_MEMORY_MS) this.sweeps.delete(k);
     }
@@ -118,7 +119,7 @@ export class FireDeadlineTimerUseCase {
       this.sweeps.delete(key);
       throw error;
     } finally {
-      sweep.finishedAt = Date.now();
+      sweep.finishedAt = performance.now();
     }
   }
 
@@ -178,7 +179,8 @@ export class FireDeadlineTimerUseCase {
 
   /** What the timer still has to say to this proposal as it is now: nothing, once it has been said. */
   private eventsDue(record: ProposalRecord, firing: TimerFiring): ProposalEventType[] {
-    if (!DEADLINE_OPEN_STATES.includes(record.state) || record.deadline?.dueAt !== firing.dueAt) return [];
+    // A deadline already met (a unit's own award, submitted in time, waiting for its head) has nothing to say.
+    if (!isDeadlineOpen(record) || record.deadline?.dueAt !== firing.dueAt) return [];
     const events: ProposalEventType[] = [];
     if (firing.kind === 'reminder') {
       // A reminder that arrives after the deadline has nothing left to remind of: the missed timer speaks.
