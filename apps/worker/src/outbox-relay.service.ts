@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config';
+import { Clock } from '#kernel';
 import { SqlOutboxStore } from '#persistence';
 import { DomainEventPublisher } from '#queue';
 
@@ -20,6 +21,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(SqlOutboxStore) private readonly outbox: SqlOutboxStore,
     @Inject(DomainEventPublisher) private readonly publisher: DomainEventPublisher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -42,7 +44,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await this.publisher.publish(batch);
       await this.outbox.markRelayed(
         batch.map((message) => message.id),
-        new Date().toISOString(),
+        this.clock.now().toISOString(),
       );
       relayed += batch.length;
       if (batch.length < BATCH || this.stopped) return relayed;

@@ -17,6 +17,7 @@ export async function oncePerKey<T>(
   principal: string,
   token: IdempotencyToken | undefined,
   status: number,
+  at: string,
   work: () => Promise<T>,
 ): Promise<{ body: T; status: number; replayed: boolean }> {
   if (!token) return { body: await work(), status, replayed: false };
@@ -30,6 +31,6 @@ export async function oncePerKey<T>(
     return { body: earlier.body as T, status: earlier.status, replayed: true };
   }
   const body = await work();
-  await tx.rememberAnswer(principal, token.key, { requestHash: token.requestHash, status, body });
+  await tx.rememberAnswer(principal, token.key, { requestHash: token.requestHash, status, body }, at);
   return { body, status, replayed: false };
 }

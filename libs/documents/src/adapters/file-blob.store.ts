@@ -17,7 +17,7 @@ export class FileBlobStore extends BlobStore {
     super();
   }
 
-  async put(file: StagedFile): Promise<void> {
+  async put(file: StagedFile, _at: string): Promise<void> {
     const target = this.pathOf(file.sha256);
     if (await exists(target)) {
       await unlink(file.path).catch(() => undefined);

@@ -8,8 +8,8 @@ import type { StagedFile } from '../document.types.js';
  * Nothing is ever deleted through this port: removing a document from a dossier is an event, not an erasure.
  */
 export abstract class BlobStore {
-  /** Takes a fully received, inspected file in under its hash. The staged file is consumed either way. */
-  abstract put(file: StagedFile): Promise<void>;
+  /** Takes a fully received, inspected file in under its hash, at `at` (the command's time). The staged file is consumed either way. */
+  abstract put(file: StagedFile, at: string): Promise<void>;
   /** The bytes, streamed; null when the store has nothing under that hash. */
   abstract open(sha256: string): Promise<Readable | null>;
 }

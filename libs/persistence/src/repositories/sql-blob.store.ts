@@ -17,7 +17,7 @@ export class SqlBlobStore extends BlobStore {
     super();
   }
 
-  async put(file: StagedFile): Promise<void> {
+  async put(file: StagedFile, at: string): Promise<void> {
     try {
       const handle = await openFile(file.path, 'r');
       try {
@@ -38,7 +38,7 @@ export class SqlBlobStore extends BlobStore {
             file.sha256,
             file.size,
             n,
-            new Date().toISOString(),
+            at,
           ]);
         });
       } finally {

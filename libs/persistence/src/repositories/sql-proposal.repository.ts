@@ -1,7 +1,7 @@
 import type { AuditedEvent } from '#audit';
 import { DomainError, type Actor } from '#kernel';
 import type { QuotaUsage } from '#rules';
-import type { EscalationLevel, ProposalState } from '#workflows/proposal';
+import { QUOTA_STATES, type EscalationLevel, type ProposalState } from '#workflows/proposal';
 import {
   ProposalRepository,
   type CampaignRecord,
@@ -65,9 +65,8 @@ const PROPOSAL_COLUMNS =
   'last_seq, last_hash, created_at, updated_at, warnings, late_rule, deadline_rule, deadline_due_date, ' +
   'deadline_due_at, deadline_provisional';
 
-/** The states in which a proposal counts against its campaign's quotas: past the unit, not rejected or withdrawn. */
-// A dossier waiting for the unit's supplement (v2) keeps its place in the quota.
-const COUNTED_STATES: string[] = ['councilScreening', 'homeAffairsAgreement', 'supplementRequested', 'chairmanDecision', 'awarded'];
+/** The states in which a proposal counts against its campaign's quotas, as the machines tag them (QUOTA_STATES). */
+const COUNTED_STATES: readonly string[] = QUOTA_STATES;
 
 const toRecord = (row: ProposalRow): ProposalRecord => ({
   id: row.id,
@@ -234,10 +233,10 @@ class SqlProposalWriteTx implements ProposalWriteTx {
     return row ? { requestHash: row.request_hash, status: Number(row.status), body: JSON.parse(row.body) } : null;
   }
 
-  async rememberAnswer(principal: string, key: string, answer: IdempotentAnswer): Promise<void> {
+  async rememberAnswer(principal: string, key: string, answer: IdempotentAnswer, at: string): Promise<void> {
     await this.db.run(
       'INSERT INTO idempotency_keys (principal, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [principal, key, answer.requestHash, answer.status, JSON.stringify(answer.body), new Date().toISOString()],
+      [principal, key, answer.requestHash, answer.status, JSON.stringify(answer.body), at],
     );
   }
 
@@ -444,10 +443,10 @@ export class SqlProposalRepository extends ProposalRepository {
     );
   }
 
-  async setDeadlines(changes: { id: string; deadline: ProposalDeadline | null }[], notice: OutboxMessage): Promise<void> {
+  async setDeadlines(changes: { id: string; deadline: ProposalDeadline | null }[], notice: OutboxMessage, at: string): Promise<void> {
     if (changes.length === 0) return;
     await this.runner.transaction(async (db) => {
-      await new SqlProposalWriteTx(db).enqueue([notice], new Date().toISOString());
+      await new SqlProposalWriteTx(db).enqueue([notice], at);
       for (const { id, deadline } of changes) {
         await db.run(
           `UPDATE proposals SET ${DEADLINE_SET} WHERE id = ?`,
@@ -462,9 +461,10 @@ export class SqlProposalRepository extends ProposalRepository {
     states: readonly ProposalState[],
     deadline: ProposalDeadline | null,
     notice: OutboxMessage,
+    at: string,
   ): Promise<number> {
     return this.runner.transaction(async (db) => {
-      await new SqlProposalWriteTx(db).enqueue([notice], new Date().toISOString());
+      await new SqlProposalWriteTx(db).enqueue([notice], at);
       return db.run(
         `UPDATE proposals SET ${DEADLINE_SET}
          WHERE campaign_id = ? AND kind = 'thematic' AND state IN (${states.map(() => '?').join(', ')})`,

@@ -58,7 +58,7 @@ export interface ProposalWriteTx {
   /** Stamps a document as removed; the row stays. False when it was not there to remove. */
   markDocumentRemoved(document: DocumentRecord, removedSeq: number, removedBy: Actor, removedAt: string): Promise<boolean>;
   findAnswer(principal: string, key: string): Promise<IdempotentAnswer | null>;
-  rememberAnswer(principal: string, key: string, answer: IdempotentAnswer): Promise<void>;
+  rememberAnswer(principal: string, key: string, answer: IdempotentAnswer, at: string): Promise<void>;
 }
 
 export abstract class ProposalRepository {
@@ -91,12 +91,13 @@ export abstract class ProposalRepository {
    * Writes many deadlines in one transaction, with a message for the timers; the snapshot and the log are
    * untouched (a deadline is derived from them and the calendar).
    */
-  abstract setDeadlines(changes: { id: string; deadline: ProposalDeadline | null }[], notice: OutboxMessage): Promise<void>;
+  abstract setDeadlines(changes: { id: string; deadline: ProposalDeadline | null }[], notice: OutboxMessage, at: string): Promise<void>;
   /** Gives every open thematic proposal of a campaign the same deadline in one statement (TH-5). */
   abstract setCampaignDeadline(
     campaignId: string,
     states: readonly ProposalState[],
     deadline: ProposalDeadline | null,
     notice: OutboxMessage,
+    at: string,
   ): Promise<number>;
 }

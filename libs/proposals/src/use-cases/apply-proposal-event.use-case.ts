@@ -66,7 +66,7 @@ export class ApplyProposalEventUseCase {
       if (!current) throw new DomainError('NOT_FOUND', `Proposal ${proposalId} does not exist`, { id: proposalId });
       assertCanSeeUnit(actor, current.unitId);
 
-      return oncePerKey(tx, actor.id, options.idempotency, 200, async (): Promise<ProposalView> => {
+      return oncePerKey(tx, actor.id, options.idempotency, 200, this.clock.now().toISOString(), async (): Promise<ProposalView> => {
         if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
           throw conflict(current);
         }

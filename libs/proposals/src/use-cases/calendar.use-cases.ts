@@ -70,7 +70,7 @@ export class CalendarUseCases {
         const deadline = proposalDeadline(record.snapshot.context, campaign, this.calendar);
         if (!sameDeadline(deadline, record.deadline)) changes.push({ id: record.id, deadline });
       }
-      await this.proposals.setDeadlines(changes, notice);
+      await this.proposals.setDeadlines(changes, notice, this.clock.now().toISOString());
       examined += batch.length;
       changed += changes.length;
     }

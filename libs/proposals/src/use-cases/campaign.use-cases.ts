@@ -84,7 +84,7 @@ export class CampaignUseCases {
       topic: 'deadlines.reconcile',
       key: `campaign.${id}.${campaign.updatedAt}`,
       payload: { campaignId: id, reason: `ceremony moved to ${ceremonyDate}` },
-    });
+    }, campaign.updatedAt);
     return { ...view, proposalsMoved };
   }
 

@@ -41,9 +41,9 @@ export class CreateProposalUseCase {
       throw new DomainError('NOT_FOUND', `Campaign ${draft.campaignId} does not exist`, { field: 'campaignId' });
     }
 
+    const now = this.clock.now().toISOString();
     return this.proposals.transaction((tx) =>
-      oncePerKey(tx, actor.id, token, 201, async (): Promise<ProposalView> => {
-        const now = this.clock.now().toISOString();
+      oncePerKey(tx, actor.id, token, 201, now, async (): Promise<ProposalView> => {
         const input: ProposalInput = { proposalId: randomUUID(), ...draft, campaignId: draft.campaignId ?? null };
         const snapshot = startProposal(CURRENT_MACHINE_VERSION, input);
         // While drafting, the rulebook advises: whatever it finds is a warning, shown at once.

@@ -51,7 +51,7 @@ export class DossierUseCases {
     }
     // The bytes go in first: content-addressed, so a refusal below leaves at most an unreferenced copy, while
     // the other order could seal a hash whose bytes never arrived.
-    await this.blobs.put(incoming.staged);
+    await this.blobs.put(incoming.staged, this.clock.now().toISOString());
     return untilNoRace(() => this.proposals.transaction(async (tx) => {
       const current = await loadOrFail(tx, proposalId);
       assertCanAttach(actor, current, incoming.kind);
