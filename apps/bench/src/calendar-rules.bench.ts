@@ -1,13 +1,14 @@
-import { cpus } from 'node:os';
 import { createWorkingCalendar, dx4Deadline, th5Deadline } from '#calendar';
 import { evaluateRules, type RuleInput } from '#rules';
+import { bench, fmt, say, size } from './harness.js';
 
 /**
- * `npm run bench` (second part): deadline computations and rule evaluations per second. Deadlines use random
- * dates 1990–2090 on one calendar, so each year is computed once and reused, as in the server.
+ * `npm run bench`, second part: deadline computations and rule evaluations per second. Deadlines use random
+ * dates 1990–2090 on one calendar, so each year is computed once and reused, as in the server; a first pass
+ * over part of them, not counted, computes those years.
  */
-const DEADLINES = Number(process.env.BENCH_DEADLINES ?? 200_000);
-const EVALUATIONS = Number(process.env.BENCH_RULE_EVALUATIONS ?? 500_000);
+
+const settings = { deadlines: size('BENCH_DEADLINES', 200_000, 20_000), evaluations: size('BENCH_RULE_EVALUATIONS', 500_000, 20_000) };
 
 function randomDates(count: number, seed = 42): string[] {
   let state = seed;
@@ -22,17 +23,6 @@ function perSecond(count: number, work: () => void): number {
   work();
   return count / (Number(process.hrtime.bigint() - started) / 1e9);
 }
-
-const calendar = createWorkingCalendar();
-const dates = randomDates(DEADLINES);
-// Warm-up: a first pass computes every year once; the measured pass is the steady state.
-for (const date of dates.slice(0, 20_000)) dx4Deadline({ achievementDate: date }, calendar);
-const dx4 = perSecond(DEADLINES, () => {
-  for (const date of dates) dx4Deadline({ achievementDate: date }, calendar);
-});
-const th5 = perSecond(DEADLINES, () => {
-  for (const date of dates) th5Deadline(date, calendar);
-});
 
 const forwardThematic: RuleInput = {
   checkpoint: 'forward',
@@ -75,17 +65,25 @@ const submitCollective: RuleInput = {
   },
   campaign: null,
 };
-let findings = 0;
-const forwardRate = perSecond(EVALUATIONS, () => {
-  for (let i = 0; i < EVALUATIONS; i++) findings += evaluateRules(forwardThematic).warnings.length;
-});
-const submitRate = perSecond(EVALUATIONS, () => {
-  for (let i = 0; i < EVALUATIONS; i++) findings += evaluateRules(submitCollective).violations.length;
-});
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-console.log(`\nCalendar and rulebook (node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'})`);
-console.log(`  DX-4 deadlines, random dates 1990–2090     ${fmt(dx4).padStart(12)} /s  (${fmt(DEADLINES)} computed)`);
-console.log(`  TH-5 deadlines, random ceremonies           ${fmt(th5).padStart(12)} /s`);
-console.log(`  rules at FORWARD, thematic anniversary      ${fmt(forwardRate).padStart(12)} /s  (1 warning each)`);
-console.log(`  rules at SUBMIT, collective with 2 refusals ${fmt(submitRate).padStart(12)} /s  (${fmt(findings)} findings in all)`);
+bench('calendar and rulebook benchmark', `${settings.deadlines} deadlines, ${settings.evaluations} rule evaluations per case`, async () => {
+  const calendar = createWorkingCalendar();
+  const dates = randomDates(settings.deadlines);
+  for (const date of dates.slice(0, 20_000)) dx4Deadline({ achievementDate: date }, calendar);
+  const dx4 = perSecond(dates.length, () => dates.forEach((date) => dx4Deadline({ achievementDate: date }, calendar)));
+  const th5 = perSecond(dates.length, () => dates.forEach((date) => th5Deadline(date, calendar)));
+  let findings = 0;
+  const forward = perSecond(settings.evaluations, () => {
+    for (let i = 0; i < settings.evaluations; i++) findings += evaluateRules(forwardThematic).warnings.length;
+  });
+  const submit = perSecond(settings.evaluations, () => {
+    for (let i = 0; i < settings.evaluations; i++) findings += evaluateRules(submitCollective).violations.length;
+  });
+  const rate = (n: number) => fmt(n, 0).padStart(12);
+  say(
+    `  DX-4 deadlines, random dates 1990–2090     ${rate(dx4)} /s  (${fmt(settings.deadlines, 0)} computed)`,
+    `  TH-5 deadlines, random ceremonies           ${rate(th5)} /s`,
+    `  rules at FORWARD, thematic anniversary      ${rate(forward)} /s  (1 warning each)`,
+    `  rules at SUBMIT, collective with 2 refusals ${rate(submit)} /s  (${fmt(findings, 0)} findings in all)`,
+  );
+}, { timeoutS: 600 });

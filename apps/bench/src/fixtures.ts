@@ -1,12 +1,12 @@
-import { signAccessToken, type TokenClaims } from '#auth';
+import { signAccessToken } from '#auth';
 import type { Actor, PersonRole } from '#kernel';
 import type { EventRequest, NewCampaign, NewProposal } from '#proposals';
 
-/** Who acts in the benchmark's pipeline, and what each of them sends. */
+/** Who acts in the benches, what they send, and the campaign their proposals belong to. */
 
 export type ActorKey = 'drafter' | 'unitHead' | 'council' | 'homeAffairs' | 'chairman';
 
-const ROLE_OF: Record<ActorKey, { role: PersonRole; inUnit: boolean; name: string }> = {
+const PEOPLE: Record<ActorKey, { role: PersonRole; inUnit: boolean; name: string }> = {
   drafter: { role: 'drafter', inUnit: true, name: 'Chuyên viên soạn thảo' },
   unitHead: { role: 'unit_head', inUnit: true, name: 'Thủ trưởng đơn vị' },
   council: { role: 'council', inUnit: false, name: 'Hội đồng Thi đua - Khen thưởng' },
@@ -14,26 +14,19 @@ const ROLE_OF: Record<ActorKey, { role: PersonRole; inUnit: boolean; name: strin
   chairman: { role: 'chairman', inUnit: false, name: 'Chủ tịch UBND tỉnh' },
 };
 
-export function pipelineActors(unitId: string): Record<ActorKey, Actor> {
-  const entries = Object.entries(ROLE_OF).map(([key, { role, inUnit, name }]) => [
-    key,
-    { id: `bench-${key}`, name, roles: [role], unitId: inUnit ? unitId : null } satisfies Actor,
-  ]);
+export function actorsOf(unitId: string): Record<ActorKey, Actor> {
+  const entries = Object.entries(PEOPLE).map(([key, { role, inUnit, name }]) => [key, { id: `bench-${key}`, name, roles: [role], unitId: inUnit ? unitId : null }]);
   return Object.fromEntries(entries) as Record<ActorKey, Actor>;
 }
 
-export function pipelineTokens(unitId: string, secret: string): Record<ActorKey | 'admin', string> {
-  const actors = pipelineActors(unitId);
-  const tokens = Object.fromEntries(
-    Object.entries(actors).map(([key, actor]) => {
-      const claims: TokenClaims = { sub: actor.id, name: actor.name ?? actor.id, roles: actor.roles as PersonRole[], unitId: actor.unitId };
-      return [key, signAccessToken(claims, secret)];
-    }),
-  ) as Record<ActorKey, string>;
-  return { ...tokens, admin: signAccessToken({ sub: 'bench-admin', name: 'Admin', roles: ['admin'], unitId: null }, secret) };
+/** A bearer token per actor of `unitId`, and one for an admin. */
+export function tokensFor(unitId: string, secret: string): Record<ActorKey | 'admin', string> {
+  const sign = (actor: Actor) => signAccessToken({ sub: actor.id, name: actor.name ?? actor.id, roles: actor.roles as PersonRole[], unitId: actor.unitId }, secret);
+  const tokens = Object.fromEntries(Object.entries(actorsOf(unitId)).map(([key, actor]) => [key, sign(actor)]));
+  return { ...(tokens as Record<ActorKey, string>), admin: sign({ id: 'bench-admin', name: 'Admin', roles: ['admin'], unitId: null }) };
 }
 
-/** The five events after creation, in order, with who sends them. */
+/** The five events after creation, in order, with who sends them: a proposal from drafting to awarded. */
 export const PIPELINE_EVENTS: readonly { by: ActorKey; request: EventRequest }[] = [
   { by: 'drafter', request: { type: 'SUBMIT' } },
   { by: 'unitHead', request: { type: 'FORWARD' } },
@@ -41,10 +34,6 @@ export const PIPELINE_EVENTS: readonly { by: ActorKey; request: EventRequest }[]
   { by: 'homeAffairs', request: { type: 'AGREE' } },
   { by: 'chairman', request: { type: 'APPROVE', decision: { number: '1/QĐ-UBND', date: '2026-06-22', signedBy: 'Chủ tịch' } } },
 ];
-
-/** Step 0 is the creation; steps 1–5 are PIPELINE_EVENTS. */
-export const STEP_NAMES = ['create', ...PIPELINE_EVENTS.map((event) => event.request.type)] as const;
-export const STEPS_PER_PROPOSAL = STEP_NAMES.length;
 
 export function draftFor(unitId: string, campaignId: string, index: number): NewProposal {
   return {
@@ -61,8 +50,8 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 
 /**
  * A campaign complete enough for the rulebook (TH-1): plan, launch, final review, and guidance whose period
- * holds the proposals' achievement date, which offers their award form, with a quota no run can exhaust.
- * The ceremony is months ahead, so that no proposal is marked late (TH-5) by the day the benchmark runs.
+ * holds the proposals' achievement date, which offers their award form, with the largest quota the API takes.
+ * The ceremony is months ahead, so that no proposal is marked late (TH-5) by the day the bench runs.
  */
 export const BENCH_CAMPAIGN: NewCampaign = {
   title: 'Phong trào thi đua "Chuyển đổi số" 2025 (benchmark)',
@@ -78,7 +67,7 @@ export const BENCH_CAMPAIGN: NewCampaign = {
     criteria: 'Hoàn thành xuất sắc nhiệm vụ chuyển đổi số',
     achievementPeriod: { from: '2025-01-01', to: '2030-12-31' },
     awardForms: ['unit_certificate', 'chairman_certificate'],
-    quota: { unit_certificate: 10_000_000, chairman_certificate: 10_000_000 },
+    quota: { unit_certificate: 1_000_000, chairman_certificate: 1_000_000 },
   },
   ceremonyDate: inDays(120),
 };
