@@ -6,7 +6,7 @@ const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import
 
 /**
  * The web console is built into dist/web, which the API serves at `/`. It shares the server's pure
- * libraries (the rulebook, the machine's types, the calendar's types) through the same `#alias` names.
+ * libraries (the rulebook, the machine's types, the calendar's types, the HTTP contract) through the same `#alias` names.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -18,6 +18,7 @@ export default defineConfig({
       '#workflows/proposal': fromRoot('workflows/proposal/index.ts'),
       '#calendar': fromRoot('libs/calendar/src/index.ts'),
       '#kernel': fromRoot('libs/kernel/src/index.ts'),
+      '#contracts': fromRoot('libs/contracts/src/index.ts'),
     },
   },
   oxc: { jsx: { runtime: 'automatic' } },

@@ -1,7 +1,8 @@
+import type { DossierDocumentBody } from '#contracts';
 import type { DocumentRecord } from './document.records.js';
 
-/** A document as the API shows it (POST/GET /api/proposals/:id/documents). */
-export interface DocumentView {
+/** A document as the API shows it (POST/GET /api/proposals/:id/documents): the contract's DossierDocumentBody. */
+export interface DocumentView extends DossierDocumentBody {
   id: string;
   kind: DocumentRecord['kind'];
   fileName: string;

@@ -1,3 +1,4 @@
+import type { DossierBody, DossierRequirementBody } from '#contracts';
 import type { Actor, DocumentKind } from '#kernel';
 import { documentRequirements } from '#rules';
 import type { ProposalEventType } from '#workflows/proposal';
@@ -9,8 +10,8 @@ import type { ProposalRecord } from './proposal.records.js';
 export const PROPOSAL_FORMS = ['to-trinh', 'quyet-dinh', 'bang-khen'] as const;
 export type ProposalForm = (typeof PROPOSAL_FORMS)[number];
 
-/** What the dossier needs for one of the caller's next steps, and whether it is there. */
-export interface RequiredDocument {
+/** What the dossier needs for one of the caller's next steps, and whether it is there (the contract's DossierRequirementBody). */
+export interface RequiredDocument extends DossierRequirementBody {
   event: ProposalEventType;
   rule: string;
   documentKind: DocumentKind;
@@ -19,8 +20,11 @@ export interface RequiredDocument {
   messageEn: string;
 }
 
-/** The dossier as one caller sees it: what they may do with it now, and what each next step waits for. */
-export interface DossierView {
+/**
+ * The dossier as one caller sees it: what they may do with it now, and what each next step waits for. It
+ * implements the contract's DossierBody (libs/contracts), so a change that breaks the console fails to compile.
+ */
+export interface DossierView extends DossierBody {
   uploadableKinds: DocumentKind[];
   canRemove: boolean;
   required: RequiredDocument[];

@@ -1,10 +1,16 @@
+import type { ProposalViewBody } from '#contracts';
 import type { Actor } from '#kernel';
+import type { Finding } from '#rules';
 import { allowedEventTypes, restore, type ProposalEventType } from '#workflows/proposal';
 import { deadlineMetAt } from './proposal-deadline.policy.js';
 import type { ProposalRecord } from './proposal.records.js';
 
-/** What a client sees of a proposal (docs/architecture.md, HTTP contract), for one caller. */
-export interface ProposalView {
+/**
+ * What a client sees of a proposal (docs/architecture.md, HTTP contract), for one caller. It implements the
+ * contract's ProposalViewBody (libs/contracts, which the console reads): a field changed here that breaks the
+ * contract fails to compile. `dossier` is added by GET /api/proposals/:id only (ProposalQueries.get).
+ */
+export interface ProposalView extends Omit<ProposalViewBody, 'dossier'> {
   id: string;
   kind: ProposalRecord['kind'];
   unitId: string;
@@ -21,7 +27,8 @@ export interface ProposalView {
   late: boolean;
   lateRule: 'DX-4' | 'TH-5' | null;
   escalation: ProposalRecord['escalation'];
-  warnings: ProposalRecord['warnings'];
+  /** The rulebook's findings (evaluateRules); the row keeps their rule IDs as text. */
+  warnings: Finding[];
   allowedEvents: ProposalEventType[];
   lastReason: string | null;
   vote: ProposalRecord['snapshot']['context']['vote'];
@@ -50,7 +57,8 @@ export function toProposalView(record: ProposalRecord, viewer: Actor): ProposalV
     late: context.late,
     lateRule: context.lateRule,
     escalation: record.escalation,
-    warnings: record.warnings,
+    // Written only from evaluateRules' findings, so each rule is one of RULE_IDS: the contract's type says so.
+    warnings: record.warnings as Finding[],
     allowedEvents: allowedEventTypes(restore(record.machineVersion, record.snapshot), viewer),
     lastReason: context.lastReason,
     vote: context.vote,

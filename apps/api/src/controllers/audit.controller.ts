@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditCheckpoints, AuditLog, DocumentEvidence, exportEvents, ReplayProposalQuery } from '#audit';
+import type { ItemsBody, LogVerificationBody, ProposalReplayBody, StoredCheckpointBody } from '#contracts';
 import { DomainError, invalidFields, type Actor } from '#kernel';
 import { MigrateProposalsUseCase } from '#proposals';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
@@ -26,7 +27,7 @@ export class AuditController {
   @Get('proposals/:id/replay')
   @Roles('auditor', 'admin')
   @ApiOperation({ summary: 'The proposal as it was after event `seq`, or at instant `at`, with chainValid and matchesStored' })
-  replayProposal(@Param('id') id: string, @Query() query: ReplayQuery) {
+  replayProposal(@Param('id') id: string, @Query() query: ReplayQuery): Promise<ProposalReplayBody> {
     if (query.seq !== undefined && query.at !== undefined) {
       throw new DomainError('VALIDATION_FAILED', 'Give seq or at, not both', {
         errors: [{ field: 'seq', message: 'seq and at cannot be combined' }],
@@ -41,7 +42,7 @@ export class AuditController {
     summary:
       'Walks every chain in constant memory and holds the log against the newest signed checkpoint (?checkpoint=<id> for another, ?checkpoint=none for none), naming each proposal rewritten, truncated or deleted since',
   })
-  async verify(@Query() query: VerifyQuery) {
+  async verify(@Query() query: VerifyQuery): Promise<LogVerificationBody> {
     const documents = query.documents === false ? undefined : this.documents;
     const against = !query.checkpoint ? 'latest' : query.checkpoint === 'none' ? 'none' : await this.checkpoints.get(query.checkpoint);
     return this.checkpoints.verify(against, { replay: query.replay ?? true, documents });
@@ -70,13 +71,13 @@ export class AuditController {
   @Get('audit/checkpoints')
   @Roles('auditor', 'admin')
   @ApiOperation({ summary: 'Signed checkpoints, newest first' })
-  async listCheckpoints() {
+  async listCheckpoints(): Promise<ItemsBody<StoredCheckpointBody>> {
     return { items: await this.checkpoints.list() };
   }
 
   @Get('audit/checkpoints/:id')
   @Roles('auditor', 'admin')
-  getCheckpoint(@Param('id') id: string) {
+  getCheckpoint(@Param('id') id: string): Promise<StoredCheckpointBody> {
     return this.checkpoints.get(id);
   }
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CalendarYear, Deadline } from '#contracts';
 import { CALENDAR_YEAR_RANGE } from '#calendar';
 import { DomainError, type Actor } from '#kernel';
 import { CalendarUseCases } from '#proposals';
@@ -40,7 +41,7 @@ export class CalendarController {
 
   @Get('deadline')
   @ApiOperation({ summary: 'DX-4 (from an achievement) or TH-5 (from a ceremony), with how it was computed' })
-  async deadline(@Query() query: DeadlineQueryDto) {
+  async deadline(@Query() query: DeadlineQueryDto): Promise<Deadline> {
     try {
       return query.rule === 'DX-4'
         ? await this.calendar.deadline({ rule: 'DX-4', from: query.from!, recognizedAt: query.recognizedAt })
@@ -52,7 +53,7 @@ export class CalendarController {
 
   @Get(':year')
   @ApiOperation({ summary: 'Days off and working Saturdays of a year, each with its source; provisional when computed' })
-  year(@Param('year') year: string) {
+  year(@Param('year') year: string): CalendarYear {
     return this.calendar.year(calendarYear(year));
   }
 

@@ -2,6 +2,7 @@ import { Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, Res
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
+import type { DossierDocumentBody, ItemsBody } from '#contracts';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { contentDisposition, discardStaged, inspectContent, safeFileName } from '#documents';
 import { DOCUMENT_KINDS, isDocumentKind, type Actor, type DocumentKind } from '#kernel';
@@ -43,7 +44,7 @@ export class DocumentsController {
     @Query('kind') kindInQuery: string | undefined,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<DossierDocumentBody> {
     const received = await receiveUpload(request, {
       maxBytes: this.config.documents.maxBytes,
       stagingDirectory: this.config.documents.stagingDirectory,
@@ -69,7 +70,7 @@ export class DocumentsController {
 
   @Get()
   @ApiOperation({ summary: 'The documents now in the dossier' })
-  async list(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  async list(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ItemsBody<DossierDocumentBody>> {
     return { items: await this.dossier.list(id, actor) };
   }
 

@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { MachineGraph, MachineVersionsBody } from '#contracts';
 import { DomainError } from '#kernel';
 import { CURRENT_MACHINE_VERSION, MACHINE_VERSIONS, machineGraph } from '#workflows/proposal';
 
@@ -10,13 +11,13 @@ import { CURRENT_MACHINE_VERSION, MACHINE_VERSIONS, machineGraph } from '#workfl
 export class MachinesController {
   @Get()
   @ApiOperation({ summary: 'Every machine version still replayed, and the one new proposals start on' })
-  list() {
+  list(): MachineVersionsBody {
     return { current: CURRENT_MACHINE_VERSION, versions: MACHINE_VERSIONS };
   }
 
   @Get(':version')
   @ApiOperation({ summary: "A machine version's stages and events, with the roles its guards let through" })
-  get(@Param('version') version: string) {
+  get(@Param('version') version: string): MachineGraph {
     // Read as written: Number() takes "0x1", "1.0" and " 1" for 1, and a link to a version that is not one.
     const number = /^[1-9]\d{0,5}$/.test(version) ? Number(version) : NaN;
     if (!MACHINE_VERSIONS.includes(number)) {

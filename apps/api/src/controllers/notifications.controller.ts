@@ -15,6 +15,7 @@ import {
 } from '@nestjs/common';
 import { EMPTY, finalize, interval, map, merge, NEVER, Observable, Subject, takeUntil, timer } from 'rxjs';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { InboxNoticeBody, InboxPageBody, UnreadCountBody } from '#contracts';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { DomainError, type Actor } from '#kernel';
 import { InboxQueries, LiveNotices, StreamSlots } from '#notifications';
@@ -43,12 +44,12 @@ export class NotificationsController implements BeforeApplicationShutdown {
 
   @Get()
   @ApiOperation({ summary: 'Your notices, newest first, with the number still unread' })
-  list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery) {
+  list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery): Promise<InboxPageBody> {
     return this.inbox.list(actor, query);
   }
 
   @Get('unread-count')
-  unreadCount(@CurrentActor() actor: Actor) {
+  unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountBody> {
     return this.inbox.unreadCount(actor);
   }
 
@@ -99,7 +100,7 @@ export class NotificationsController implements BeforeApplicationShutdown {
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a notice read for you (not for others holding the same role)' })
-  markRead(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  markRead(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<InboxNoticeBody> {
     return this.inbox.markRead(actor, id);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { HistoryBody, Page, ProposalDetailBody, ProposalViewBody } from '#contracts';
 import { contentDisposition } from '#documents';
 import { XLSX_MEDIA_TYPE } from '#forms';
 import { Clock, type Actor } from '#kernel';
@@ -34,7 +35,7 @@ export class ProposalsController {
     @Headers('idempotency-key') key: string | undefined,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<ProposalViewBody> {
     const result = await this.createProposal.execute(actor, { ...dto, campaignId: dto.campaignId ?? null }, idempotencyToken(key, 'POST', request.path, dto));
     response.status(result.status).setHeader('ETag', `"${result.body.version}"`);
     if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
@@ -43,7 +44,11 @@ export class ProposalsController {
 
   @Get()
   @ApiOperation({ summary: 'List proposals you may see; inbox=true for what waits on your roles; format=xlsx for the printable list' })
-  async list(@CurrentActor() actor: Actor, @Query() query: ListProposalsQuery, @Res({ passthrough: true }) response: Response) {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListProposalsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Page<ProposalViewBody> | undefined> {
     const { format, ...filter } = query;
     if (format !== 'xlsx') return this.queries.list(actor, filter);
     const { cursor: _cursor, limit: _limit, ...everything } = filter;
@@ -56,7 +61,7 @@ export class ProposalsController {
   }
 
   @Get(':id')
-  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<ProposalDetailBody> {
     const view = await this.queries.get(id, actor);
     response.setHeader('ETag', `"${view.version}"`);
     return view;
@@ -64,7 +69,7 @@ export class ProposalsController {
 
   @Get(':id/history')
   @ApiOperation({ summary: "The proposal's hash-chained event log" })
-  async history(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  async history(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<HistoryBody> {
     return { events: await this.queries.history(id, actor) };
   }
 
@@ -81,7 +86,7 @@ export class ProposalsController {
     @Headers('idempotency-key') key: string | undefined,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<ProposalViewBody> {
     const problems = eventRequestProblems(dto);
     if (problems.length > 0) throw validationFailed(problems);
     const result = await this.applyEvent.execute(id, actor, { ...dto } as EventRequest, {

@@ -1,9 +1,8 @@
+import type { FieldProblem } from '#contracts';
 import type { Finding } from '#rules';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+/** One field's problem of a 400, as the contract's error body lists them. */
+export type { FieldProblem };
 
 /**
  * A refusal as the API sends it (`{code, message, ...details}`), kept whole so that a screen can show the

@@ -1,3 +1,4 @@
+import type { CreateCampaignBody } from '#contracts';
 import type { CampaignInput, CampaignRound } from '#rules';
 import type { AwardForm } from '#workflows/proposal';
 import { isCountText, optionalDay } from './calendar-day.js';
@@ -50,27 +51,8 @@ export const EMPTY_CAMPAIGN_FORM: CampaignFormState = {
 
 type Counts = Partial<Record<AwardForm, number>>;
 
-/** POST /api/campaigns, as CreateCampaignDto (apps/api/src/dto/unit-and-campaign.dto.ts) validates it. */
-export interface CreateCampaignBody {
-  title: string;
-  round: CampaignRound;
-  plan?: { ref: string; issuedAt: string };
-  launchedAt?: string;
-  finalReviewAt?: string;
-  ceremonyDate?: string;
-  guidance?: {
-    ref: string;
-    issuedAt: string;
-    scope: string;
-    subjects: string;
-    criteria: string;
-    achievementPeriod: { from: string; to: string };
-    awardForms: AwardForm[];
-    quota: Counts;
-    unitQuota?: Record<string, Counts>;
-    steeringMemberCap?: number;
-  };
-}
+/** POST /api/campaigns: the contract's body, as CreateCampaignDto (apps/api) validates it. */
+export type { CreateCampaignBody };
 
 const blank = (value: string) => value.trim() === '';
 

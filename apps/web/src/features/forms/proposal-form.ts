@@ -1,3 +1,4 @@
+import type { CreateProposalBody } from '#contracts';
 import type { ProposalFacts } from '#rules';
 import type { Achievement, AchievementBasis, AwardForm, Nominee, NomineeType, ProposalKind } from '#workflows/proposal';
 import { optionalCount, optionalDay } from './calendar-day.js';
@@ -41,15 +42,8 @@ export const EMPTY_PROPOSAL_FORM: ProposalFormState = {
   outstanding: false,
 };
 
-/** POST /api/proposals, as CreateProposalDto (apps/api/src/dto/create-proposal.dto.ts) validates it. */
-export interface CreateProposalBody {
-  kind: ProposalKind;
-  campaignId?: string;
-  unitId: string;
-  awardForm: AwardForm;
-  nominee: Nominee;
-  achievement: Achievement;
-}
+/** POST /api/proposals: the contract's body, as CreateProposalDto (apps/api) validates it. */
+export type { CreateProposalBody };
 
 /**
  * Which optional facts the form asks for, given the kind and the nominee type. A fact that does not apply is

@@ -1,3 +1,4 @@
+import type { LiveNoticeBody } from '#contracts';
 import { useEffect, useState } from 'react';
 import { pick, useLang, useT } from '../../i18n/i18n.js';
 import { Link } from '../../router/router.js';
@@ -6,16 +7,8 @@ import { MESSAGES } from './notifications.messages.js';
 import { followEventStream, type SseMessage } from './sse-client.js';
 import { onNoticesRead } from './unread-sync.js';
 
-/** The `data` of a `notice` message on /api/notifications/stream. */
-export interface LiveNotice {
-  id: string;
-  event: string;
-  proposalId: string;
-  nominee: string;
-  title: string;
-  titleEn: string;
-  at: string;
-}
+/** The `data` of a `notice` message on /api/notifications/stream (the contract's LiveNoticeBody). */
+export type LiveNotice = LiveNoticeBody;
 
 const STREAM_URL = '/api/notifications/stream';
 const COUNT_URL = '/api/notifications/unread-count';
