@@ -37,10 +37,15 @@ module.exports = {
     },
     {
       name: 'use-cases-know-no-storage-or-queue',
-      comment: 'libs/proposals talks to ports; only its Nest module file may import Nest.',
+      comment:
+        'libs/proposals talks to ports; only its Nest module file may import Nest. Of libs/queue it may import job-contracts.ts ' +
+        '(the job registry\'s types, importing nothing), so that outbox messages are typed against the registry.',
       severity: 'error',
       from: { path: '^libs/proposals/', pathNot: '(proposals\\.module|\\.spec)\\.ts$' },
-      to: { path: '^(node_modules/(@nestjs|typeorm|bullmq|ioredis|pg|better-sqlite3)|libs/(persistence|queue)/)' },
+      to: {
+        path: '^(node_modules/(@nestjs|typeorm|bullmq|ioredis|pg|better-sqlite3)|libs/(persistence|queue)/)',
+        pathNot: '^libs/queue/src/job-contracts\\.ts$',
+      },
     },
     {
       name: 'notices-know-no-storage-or-queue',
@@ -51,10 +56,19 @@ module.exports = {
     },
     {
       name: 'web-console-imports-only-pure-libs',
-      comment: 'The browser gets the pure libraries (rulebook, machine types, calendar types, kernel) and nothing of the server.',
+      comment: 'The browser gets the pure libraries (rulebook, machine types, calendar types, kernel, HTTP contract) and nothing of the server.',
       severity: 'error',
       from: { path: '^apps/web/' },
-      to: { path: '^(libs|workflows|apps)/', pathNot: '^(apps/web/|workflows/|libs/(kernel|rules|calendar)/)' },
+      to: { path: '^(libs|workflows|apps)/', pathNot: '^(apps/web/|workflows/|libs/(kernel|rules|calendar|contracts)/)' },
+    },
+    {
+      name: 'contracts-import-only-pure-libs',
+      comment:
+        'libs/contracts is the HTTP contract that the server and the console both import (the console through the rule above): ' +
+        'types and a few constants, no package and no Node API; it imports nothing but the pure libraries the browser gets.',
+      severity: 'error',
+      from: { path: '^libs/contracts/' },
+      to: { path: '^(?!(libs/(contracts|kernel|rules|calendar)|workflows)/)' },
     },
     {
       name: 'web-console-imports-no-server-package',

@@ -1,76 +1,27 @@
 import type { PersonRole } from '#kernel';
+import {
+  FINAL_STATES,
+  MACHINE_TABLE_V2,
+  OPEN_STATES,
+  TABLE_EVENT_TYPES as EVENT_TYPES,
+  type MachineTable,
+  type TableEventType as EventType,
+  type TableState as State,
+} from '../../workflows/proposal/test-support/machine-table.js';
 import { DECISION, VOTE, type Caller } from './api.js';
 
 /**
- * docs/architecture.md's machine table, written out by hand (not derived from the machine) so that the suites check the
- * code against the design rather than against itself. New proposals run on machine v2: v1's table plus the
- * department's request for missing documents (ISSUE 5).
+ * docs/architecture.md's machine table, written out by hand once in workflows/proposal/test-support/machine-table.ts
+ * (not derived from the machine), so that the suites check the code against the design rather than against
+ * itself; the machine specs check the machines against the same table. New proposals run on machine v2: v1's
+ * table plus the department's request for missing documents (ISSUE 5).
  */
-export const EVENT_TYPES = [
-  'UPDATE',
-  'SUBMIT',
-  'WITHDRAW',
-  'AWARD_AT_UNIT',
-  'FORWARD',
-  'RETURN',
-  'REJECT',
-  'RECOMMEND',
-  'AGREE',
-  'APPROVE',
-  'REQUEST_SUPPLEMENT',
-  'SUPPLEMENT',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, FINAL_STATES, OPEN_STATES, type EventType, type State };
 
-export const OPEN_STATES = ['drafting', 'unitDecision', 'councilScreening', 'homeAffairsAgreement', 'supplementRequested', 'chairmanDecision'] as const;
-export const FINAL_STATES = ['awarded', 'awardedByUnit', 'rejected', 'withdrawn'] as const;
 export const ALL_STATES = [...OPEN_STATES, ...FINAL_STATES] as const;
-export type State = (typeof ALL_STATES)[number];
 
-type Row = Partial<Record<EventType, { by: PersonRole[]; to: State }>>;
-
-const UNIT_MEMBERS: PersonRole[] = ['drafter', 'unit_head'];
-const SIGNERS: PersonRole[] = ['chairman', 'vice_chairman'];
-
-export const MACHINE_TABLE: Record<State, Row> = {
-  drafting: {
-    UPDATE: { by: UNIT_MEMBERS, to: 'drafting' },
-    SUBMIT: { by: UNIT_MEMBERS, to: 'unitDecision' },
-    WITHDRAW: { by: UNIT_MEMBERS, to: 'withdrawn' },
-  },
-  unitDecision: {
-    AWARD_AT_UNIT: { by: ['unit_head'], to: 'awardedByUnit' },
-    FORWARD: { by: ['unit_head'], to: 'councilScreening' },
-    RETURN: { by: ['unit_head'], to: 'drafting' },
-    REJECT: { by: ['unit_head'], to: 'rejected' },
-    WITHDRAW: { by: ['unit_head'], to: 'withdrawn' },
-  },
-  councilScreening: {
-    RECOMMEND: { by: ['council'], to: 'homeAffairsAgreement' },
-    RETURN: { by: ['council'], to: 'drafting' },
-    REJECT: { by: ['council'], to: 'rejected' },
-  },
-  homeAffairsAgreement: {
-    AGREE: { by: ['home_affairs'], to: 'chairmanDecision' },
-    RETURN: { by: ['home_affairs'], to: 'drafting' },
-    REJECT: { by: ['home_affairs'], to: 'rejected' },
-    REQUEST_SUPPLEMENT: { by: ['home_affairs'], to: 'supplementRequested' },
-  },
-  supplementRequested: {
-    SUPPLEMENT: { by: UNIT_MEMBERS, to: 'homeAffairsAgreement' },
-    REJECT: { by: ['home_affairs'], to: 'rejected' },
-    WITHDRAW: { by: ['unit_head'], to: 'withdrawn' },
-  },
-  chairmanDecision: {
-    APPROVE: { by: SIGNERS, to: 'awarded' },
-    RETURN: { by: SIGNERS, to: 'homeAffairsAgreement' },
-    REJECT: { by: SIGNERS, to: 'rejected' },
-  },
-  awarded: {},
-  awardedByUnit: {},
-  rejected: {},
-  withdrawn: {},
-};
+/** The table of the current machine version (2), which every proposal the suites create runs on. */
+export const MACHINE_TABLE: MachineTable = MACHINE_TABLE_V2;
 
 /** A valid body for each event type, so that only the machine and the caller's rights decide the answer. */
 export const EVENT_BODIES: Record<EventType, Record<string, unknown>> = {

@@ -1,7 +1,6 @@
-import type { SnapshotFrom } from 'xstate';
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { Actor, Role } from '#kernel';
 import { MACHINE_VERSIONS, machineFor, type ProposalMachine } from './machine-registry.js';
-import { withInertScope } from './machine-scope.js';
 import {
   PERSON_EVENT_TYPES,
   PROPOSAL_STATES,
@@ -14,12 +13,16 @@ import {
 
 export type ProposalSnapshot = SnapshotFrom<ProposalMachine>;
 
-/** Pure helpers over the machine: start, restore, step, and ask what may happen next. */
+/**
+ * Pure helpers over the machine: start, restore, step, and ask what may happen next. Only XState's public
+ * pure functions are used (`initialTransition`, `transition`, `machine.resolveState`): each of the first two
+ * builds a fresh inert actor per call, which costs more than the step itself: the price of relying on
+ * nothing XState does not document.
+ */
 
 export function startProposal(machineVersion: number, input: ProposalInput): StoredSnapshot {
-  const machine = machineFor(machineVersion);
-  const [snapshot] = withInertScope(machine, (scope) => machine.getInitialSnapshot(scope, input));
-  return toStored(snapshot as ProposalSnapshot);
+  const [snapshot] = initialTransition(machineFor(machineVersion), input);
+  return toStored(snapshot);
 }
 
 export function restore(machineVersion: number, stored: StoredSnapshot): ProposalSnapshot {
@@ -32,8 +35,7 @@ export function toStored(snapshot: ProposalSnapshot): StoredSnapshot {
 
 /** Applies one event; the actions the machine asks for are returned, never executed here. */
 export function step(machineVersion: number, snapshot: ProposalSnapshot, event: ProposalEvent) {
-  const machine = machineFor(machineVersion);
-  const [next, actions] = withInertScope(machine, (scope) => machine.transition(snapshot as never, event, scope) as ProposalSnapshot);
+  const [next, actions] = transition(machineFor(machineVersion), snapshot, event);
   return { next, actions };
 }
 

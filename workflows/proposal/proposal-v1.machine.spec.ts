@@ -17,8 +17,8 @@ import {
   type ProposalEvent,
   type ProposalEventType,
   type ProposalInput,
-  type ProposalState,
 } from './proposal.types.js';
+import { MACHINE_TABLE_V1, TABLE_TIMER_EVENT_TYPES, type V1State } from './test-support/machine-table.js';
 
 const UNIT = 'unit-a';
 const at = '2026-03-02T03:00:00.000Z';
@@ -35,31 +35,11 @@ const input: ProposalInput = {
 };
 
 /** PROPOSAL_STATES spans every version; version 1 never had the later ones. */
-type V1State = Exclude<ProposalState, 'supplementRequested'>;
 const V1_STATES = PROPOSAL_STATES.filter((state): state is V1State => state !== 'supplementRequested');
 
-/** Who may send what, transcribed from docs/architecture.md's machine table: the oracle the machine is checked against. */
-const TABLE: Record<V1State, Partial<Record<ProposalEventType, readonly PersonRole[]>>> = {
-  drafting: { UPDATE: ['drafter', 'unit_head'], SUBMIT: ['drafter', 'unit_head'], WITHDRAW: ['drafter', 'unit_head'] },
-  unitDecision: {
-    AWARD_AT_UNIT: ['unit_head'],
-    FORWARD: ['unit_head'],
-    RETURN: ['unit_head'],
-    REJECT: ['unit_head'],
-    WITHDRAW: ['unit_head'],
-  },
-  councilScreening: { RECOMMEND: ['council'], RETURN: ['council'], REJECT: ['council'] },
-  homeAffairsAgreement: { AGREE: ['home_affairs'], RETURN: ['home_affairs'], REJECT: ['home_affairs'] },
-  chairmanDecision: {
-    APPROVE: ['chairman', 'vice_chairman'],
-    RETURN: ['chairman', 'vice_chairman'],
-    REJECT: ['chairman', 'vice_chairman'],
-  },
-  awarded: {},
-  awardedByUnit: {},
-  rejected: {},
-  withdrawn: {},
-};
+/** docs/architecture.md's machine table for version 1, written by hand once: the oracle the machine is checked against. */
+const TABLE = MACHINE_TABLE_V1;
+const tableGives = (state: V1State, type: ProposalEventType, role: PersonRole) => TABLE[state][type]?.by.includes(role) ?? false;
 const UNIT_SCOPED: readonly PersonRole[] = ['drafter', 'unit_head'];
 const ALL_ROLES = PERSON_ROLES;
 
@@ -76,8 +56,8 @@ function eventFor(type: ProposalEventType, actor: Actor): ProposalEvent {
 
 /** The event as sent by whoever the table says may send it in that state. */
 function rightfulEvents(state: V1State): ProposalEvent[] {
-  const timers = (['DEADLINE_REMINDER', 'DEADLINE_MISSED', 'ESCALATE'] as const).map((type) => eventFor(type, SYSTEM_ACTOR));
-  const people = Object.entries(TABLE[state]).map(([type, roles]) => eventFor(type as ProposalEventType, person(roles![0])));
+  const timers = TABLE_TIMER_EVENT_TYPES.map((type) => eventFor(type, SYSTEM_ACTOR));
+  const people = Object.entries(TABLE[state]).map(([type, cell]) => eventFor(type as ProposalEventType, person(cell!.by[0]!)));
   return [...people, ...timers];
 }
 
@@ -125,19 +105,19 @@ describe('proposal machine v1', () => {
 
     it('accepts exactly the events of the table (plus timers while open)', () => {
       const open = Object.keys(TABLE[state]).length > 0;
-      const expected = [...Object.keys(TABLE[state]), ...(open ? ['DEADLINE_REMINDER', 'DEADLINE_MISSED', 'ESCALATE'] : [])];
+      const expected = [...Object.keys(TABLE[state]), ...(open ? TABLE_TIMER_EVENT_TYPES : [])];
       expect(acceptedEventTypes(snapshot).sort()).toEqual(expected.sort());
     });
 
     it.each(ALL_ROLES)('lets %s send only what the table gives that role', (role) => {
-      const expected = PERSON_EVENT_TYPES.filter((type) => TABLE[state][type]?.includes(role));
+      const expected = PERSON_EVENT_TYPES.filter((type) => tableGives(state, type, role));
       expect(allowedEventTypes(snapshot, person(role))).toEqual(expected);
     });
 
     it('refuses every event the table does not give, leaving the snapshot untouched', () => {
       for (const role of ALL_ROLES) {
         for (const type of PERSON_EVENT_TYPES) {
-          if (TABLE[state][type]?.includes(role)) continue;
+          if (tableGives(state, type, role)) continue;
           const { next } = step(1, snapshot, eventFor(type, person(role)));
           expect(toStored(next)).toEqual(toStored(snapshot));
         }
@@ -147,6 +127,14 @@ describe('proposal machine v1', () => {
     it('refuses unit roles from another unit', () => {
       for (const role of UNIT_SCOPED) {
         expect(allowedEventTypes(snapshot, person(role, 'unit-b'))).toEqual([]);
+      }
+    });
+
+    it('moves every event the table gives to the state the table names, whoever of its roles sends it', () => {
+      for (const [type, cell] of Object.entries(TABLE[state])) {
+        for (const role of cell!.by) {
+          expect([type, role, step(1, snapshot, eventFor(type as ProposalEventType, person(role))).next.value]).toEqual([type, role, cell!.to]);
+        }
       }
     });
   });

@@ -23,6 +23,7 @@ import {
   type ProposalState,
   type StoredSnapshot,
 } from './proposal.types.js';
+import { MACHINE_TABLE_V2, TABLE_TIMER_EVENT_TYPES, type MachineTable } from './test-support/machine-table.js';
 
 const UNIT = 'unit-a';
 const at = '2026-03-02T03:00:00.000Z';
@@ -39,38 +40,14 @@ const input: ProposalInput = {
 };
 
 /**
- * Who may send what under version 2: docs/architecture.md's table, plus home affairs asking for missing documents and
- * the unit answering. Transcribed by hand, not derived, so that it checks the machine rather than repeats it.
+ * Who may send what under version 2: docs/architecture.md's table plus home affairs asking for missing documents and
+ * the unit answering, written by hand once (test-support/machine-table.ts) so that it checks the machine rather than
+ * repeats it.
  */
-const TABLE: Record<ProposalState, Partial<Record<ProposalEventType, readonly PersonRole[]>>> = {
-  drafting: { UPDATE: ['drafter', 'unit_head'], SUBMIT: ['drafter', 'unit_head'], WITHDRAW: ['drafter', 'unit_head'] },
-  unitDecision: {
-    AWARD_AT_UNIT: ['unit_head'],
-    FORWARD: ['unit_head'],
-    RETURN: ['unit_head'],
-    REJECT: ['unit_head'],
-    WITHDRAW: ['unit_head'],
-  },
-  councilScreening: { RECOMMEND: ['council'], RETURN: ['council'], REJECT: ['council'] },
-  homeAffairsAgreement: {
-    AGREE: ['home_affairs'],
-    REQUEST_SUPPLEMENT: ['home_affairs'],
-    RETURN: ['home_affairs'],
-    REJECT: ['home_affairs'],
-  },
-  supplementRequested: { SUPPLEMENT: ['drafter', 'unit_head'], REJECT: ['home_affairs'], WITHDRAW: ['unit_head'] },
-  chairmanDecision: {
-    APPROVE: ['chairman', 'vice_chairman'],
-    RETURN: ['chairman', 'vice_chairman'],
-    REJECT: ['chairman', 'vice_chairman'],
-  },
-  awarded: {},
-  awardedByUnit: {},
-  rejected: {},
-  withdrawn: {},
-};
+const TABLE = MACHINE_TABLE_V2;
+const tableGives = (state: ProposalState, type: ProposalEventType, role: PersonRole) => TABLE[state][type]?.by.includes(role) ?? false;
 const UNIT_SCOPED: readonly PersonRole[] = ['drafter', 'unit_head'];
-const TIMER_TYPES = ['DEADLINE_REMINDER', 'DEADLINE_MISSED', 'ESCALATE'] as const;
+const TIMER_TYPES = TABLE_TIMER_EVENT_TYPES;
 
 function eventFor(type: ProposalEventType, actor: Actor): ProposalEvent {
   const payloads: Partial<Record<ProposalEventType, object>> = {
@@ -85,9 +62,9 @@ function eventFor(type: ProposalEventType, actor: Actor): ProposalEvent {
   return { type, actor, at, ...payloads[type] } as ProposalEvent;
 }
 
-function rightfulEvents(table: typeof TABLE, state: ProposalState): ProposalEvent[] {
+function rightfulEvents(table: MachineTable, state: ProposalState): ProposalEvent[] {
   const timers = TIMER_TYPES.map((type) => eventFor(type, SYSTEM_ACTOR));
-  const people = Object.entries(table[state]).map(([type, roles]) => eventFor(type as ProposalEventType, person(roles![0])));
+  const people = Object.entries(table[state]).map(([type, cell]) => eventFor(type as ProposalEventType, person(cell!.by[0]!)));
   return [...people, ...timers];
 }
 
@@ -140,14 +117,14 @@ describe('proposal machine v2', () => {
     });
 
     it.each(PERSON_ROLES)('lets %s send only what the table gives that role', (role) => {
-      const expected = PERSON_EVENT_TYPES.filter((type) => TABLE[state][type]?.includes(role));
+      const expected = PERSON_EVENT_TYPES.filter((type) => tableGives(state, type, role));
       expect(allowedEventTypes(snapshot, person(role))).toEqual(expected);
     });
 
     it('refuses every event the table does not give, leaving the snapshot untouched', () => {
       for (const role of PERSON_ROLES) {
         for (const type of PERSON_EVENT_TYPES) {
-          if (TABLE[state][type]?.includes(role)) continue;
+          if (tableGives(state, type, role)) continue;
           const { next } = step(2, snapshot, eventFor(type, person(role)));
           expect(toStored(next)).toEqual(toStored(snapshot));
         }
@@ -157,6 +134,14 @@ describe('proposal machine v2', () => {
     it('refuses unit roles from another unit', () => {
       for (const role of UNIT_SCOPED) {
         expect(allowedEventTypes(snapshot, person(role, 'unit-b'))).toEqual([]);
+      }
+    });
+
+    it('moves every event the table gives to the state the table names, whoever of its roles sends it', () => {
+      for (const [type, cell] of Object.entries(TABLE[state])) {
+        for (const role of cell!.by) {
+          expect([type, role, step(2, snapshot, eventFor(type as ProposalEventType, person(role))).next.value]).toEqual([type, role, cell!.to]);
+        }
       }
     });
   });

@@ -15,6 +15,7 @@ import { DeadlineTimerScheduler } from './deadlines/deadline-timer.scheduler.js'
 import { DeadlineTimersProcessor } from './deadlines/deadline-timers.processor.js';
 import { ReconcileWatchdog } from './deadlines/reconcile-watchdog.service.js';
 import { DomainEventsProcessor } from './domain-events.processor.js';
+import { JobHandlersCheck } from './job-handlers.check.js';
 import { NoticeDeliveriesProcessor } from './notice-deliveries.processor.js';
 import { OutboxRelay } from './outbox-relay.service.js';
 
@@ -38,6 +39,7 @@ export class WorkerModule {
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) => new DomainEventPublisher(c.redisUrl, c.queuePrefix, { deliveryBackoffMs: c.notices.deliveryBackoffMs }),
         },
+        JobHandlersCheck,
         OutboxRelay,
         DomainEventsProcessor,
         DeadlineTimerScheduler,

@@ -6,6 +6,8 @@ import type {
   ProposalState,
   StoredSnapshot,
 } from '#workflows/proposal';
+// Types only, from the one file of libs/queue that imports nothing (no bullmq): see .dependency-cruiser.cjs.
+import type { OutboxJobMessage } from '../../queue/src/job-contracts.js';
 
 /** A rule finding as stored and shown: `{rule, message}` (Vietnamese) with an English variant. */
 export interface RuleFinding {
@@ -58,12 +60,12 @@ export interface LoggedEvent {
   hash: string;
 }
 
-/** A side effect the transition asked for, written in the same transaction and relayed after commit. */
-export interface OutboxMessage {
-  topic: string;
-  key: string;
-  payload: Record<string, unknown>;
-}
+/**
+ * A side effect the transition asked for, written in the same transaction and relayed after commit: one member
+ * per job name that goes through the outbox, so that a topic and its payload are checked against the job
+ * registry when the use case is compiled.
+ */
+export type OutboxMessage = OutboxJobMessage;
 
 export interface IdempotentAnswer {
   requestHash: string;

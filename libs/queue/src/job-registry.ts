@@ -1,22 +1,8 @@
 import type { JobsOptions } from 'bullmq';
+import type { JobName, JobRegistry } from './job-contracts.js';
 import { QUEUES, type QueueName } from './queue-names.js';
 
-/** Every job name with its payload type and its queue: producers and processors agree through this map. */
-export interface JobRegistry {
-  'proposal.created': { proposalId: string; seq: number; state: string; at: string };
-  'proposal.transitioned': { proposalId: string; seq: number; type: string; from: string; to: string; at: string };
-  'deadline.fire': { proposalId: string; kind: 'reminder' | 'missed' | 'escalation'; dueAt: string };
-  /** Re-arm the timers of one campaign's open proposals, or of all open proposals when no campaign is named. */
-  'deadlines.reconcile': { campaignId?: string; reason: string };
-  /** One notice to one webhook or one e-mail address (a row of notice_deliveries). */
-  'notice.webhook': { deliveryId: string };
-  'notice.email': { deliveryId: string };
-  /** Sign a checkpoint of the whole audit log and keep it. */
-  'audit.checkpoint': { reason: string };
-}
-
-export type JobName = keyof JobRegistry;
-
+/** The queue of every job name (JobRegistry, in job-contracts.ts, gives its payload). */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'proposal.created': QUEUES.domainEvents,
   'proposal.transitioned': QUEUES.domainEvents,

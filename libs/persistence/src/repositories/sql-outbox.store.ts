@@ -1,12 +1,9 @@
+import type { OutboxMessage } from '#proposals';
+import { isOutboxTopic } from '#queue';
 import { SqlTransactionRunner } from './sql-transaction-runner.js';
 
-export interface PendingMessage {
-  id: number;
-  topic: string;
-  key: string;
-  payload: Record<string, unknown>;
-  createdAt: string;
-}
+/** A committed outbox row not yet relayed: the message as the use case wrote it, with the row's id and time. */
+export type PendingMessage = OutboxMessage & { id: number; createdAt: string };
 
 /** The worker's side of the outbox: read what was committed and not yet relayed, then mark it relayed. */
 export class SqlOutboxStore {
@@ -19,13 +16,11 @@ export class SqlOutboxStore {
           'SELECT id, topic, message_key, payload, created_at FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT ?',
           [limit],
         )
-      ).map((row) => ({
-        id: Number(row.id),
-        topic: row.topic,
-        key: row.message_key,
-        payload: JSON.parse(row.payload),
-        createdAt: row.created_at,
-      })),
+      ).map((row): PendingMessage => {
+        // The column is a string; the use cases only ever write the outbox topics of the job registry.
+        if (!isOutboxTopic(row.topic)) throw new Error(`Outbox topic ${row.topic} has no queue in the job registry`);
+        return { id: Number(row.id), topic: row.topic, key: row.message_key, payload: JSON.parse(row.payload), createdAt: row.created_at };
+      }),
     );
   }
 

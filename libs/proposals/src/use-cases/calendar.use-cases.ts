@@ -11,7 +11,7 @@ import { CampaignRepository } from '../ports/campaign.repository.js';
 import { OfficialCalendarRepository } from '../ports/official-calendar.repository.js';
 import { ProposalRepository } from '../ports/proposal.repository.js';
 import { DEADLINE_OPEN_STATES, proposalDeadline, sameDeadline } from '../proposal-deadline.policy.js';
-import type { CampaignRecord, ProposalDeadline } from '../proposal.records.js';
+import type { CampaignRecord, OutboxMessage, ProposalDeadline } from '../proposal.records.js';
 
 export type DeadlineQuery = { rule: 'DX-4'; from: string; recognizedAt?: string } | { rule: 'TH-5'; ceremony: string };
 
@@ -52,7 +52,7 @@ export class CalendarUseCases {
   }
 
   private async recomputeOpenDeadlines(year: number): Promise<{ examined: number; changed: number }> {
-    const notice = {
+    const notice: OutboxMessage = {
       topic: 'deadlines.reconcile',
       key: `calendar.${year}.${this.clock.now().toISOString()}`,
       payload: { reason: `official calendar ${year} loaded` },
