@@ -13,5 +13,7 @@ ENV NODE_ENV=production
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# npm run token | audit | demo in the container: the launcher runs dist as it is (no sources here to build from).
+COPY --from=build /app/apps/cli/run.mjs ./apps/cli/run.mjs
 USER node
 CMD ["node", "dist/apps/api/src/main.js"]

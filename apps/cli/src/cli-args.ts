@@ -10,3 +10,6 @@ export function parseArgs(argv: string[]): Map<string, string[]> {
   }
   return args;
 }
+
+/** A command line the command cannot act on: said in one line, with the way to the usage, never a stack trace. */
+export class UsageError extends Error {}
