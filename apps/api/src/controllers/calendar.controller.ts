@@ -7,6 +7,9 @@ import { CalendarUseCases } from '#proposals';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { DeadlineQueryDto } from '../dto/calendar.dto.js';
 import { validationFailed } from '../errors/validation.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
+import { ApiSuccess } from '../openapi/api-success.decorator.js';
+import { CalendarLoadedResponse, CalendarYearResponse, DeadlineResponse } from '../openapi/schemas/calendar.js';
 
 /**
  * A year as a path segment: four digits inside the calendar's range, read from the raw text. ParseIntPipe took
@@ -35,12 +38,15 @@ function inQueryTerms(error: unknown): unknown {
 
 @ApiTags('calendar')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('api/calendar')
 export class CalendarController {
   constructor(@Inject(CalendarUseCases) private readonly calendar: CalendarUseCases) {}
 
   @Get('deadline')
   @ApiOperation({ summary: 'DX-4 (from an achievement) or TH-5 (from a ceremony), with how it was computed' })
+  @ApiSuccess(200, 'The deadline', DeadlineResponse)
+  @ApiErrors(400)
   async deadline(@Query() query: DeadlineQueryDto): Promise<Deadline> {
     try {
       return query.rule === 'DX-4'
@@ -53,6 +59,8 @@ export class CalendarController {
 
   @Get(':year')
   @ApiOperation({ summary: 'Days off and working Saturdays of a year, each with its source; provisional when computed' })
+  @ApiSuccess(200, 'The year', CalendarYearResponse)
+  @ApiErrors(400)
   year(@Param('year') year: string): CalendarYear {
     return this.calendar.year(calendarYear(year));
   }
@@ -60,6 +68,8 @@ export class CalendarController {
   @Put(':year')
   @Roles('admin')
   @ApiOperation({ summary: 'Load an official schedule; every open deadline is computed again' })
+  @ApiSuccess(200, 'The year as now loaded, and how many open deadlines moved', CalendarLoadedResponse)
+  @ApiErrors(400, 403)
   @ApiBody({ schema: { type: 'object', example: { year: 2027, source: 'Thông báo …/TB-BNV', entries: [] } } })
   load(@Param('year') year: string, @Body() schedule: Record<string, unknown>, @CurrentActor() actor: Actor) {
     return this.calendar.loadOfficial(calendarYear(year), schedule, actor);

@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, Res
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import type { DossierDocumentBody, ItemsBody } from '#contracts';
+import { DOCUMENT_MEDIA_TYPES, type DossierDocumentBody, type ItemsBody } from '#contracts';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { contentDisposition, discardStaged, inspectContent, safeFileName } from '#documents';
 import { DOCUMENT_KINDS, isDocumentKind, type Actor, type DocumentKind } from '#kernel';
@@ -10,12 +10,16 @@ import { DossierUseCases } from '#proposals';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { receiveUpload } from '../documents/multipart-upload.js';
 import { validationFailed } from '../errors/validation.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
+import { ApiNoContent, ApiNotModified, ApiSuccess } from '../openapi/api-success.decorator.js';
+import { DossierDocumentListResponse, DossierDocumentResponse } from '../openapi/schemas/documents.js';
 
 /** Previews open in the browser only for types it shows itself; a DOCX is always a download. */
 const INLINE_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
 @ApiTags('documents')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('api/proposals/:id/documents')
 export class DocumentsController {
   constructor(
@@ -38,6 +42,8 @@ export class DocumentsController {
   @ApiOperation({
     summary: 'Attach a document to the dossier: multipart fields `kind` (first) and `file`; PDF, DOCX, JPEG or PNG, judged by content',
   })
+  @ApiSuccess(201, 'The document as stored', DossierDocumentResponse)
+  @ApiErrors(400, 403, 404, 'INVALID_TRANSITION', 'VERSION_CONFLICT', 413, 415, 'UNSAFE_ARCHIVE')
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -70,12 +76,17 @@ export class DocumentsController {
 
   @Get()
   @ApiOperation({ summary: 'The documents now in the dossier' })
+  @ApiSuccess(200, 'The documents', DossierDocumentListResponse)
+  @ApiErrors(400, 403, 404)
   async list(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ItemsBody<DossierDocumentBody>> {
     return { items: await this.dossier.list(id, actor) };
   }
 
   @Get(':documentId')
   @ApiOperation({ summary: "A document's bytes (ETag = its SHA-256); ?disposition=inline to preview a PDF or an image" })
+  @ApiSuccess(200, 'The bytes, as the media type they were detected as', ...Object.values(DOCUMENT_MEDIA_TYPES))
+  @ApiNotModified()
+  @ApiErrors(400, 403, 404)
   async download(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -107,6 +118,8 @@ export class DocumentsController {
   @Delete(':documentId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a document while the proposal is being drafted or has been returned; the log keeps that it existed' })
+  @ApiNoContent('Removed')
+  @ApiErrors(400, 403, 404, 'INVALID_TRANSITION', 'VERSION_CONFLICT')
   async remove(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string) {
     await this.dossier.remove(id, documentId, actor);
   }

@@ -1,11 +1,14 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { contentDisposition } from '#documents';
+import { FORM_MEDIA_TYPES } from '#forms';
 import type { Actor } from '#kernel';
 import { PROPOSAL_FORMS, ProposalForms, type GeneratedForm, type ProposalForm } from '#proposals';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { validationFailed } from '../errors/validation.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
+import { ApiSuccess } from '../openapi/api-success.decorator.js';
 
 const FORMATS = ['docx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -13,13 +16,15 @@ type Format = (typeof FORMATS)[number];
 /** The documents generated from the stored data: DOCX for the specialist to edit, PDF to print and sign. */
 @ApiTags('documents')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('api')
 export class FormsController {
   constructor(@Inject(ProposalForms) private readonly forms: ProposalForms) {}
 
   @Get('proposals/:id/forms/:form')
-  @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiOperation({ summary: "The unit's tờ trình, or once decided the Quyết định and the Bằng khen / Giấy khen; ?format=docx|pdf" })
+  @ApiSuccess(200, 'The form: PDF (the default) or DOCX', FORM_MEDIA_TYPES.pdf, FORM_MEDIA_TYPES.docx)
+  @ApiErrors(400, 403, 404, 'FORM_NOT_READY')
   async proposalForm(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -31,8 +36,9 @@ export class FormsController {
   }
 
   @Get('campaigns/:id/forms/quyet-dinh')
-  @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiOperation({ summary: "A campaign's decision over its approved list (the newest decision number, or ?decision=)" })
+  @ApiSuccess(200, 'The decision: PDF (the default) or DOCX', FORM_MEDIA_TYPES.pdf, FORM_MEDIA_TYPES.docx)
+  @ApiErrors(400, 403, 404, 'FORM_NOT_READY')
   async campaignDecision(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,

@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, type OnModuleDestroy, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { probeClient } from '#queue';
 import { Public } from '../auth/auth.decorators.js';
+import { ApiSuccess } from '../openapi/api-success.decorator.js';
+import { HealthResponse } from '../openapi/schemas/health.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -21,6 +23,13 @@ export class HealthController implements OnModuleDestroy {
 
   @Get()
   @Public()
+  @ApiOperation({ summary: 'Whether the database and Redis answer (no token needed)' })
+  @ApiSuccess(200, 'Both answer: status ok', HealthResponse)
+  @ApiResponse({
+    status: 503,
+    description: 'One of them does not: status unavailable, and which one with why. Not an ErrorBody: the same health shape as the 200',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(HealthResponse) } } },
+  })
   async check(@Res({ passthrough: true }) response: Response) {
     const [database, redis] = await Promise.all([
       this.probe(() => this.dataSource.query('SELECT 1')),

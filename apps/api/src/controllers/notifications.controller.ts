@@ -14,19 +14,23 @@ import {
   type MessageEvent,
 } from '@nestjs/common';
 import { EMPTY, finalize, interval, map, merge, NEVER, Observable, Subject, takeUntil, timer } from 'rxjs';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { InboxNoticeBody, InboxPageBody, UnreadCountBody } from '#contracts';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { DomainError, type Actor } from '#kernel';
 import { InboxQueries, LiveNotices, StreamSlots } from '#notifications';
 import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators.js';
 import { ListNotificationsQuery } from '../dto/list-notifications.query.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
+import { ApiEventStream, ApiSuccess } from '../openapi/api-success.decorator.js';
+import { InboxNoticeResponse, InboxPageResponse, LiveNoticeResponse, UnreadCountResponse } from '../openapi/schemas/notifications.js';
 
 const KEEP_ALIVE_MS = 25_000;
 
 /** The in-app inbox of whoever is signed in: notices addressed to their roles (and unit), read state per person. */
 @ApiTags('notifications')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('api/notifications')
 export class NotificationsController implements BeforeApplicationShutdown {
   /** Open streams end when the process stops: the HTTP server cannot close while a console still listens. */
@@ -44,11 +48,15 @@ export class NotificationsController implements BeforeApplicationShutdown {
 
   @Get()
   @ApiOperation({ summary: 'Your notices, newest first, with the number still unread' })
+  @ApiSuccess(200, 'One page of notices', InboxPageResponse)
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery): Promise<InboxPageBody> {
     return this.inbox.list(actor, query);
   }
 
   @Get('unread-count')
+  @ApiOperation({ summary: 'How many of your notices are unread (for the bell)' })
+  @ApiSuccess(200, 'The count', UnreadCountResponse)
   unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountBody> {
     return this.inbox.unreadCount(actor);
   }
@@ -62,7 +70,11 @@ export class NotificationsController implements BeforeApplicationShutdown {
       'Send the bearer token in the Authorization header (read the stream with fetch; EventSource cannot send headers). ' +
       'One person may hold MAX_EVENT_STREAMS_PER_USER streams open at once (default 5, counted per API process).',
   })
-  @ApiResponse({ status: 429, description: 'TOO_MANY_STREAMS: this person already holds as many streams as allowed; close one' })
+  @ApiEventStream(
+    'Messages: `notice` (id: the notice id; data: a LiveNoticeResponse as JSON) for each new notice addressed to you, and `ping` (empty data) every 25 s. The stream ends when the token expires or the server stops.',
+    LiveNoticeResponse,
+  )
+  @ApiErrors(429)
   stream(@CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest, @SseSignal() ended: AbortSignal): Observable<MessageEvent> {
     // A stream opened after shutdown began would never hear `stopping` (it has completed) and hold the server.
     // Nor does one whose client left while the guard ran need anything: `ended` is aborted already and would never
@@ -100,6 +112,8 @@ export class NotificationsController implements BeforeApplicationShutdown {
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a notice read for you (not for others holding the same role)' })
+  @ApiSuccess(200, 'The notice, now read', InboxNoticeResponse)
+  @ApiErrors(400, 403, 404)
   markRead(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<InboxNoticeBody> {
     return this.inbox.markRead(actor, id);
   }

@@ -11,10 +11,14 @@ import { CreateProposalDto } from '../dto/create-proposal.dto.js';
 import { ListProposalsQuery } from '../dto/list-proposals.query.js';
 import { eventRequestProblems, ProposalEventDto } from '../dto/proposal-event.dto.js';
 import { validationFailed } from '../errors/validation.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
+import { ApiSuccess } from '../openapi/api-success.decorator.js';
+import { HistoryResponse, ProposalDetailResponse, ProposalPageResponse, ProposalViewResponse } from '../openapi/schemas/proposals.js';
 import { idempotencyToken, parseIfMatch } from './request-headers.js';
 
 @ApiTags('proposals')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('api/proposals')
 export class ProposalsController {
   constructor(
@@ -29,6 +33,8 @@ export class ProposalsController {
   @Roles('drafter', 'unit_head')
   @ApiOperation({ summary: 'Draft a proposal for your unit' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiSuccess(201, 'The new proposal, with its version as ETag; a retry with the same Idempotency-Key gets the first answer (Idempotent-Replayed: true)', ProposalViewResponse)
+  @ApiErrors(400, 403, 404, 'IDEMPOTENCY_KEY_REUSED')
   async create(
     @CurrentActor() actor: Actor,
     @Body() dto: CreateProposalDto,
@@ -44,6 +50,8 @@ export class ProposalsController {
 
   @Get()
   @ApiOperation({ summary: 'List proposals you may see; inbox=true for what waits on your roles; format=xlsx for the printable list' })
+  @ApiSuccess(200, 'One page of proposals as JSON; with format=xlsx, the whole filtered list as a spreadsheet', ProposalPageResponse, XLSX_MEDIA_TYPE)
+  @ApiErrors(400, 403)
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: ListProposalsQuery,
@@ -61,6 +69,9 @@ export class ProposalsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One proposal as you see it, with what you may do with its dossier' })
+  @ApiSuccess(200, 'The proposal, with its version as ETag', ProposalDetailResponse)
+  @ApiErrors(400, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<ProposalDetailBody> {
     const view = await this.queries.get(id, actor);
     response.setHeader('ETag', `"${view.version}"`);
@@ -69,6 +80,8 @@ export class ProposalsController {
 
   @Get(':id/history')
   @ApiOperation({ summary: "The proposal's hash-chained event log" })
+  @ApiSuccess(200, 'Every line of the log, oldest first', HistoryResponse)
+  @ApiErrors(400, 403, 404)
   async history(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<HistoryBody> {
     return { events: await this.queries.history(id, actor) };
   }
@@ -78,6 +91,8 @@ export class ProposalsController {
   @ApiOperation({ summary: 'Send an event: the proposal moves if the machine and your roles allow it' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last saw; a newer one is a 409' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key gets the first answer' })
+  @ApiSuccess(200, 'The proposal after the event, with its new version as ETag', ProposalViewResponse)
+  @ApiErrors(400, 403, 404, 'INVALID_TRANSITION', 'VERSION_CONFLICT', 'RULE_VIOLATION', 'IDEMPOTENCY_KEY_REUSED')
   async sendEvent(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,

@@ -1,14 +1,18 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { signAccessToken } from '#auth';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { DomainError } from '#kernel';
 import { UnitUseCases } from '#proposals';
 import { Public } from '../auth/auth.decorators.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
+import { ApiSuccess } from '../openapi/api-success.decorator.js';
+import { DemoSignInResponse, DemoUserListResponse } from '../openapi/schemas/dev.js';
 import { demoUsers } from './demo-users.js';
 
 class DemoSignInDto {
+  @ApiProperty({ example: 'admin', description: 'The key of a person GET /api/dev/demo-users lists' })
   @IsString()
   @MaxLength(100)
   key!: string;
@@ -32,6 +36,7 @@ export class DevSignInController {
   @Get('demo-users')
   @Public()
   @ApiOperation({ summary: 'Development only: the people the sign-in screen offers' })
+  @ApiSuccess(200, 'The demo people', DemoUserListResponse)
   async list() {
     return { users: demoUsers(await this.units.list()) };
   }
@@ -40,6 +45,8 @@ export class DevSignInController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Development only: a token for one of the demo people' })
+  @ApiSuccess(200, 'A token and who it is for', DemoSignInResponse)
+  @ApiErrors(400, 404)
   async signIn(@Body() dto: DemoSignInDto) {
     const user = demoUsers(await this.units.list()).find((candidate) => candidate.key === dto.key);
     if (!user) throw new DomainError('NOT_FOUND', `No demo user ${dto.key}: GET /api/dev/demo-users lists them`, { key: dto.key });
