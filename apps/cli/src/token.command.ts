@@ -1,8 +1,7 @@
 import { MAX_TOKEN_LIFETIME_HOURS, signAccessToken } from '#auth';
-// Straight from the two files it needs: #config's index also loads the configuration's Nest module, and with it
-// @nestjs/common, which would take most of the time of a command meant to answer at once.
-import { ConfigError } from '../../../libs/config/src/config-error.js';
-import { loadConfig } from '../../../libs/config/src/load-config.js';
+// #config/load, not #config: the index also loads the configuration's Nest module, and with it @nestjs/common,
+// which would take most of the time of a command meant to answer at once.
+import { ConfigError, loadConfig } from '#config/load';
 import { PERSON_ROLES, type PersonRole } from '#kernel';
 import { parseArgs } from './cli-args.js';
 

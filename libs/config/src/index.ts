@@ -1,6 +1,4 @@
-export * from './app-config.js';
-export * from './config-error.js';
-export * from './load-config.js';
+export * from './load.js';
 export * from './config.module.js';
 export * from './redact-url.js';
 export * from './notice-config.js';

@@ -2,8 +2,8 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Response } from 'express';
 import { DomainError, type DomainErrorCode } from '#kernel';
 
-/** The one place where domain error codes become HTTP statuses. */
-const STATUS: Record<DomainErrorCode, number> = {
+/** The one place where domain error codes become HTTP statuses (the OpenAPI document reads it too). */
+export const STATUS: Record<DomainErrorCode, number> = {
   VALIDATION_FAILED: 400,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

@@ -1,32 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import type { ErrorCode } from '#contracts';
 import type { DomainErrorCode } from '#kernel';
+import { STATUS } from '../errors/http-error.filter.js';
 import { ErrorBodyResponse } from './error-body.js';
 
 /**
- * The status each documented code is answered with. The domain's codes are those of the error filter's STATUS
- * (apps/api/src/errors/http-error.filter.ts, which test/api/openapi.e2e-spec.ts holds this against); the
- * kernel gaining a code fails to compile here until it is given its status. UNAUTHENTICATED is the JWT guard's.
+ * The status each documented code is answered with: the error filter's own table, plus UNAUTHENTICATED,
+ * which is the JWT guard's.
  */
-export const ERROR_STATUS = {
-  VALIDATION_FAILED: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  INVALID_TRANSITION: 409,
-  VERSION_CONFLICT: 409,
-  DUPLICATE: 409,
-  FORM_NOT_READY: 409,
-  CONFIRMATION_REQUIRED: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RULE_VIOLATION: 422,
-  IDEMPOTENCY_KEY_REUSED: 422,
-  UNSAFE_ARCHIVE: 422,
-  TOO_MANY_STREAMS: 429,
-  NOT_CONFIGURED: 503,
-} as const satisfies Record<DomainErrorCode | 'UNAUTHENTICATED', number> & Partial<Record<ErrorCode, number>>;
+export const ERROR_STATUS = { ...STATUS, UNAUTHENTICATED: 401 } satisfies Record<DomainErrorCode | 'UNAUTHENTICATED', number>;
 
 export type DocumentedCode = keyof typeof ERROR_STATUS;
 export type ErrorStatus = (typeof ERROR_STATUS)[DocumentedCode];
