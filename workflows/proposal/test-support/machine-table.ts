@@ -1,5 +1,5 @@
 import type { PersonRole } from '#kernel';
-import type { ProposalEventType, ProposalState } from '../proposal.types.js';
+import { PERSON_EVENT_TYPES, TIMER_EVENT_TYPES, type ProposalEventType, type ProposalState } from '../proposal.types.js';
 
 /**
  * docs/architecture.md's machine table (state × event → who may send it, and where it leads), written out once
@@ -12,25 +12,10 @@ import type { ProposalEventType, ProposalState } from '../proposal.types.js';
  * `supplementRequested`, and REQUEST_SUPPLEMENT from `homeAffairsAgreement`.
  */
 
-/** The events people send (the columns of the table); the timer events come from the system in every open stage. */
-export const TABLE_EVENT_TYPES = [
-  'UPDATE',
-  'SUBMIT',
-  'WITHDRAW',
-  'AWARD_AT_UNIT',
-  'FORWARD',
-  'RETURN',
-  'REJECT',
-  'RECOMMEND',
-  'AGREE',
-  'APPROVE',
-  'REQUEST_SUPPLEMENT',
-  'SUPPLEMENT',
-] as const satisfies readonly ProposalEventType[];
+/** The columns of the table: the events people send. The timer events come from the system in every open stage. */
+export const TABLE_EVENT_TYPES = PERSON_EVENT_TYPES;
 export type TableEventType = (typeof TABLE_EVENT_TYPES)[number];
-
-/** Sent by the system (the worker's deadline timers) in every open stage, never by a person. */
-export const TABLE_TIMER_EVENT_TYPES = ['DEADLINE_REMINDER', 'DEADLINE_MISSED', 'ESCALATE'] as const satisfies readonly ProposalEventType[];
+export const TABLE_TIMER_EVENT_TYPES = TIMER_EVENT_TYPES;
 
 /** The open stages of the latest version, in the order of the pipeline. */
 export const OPEN_STATES = [
