@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type AppConfig } from '#config';
 import { openDatabase } from '#persistence';
 import { assertRedisReachable } from '#queue';
 import { assertPortAvailable, explainListenError } from './port-check.js';
-import { claimQueuePrefix, databaseIdentity } from './queue-prefix-claim.js';
+import { claimQueuePrefix, databaseIdentity, keepQueuePrefix } from './queue-prefix-claim.js';
 import { StartupError } from './startup-error.js';
 
 export interface PrepareOptions {
@@ -24,7 +24,9 @@ export async function prepareProcess(env: Record<string, string | undefined> = p
   await assertRedisReachable(config.redisUrl);
   const dataSource: DataSource = await openDatabase(config.database, config.migrationsRun);
   try {
-    await claimQueuePrefix(config.redisUrl, config.queuePrefix, await databaseIdentity(config.database, dataSource));
+    const identity = await databaseIdentity(config.database, dataSource);
+    await claimQueuePrefix(config.redisUrl, config.queuePrefix, identity);
+    keepQueuePrefix(config.redisUrl, config.queuePrefix, identity);
   } catch (error) {
     await dataSource.destroy().catch(() => undefined);
     throw error;

@@ -39,6 +39,9 @@ export function prefixOfItsOwn(prefix: string, identity: string): string {
   return `${prefix}-${createHash('sha256').update(identity).digest('hex').slice(0, 8)}`;
 }
 
+/** How long a claim outlives the last process renewing it. */
+export const PREFIX_LEASE_SECONDS = 120;
+
 /** The Redis key that records which database a queue prefix serves. */
 export const prefixOwnerKey = (prefix: string) => `${prefix}:deployment`;
 
@@ -47,6 +50,9 @@ export const prefixOwnerKey = (prefix: string) => `${prefix}:deployment`;
  * the other, on a proposal it does not hold. The first process to start on a prefix records its database under
  * `<prefix>:deployment`; a process on another database is refused, with a prefix of its own to use instead.
  * Processes of one deployment (API, workers, on any machine) share the database, and so the claim.
+ * The claim is a lease, renewed by every running process (`keepQueuePrefix`): a deployment that has stopped
+ * takes no jobs, so its prefix is free again once the lease runs out, and a clone started later on the same
+ * machine and Redis is not refused for a database nobody runs any more.
  */
 export async function claimQueuePrefix(redisUrl: string, prefix: string, identity: string): Promise<void> {
   const key = prefixOwnerKey(prefix);
@@ -55,8 +61,9 @@ export async function claimQueuePrefix(redisUrl: string, prefix: string, identit
   let owner: string | null;
   try {
     await client.connect();
-    const claimed = await client.set(key, identity, 'NX');
+    const claimed = await client.set(key, identity, 'EX', PREFIX_LEASE_SECONDS, 'NX');
     owner = claimed === 'OK' ? identity : await client.get(key);
+    if (owner === identity) await client.expire(key, PREFIX_LEASE_SECONDS);
   } finally {
     client.disconnect();
   }
@@ -67,4 +74,13 @@ export async function claimQueuePrefix(redisUrl: string, prefix: string, identit
         `or, if this is that deployment with its database moved, redis-cli DEL ${key}`,
     );
   }
+}
+
+/** Renews this process's claim while it runs (a third of the lease apart); a failed renewal is retried next time. */
+export function keepQueuePrefix(redisUrl: string, prefix: string, identity: string): () => void {
+  const timer = setInterval(() => {
+    claimQueuePrefix(redisUrl, prefix, identity).catch(() => undefined);
+  }, (PREFIX_LEASE_SECONDS * 1000) / 3);
+  timer.unref();
+  return () => clearInterval(timer);
 }
