@@ -1,7 +1,7 @@
 import type { ProposalViewBody } from '#contracts';
 import type { Actor } from '#kernel';
 import type { Finding } from '#rules';
-import { allowedEventTypes, restore, type ProposalEventType } from '#workflows/proposal';
+import { allowedEventTypes, restore, type ProposalEventType, type ProposalSnapshot } from '#workflows/proposal';
 import { deadlineMetAt } from './proposal-deadline.policy.js';
 import type { ProposalRecord } from './proposal.records.js';
 
@@ -39,7 +39,11 @@ export interface ProposalView extends Omit<ProposalViewBody, 'dossier'> {
   updatedAt: string;
 }
 
-export function toProposalView(record: ProposalRecord, viewer: Actor): ProposalView {
+/**
+ * `live` is the machine snapshot the caller already holds for this record (a command has just stepped it);
+ * without it the record's stored snapshot is restored to ask what the viewer may do next.
+ */
+export function toProposalView(record: ProposalRecord, viewer: Actor, live?: ProposalSnapshot): ProposalView {
   const { context } = record.snapshot;
   return {
     id: record.id,
@@ -59,7 +63,7 @@ export function toProposalView(record: ProposalRecord, viewer: Actor): ProposalV
     escalation: record.escalation,
     // Written only from evaluateRules' findings, so each rule is one of RULE_IDS: the contract's type says so.
     warnings: record.warnings as Finding[],
-    allowedEvents: allowedEventTypes(restore(record.machineVersion, record.snapshot), viewer),
+    allowedEvents: allowedEventTypes(live ?? restore(record.machineVersion, record.snapshot), viewer),
     lastReason: context.lastReason,
     vote: context.vote,
     decision: context.decision,

@@ -70,7 +70,8 @@ export class ApplyProposalEventUseCase {
         if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
           throw conflict(current);
         }
-        return toProposalView(await this.applyTo(tx, current, actor, request), actor);
+        const { record, live } = await this.advance(tx, current, actor, request);
+        return toProposalView(record, actor, live);
       });
     });
   }
@@ -81,6 +82,11 @@ export class ApplyProposalEventUseCase {
    * Returns the proposal as it now is.
    */
   async applyTo(tx: ProposalWriteTx, current: ProposalRecord, actor: Actor, request: EventRequest): Promise<ProposalRecord> {
+    return (await this.advance(tx, current, actor, request)).record;
+  }
+
+  /** {@link applyTo}, also handing back the machine snapshot it stepped to, so the caller's view need not restore it. */
+  private async advance(tx: ProposalWriteTx, current: ProposalRecord, actor: Actor, request: EventRequest) {
     const proposalId = current.id;
     const snapshot = restore(current.machineVersion, current.snapshot);
     const event = { ...request, actor, at: this.clock.now().toISOString() } as ProposalEvent;
@@ -88,7 +94,9 @@ export class ApplyProposalEventUseCase {
     refuseIfAny(eventProblems(event, snapshot.context.achievement.date, today(this.clock)));
 
     const judged = await this.judge(tx, current, snapshot, event);
-    const next = toStored(step(current.machineVersion, snapshot, judged.event).next);
+    // An UPDATE was already stepped to be judged on what it makes of the proposal; the same event steps the same way.
+    const live = judged.stepped && judged.event === event ? judged.stepped : step(current.machineVersion, snapshot, judged.event).next;
+    const next = toStored(live);
     const { actor: _actor, at, type, ...fields } = judged.event;
     const payload = judged.rules ? { ...fields, rules: judged.rules } : fields;
     const logged = sealNextLine(current, { type, actor, at, payload, state: next.value });
@@ -115,7 +123,7 @@ export class ApplyProposalEventUseCase {
       },
     ]);
     if (!won) throw conflict(current);
-    return updated;
+    return { record: updated, live };
   }
 
   /**
@@ -127,14 +135,15 @@ export class ApplyProposalEventUseCase {
     const missing = await this.missingDocuments(tx, current, snapshot, event);
     if (!checkpoint) {
       if (missing.length > 0) throw ruleViolation(missing);
-      return { event, warnings: current.warnings, campaign: null, rules: undefined };
+      return { event, warnings: current.warnings, campaign: null, rules: undefined, stepped: undefined };
     }
 
     const campaign = current.campaignId ? await tx.loadCampaign(current.campaignId, checkpoint === 'forward') : null;
     const usage =
       checkpoint === 'forward' && campaign ? await tx.quotaUsage(campaign.id, current.unitId) : undefined;
     // An update is judged on what the proposal becomes; the others on what it is.
-    const facts = checkpoint === 'update' ? step(current.machineVersion, snapshot, event).next.context : snapshot.context;
+    const stepped = checkpoint === 'update' ? step(current.machineVersion, snapshot, event).next : undefined;
+    const facts = stepped ? stepped.context : snapshot.context;
     const { violations, warnings: found } = judgeProposal(checkpoint, facts, campaign, usage);
     if (checkpoint !== 'update' && violations.length + missing.length > 0) throw ruleViolation([...violations, ...missing]);
     // The unit head deciding a submitted proposal should see what the province will ask (e.g. the TH-3
@@ -145,7 +154,7 @@ export class ApplyProposalEventUseCase {
     const stamped = meetsDeadline
       ? ({ ...event, deadline: { rule: current.deadline!.rule, dueAt: current.deadline!.dueAt } } as ProposalEvent)
       : event;
-    return { event: stamped, warnings, campaign, rules: { checkpoint, warnings: warnings.map((w) => w.rule), usage } };
+    return { event: stamped, warnings, campaign, rules: { checkpoint, warnings: warnings.map((w) => w.rule), usage }, stepped };
   }
 
   /** What the dossier lacks for this step (HS-1 … HS-4), each naming the kind of document to attach. */
