@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { Clock } from '#kernel';
 import { SqlOutboxStore } from '#persistence';
 import { DomainEventPublisher } from '#queue';
 
 const BATCH = 500;
 
 /**
- * Moves committed outbox rows onto BullMQ, then marks them relayed. A crash between the two relays a batch
- * again; deterministic job IDs make that harmless. Several workers may relay at once for the same reason.
+ * Moves committed outbox rows onto BullMQ, then deletes them (SqlOutboxStore says why not mark them). A crash
+ * between the two relays a batch again; deterministic job IDs make that harmless. Several workers may relay
+ * at once for the same reason.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -21,7 +21,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(SqlOutboxStore) private readonly outbox: SqlOutboxStore,
     @Inject(DomainEventPublisher) private readonly publisher: DomainEventPublisher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -42,10 +41,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const batch = await this.outbox.pending(BATCH);
       if (batch.length === 0) return relayed;
       await this.publisher.publish(batch);
-      await this.outbox.markRelayed(
-        batch.map((message) => message.id),
-        this.clock.now().toISOString(),
-      );
+      await this.outbox.delete(batch);
       relayed += batch.length;
       if (batch.length < BATCH || this.stopped) return relayed;
     }

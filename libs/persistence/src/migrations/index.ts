@@ -7,6 +7,7 @@ import { AuditCheckpoints1764700000000 } from './1764700000000-audit-checkpoints
 import { WebhookDisabling1764800000000 } from './1764800000000-webhook-disabling.migration.js';
 import { DossierDocuments1764900000000 } from './1764900000000-dossier-documents.migration.js';
 import { AuditCheckpointHeads1765000000000 } from './1765000000000-audit-checkpoint-heads.migration.js';
+import { TransitionWriteIndexes1765100000000 } from './1765100000000-transition-write-indexes.migration.js';
 
 /** In order. Listed, not globbed: the same list works from sources under Jest and from dist/. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   WebhookDisabling1764800000000,
   DossierDocuments1764900000000,
   AuditCheckpointHeads1765000000000,
+  TransitionWriteIndexes1765100000000,
 ];

@@ -381,9 +381,11 @@ export class SqlProposalRepository extends ProposalRepository {
       params.push(this.runner.dialect.bool(filter.late));
     }
     if (cursor) {
+      // A row value, not `created_at > ? OR (created_at = ? AND id > ?)`: both databases make it the start of
+      // a range in an index ending in (created_at, id), where the OR form re-reads every earlier row.
       const [createdAt, id] = decodeCursor(cursor);
-      where.push('(created_at > ? OR (created_at = ? AND id > ?))');
-      params.push(createdAt, createdAt, id);
+      where.push('(created_at, id) > (?, ?)');
+      params.push(createdAt, id);
     }
     params.push(limit + 1);
     return this.runner.read(async (db) => {
@@ -397,26 +399,29 @@ export class SqlProposalRepository extends ProposalRepository {
   }
 
   /**
-   * Keyset pages per state over the (state, id) index, or (campaign_id, state, id) for one campaign: each page
-   * is an index range, not a sort of every open row.
+   * Keyset pages per state in (created_at, id) order, the order of the one index that holds `state`
+   * (ix_proposals_state_created), or of the campaign's index for one campaign: each page is an index range,
+   * not a sort of every open row. No caller needs id order; what matters is that every sweep walks the same
+   * order, so that two of them updating their batches on PostgreSQL lock rows in the same order.
    */
   async *openDeadlines(states: readonly ProposalState[], campaignId?: string): AsyncIterable<ProposalRecord[]> {
     for (const state of states) {
-      let after = '';
+      let after: [string, string] = ['', ''];
       for (;;) {
         const batch = await this.runner.read(async (db) =>
           (
             await db.rows<ProposalRow>(
               campaignId
-                ? `SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE campaign_id = ? AND state = ? AND id > ? ORDER BY id LIMIT 500`
-                : `SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE state = ? AND id > ? ORDER BY id LIMIT 500`,
-              campaignId ? [campaignId, state, after] : [state, after],
+                ? `SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE campaign_id = ? AND state = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT 500`
+                : `SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE state = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT 500`,
+              campaignId ? [campaignId, state, ...after] : [state, ...after],
             )
           ).map(toRecord),
         );
         if (batch.length === 0) break;
         yield batch;
-        after = batch[batch.length - 1].id;
+        const last = batch[batch.length - 1];
+        after = [last.createdAt, last.id];
       }
     }
   }
