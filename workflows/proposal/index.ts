@@ -6,3 +6,4 @@ export * from './proposal-transitions.js';
 export * from './proposal-migration.js';
 export * from './machine-graph.js';
 export * from './stage-policy.js';
+export * from './proposal-replayer.js';

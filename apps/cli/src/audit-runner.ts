@@ -161,9 +161,9 @@ export async function runAudit(command: string, positionals: string[], flags: Ma
         return 0;
       }
       case 'checkpoint': {
-        const file = await checkpoints.create();
-        const { checkpoint } = file;
-        await write(flag(flags, 'out'), `${JSON.stringify(file, null, 2)}\n`);
+        // Written as the heads are read back, so that a log of millions of proposals is exported in flat memory.
+        const { checkpoint, text } = await checkpoints.createFile();
+        await write(flag(flags, 'out'), text);
         process.stderr.write(
           `Checkpoint ${checkpoint.id}: ${checkpoint.proposals} proposals, ${checkpoint.events} events before ${checkpoint.upTo}, ` +
             `root ${checkpoint.merkleRoot}. Keep the file somewhere the server cannot write.\n`,

@@ -1,4 +1,4 @@
-import type { ChainedEventBody } from './event-hash.js';
+import type { ChainedEventBody } from './chained-event-body.js';
 import type { CheckpointHead } from './merkle.js';
 
 /** One stored event as the auditor reads it: the sealed body and both hashes, untrusted until verified. */
@@ -7,11 +7,23 @@ export interface AuditedEvent extends ChainedEventBody {
   hash: string;
 }
 
+/**
+ * An event as its row holds it, for walks that decode only what they use (a checkpoint reads no JSON at all):
+ * the sealed JSON columns are left as the text stored, JSON.stringify's, keys in the order they were written.
+ */
+export interface AuditedEventRow extends Omit<AuditedEvent, 'actor' | 'payload'> {
+  actorJson: string;
+  payloadJson: string;
+}
+
 /** The head of a proposal as stored: what replay of its events must reproduce. */
 export interface AuditedProposal {
   id: string;
   machineVersion: number;
-  /** The stored snapshot `{value, context}` as the row holds it. */
+  /**
+   * The stored snapshot `{value, context}` as the row holds it; the pages of `proposals()` may leave it as the
+   * column's JSON text, so that a walk that does not replay never parses it.
+   */
   snapshot: unknown;
   version: number;
   lastSeq: number;
@@ -58,6 +70,11 @@ export abstract class AuditLog {
   abstract proposals(pageSize?: number): AsyncIterable<AuditedProposal[]>;
   /** Events ordered by (proposalId, seq), a page at a time; a range narrows them. */
   abstract events(range?: EventRange, pageSize?: number): AsyncIterable<AuditedEvent[]>;
+  /**
+   * The same pages as `events()`, with the JSON columns left as their stored text: a store that keeps the text
+   * offers them, and verify and checkpoints then read these (decoding what they need, once). Absent: `events()`.
+   */
+  rawEvents?(range?: EventRange, pageSize?: number): AsyncIterable<AuditedEventRow[]>;
   abstract proposal(id: string): Promise<AuditedProposal | null>;
   /** One proposal's events ordered by seq (a proposal's log is short: tens of events). */
   abstract eventsOf(proposalId: string): Promise<AuditedEvent[]>;

@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, sameCanonicalJson } from './canonical-json.js';
 
 /** The encoding as first written, plainly: the fast one must produce the same bytes for every value. */
 function definition(value: unknown): string {
@@ -48,5 +48,43 @@ describe('canonical JSON encoding', () => {
 
   it('refuses a bigint, as JSON does', () => {
     expect(() => canonicalJson({ n: 1n })).toThrow(TypeError);
+  });
+
+  describe('comparing two values', () => {
+    /** The other values a stored snapshot could be set against: copies, other key orders, JSON's reading of it, edits. */
+    function counterparts(value: unknown, seed: number): unknown[] {
+      const reversed = (item: unknown): unknown =>
+        Array.isArray(item)
+          ? item.map(reversed)
+          : item !== null && typeof item === 'object'
+            ? Object.fromEntries(Object.entries(item).reverse().map(([key, member]) => [key, reversed(member)]))
+            : item;
+      const json = JSON.stringify(value);
+      return [value, reversed(value), json === undefined ? undefined : JSON.parse(json), ...valuesFrom(seed, 2), { wrapped: value }, [value]];
+    }
+
+    it('says two values are the same exactly when their encodings are', () => {
+      let same = 0;
+      for (const [index, value] of valuesFrom(7, 1_500).entries()) {
+        for (const other of counterparts(value, index + 1)) {
+          const expected = definition(value) === definition(other);
+          expect(sameCanonicalJson(value, other)).toBe(expected);
+          expect(sameCanonicalJson(other, value)).toBe(expected);
+          if (expected) same++;
+        }
+      }
+      // Both answers were asked for, often.
+      expect(same).toBeGreaterThan(1_500);
+    });
+
+    it('tells NaN from nothing only as the encoding does, and refuses a bigint as it does', () => {
+      expect(sameCanonicalJson({ a: NaN }, { a: null })).toBe(true);
+      expect(sameCanonicalJson({ a: undefined, b: 1 }, { b: 1 })).toBe(true);
+      expect(sameCanonicalJson([undefined], [null])).toBe(true);
+      expect(sameCanonicalJson({ a: -0 }, { a: 0 })).toBe(true);
+      expect(sameCanonicalJson({ a: 1 }, { a: '1' })).toBe(false);
+      expect(sameCanonicalJson([1, 2], { 0: 1, 1: 2 })).toBe(false);
+      expect(() => sameCanonicalJson({ n: 1n }, { n: 1n })).toThrow(TypeError);
+    });
   });
 });

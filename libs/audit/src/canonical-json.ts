@@ -28,7 +28,8 @@ export function canonicalJson(value: unknown): string {
 /** Only quotes, backslashes, control characters and lone surrogate halves need JSON.stringify's escaping. */
 const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-function jsonString(text: string): string {
+/** A string as JSON.stringify writes it (exported for the encoders built on this one). */
+export function jsonString(text: string): string {
   return NEEDS_ESCAPING.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
@@ -54,4 +55,39 @@ function objectJson(record: Record<string, unknown>): string {
     text += `${jsonString(key)}:${canonicalJson(item)}`;
   }
   return `${text}}`;
+}
+
+const isEnumerableOwn = Object.prototype.propertyIsEnumerable;
+
+/**
+ * Whether two values have the same canonical encoding, without encoding them when they are alike member for
+ * member (the usual answer when replay is compared with a stored snapshot); otherwise the encodings decide.
+ */
+export function sameCanonicalJson(a: unknown, b: unknown): boolean {
+  return alike(a, b) || canonicalJson(a) === canonicalJson(b);
+}
+
+/**
+ * Alike implies the same encoding: equal primitives (NaN and bigint left to the encoder), or arrays of the same
+ * length alike item by item, or objects with the same own enumerable keys alike member by member, which is all
+ * that canonicalJson reads. The converse does not hold (NaN and null encode alike, and so do objects that differ
+ * only in undefined members), so `false` only means the encodings must be compared.
+ */
+function alike(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null) return a === b && typeof a !== 'bigint';
+  if (typeof b !== 'object' || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!alike(a[index], b[index])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  for (const key of keys) {
+    if (!isEnumerableOwn.call(right, key) || !alike(left[key], right[key])) return false;
+  }
+  return true;
 }

@@ -1,6 +1,6 @@
 import type { AuditedEvent, AuditedProposal } from './audit-log.port.js';
-import { eventHash, GENESIS_HASH } from './event-hash.js';
-import { replayTo, snapshotsMatch, type SnapshotLike } from './proposal-replay.js';
+import { eventHash, GENESIS_HASH, seals } from './event-hash.js';
+import { replayTo, snapshotsMatch, type ReplayFailure, type SnapshotLike } from './proposal-replay.js';
 
 export type ChainBreakReason =
   | 'edited'
@@ -40,6 +40,20 @@ export function verifyChain(
   events: readonly AuditedEvent[],
   options: ChainVerifyOptions = {},
 ): ChainBreak | null {
+  const found = breakBeforeReplay(head, events);
+  if (found !== SOUND) return found;
+  return breakAtHead(head!, events, options.replay === false ? null : replayVerdict(head!, events));
+}
+
+/** What the checks before replay leave: the chain links and seals, and the row's head is still to be judged. */
+export const SOUND = 'sound';
+
+/**
+ * verifyChain's first half, which needs no replay: a problem, null when there is nothing to judge (no row and
+ * no event), or SOUND. A walk may replay elsewhere in the meantime (another thread) and finish with
+ * {@link breakAtHead}.
+ */
+export function breakBeforeReplay(head: AuditedProposal | null, events: readonly AuditedEvent[]): ChainBreak | null | typeof SOUND {
   const proposalId = head?.id ?? events[0]?.proposalId;
   if (proposalId === undefined) return null;
   const breakAt = breakFactory(proposalId);
@@ -51,9 +65,36 @@ export function verifyChain(
   if (unsound !== -1) return new ChainForensics(proposalId, head, events).classify(unsound);
   if (events.length > head.lastSeq) return new ChainForensics(proposalId, head, events).beyondRow();
   if (events.length < head.lastSeq) return breakAt(events.length + 1, 'missing', `the row's last seq is ${head.lastSeq}`);
+  return SOUND;
+}
 
+/** What replay says of a sound chain, in a form that can cross to another thread. */
+export interface ReplayVerdict {
+  failure: ReplayFailure | null;
+  /** Whether the replayed snapshot is the one the row stores (false when it failed or the row's is unreadable). */
+  snapshotMatches: boolean;
+  /** The first of the row's query columns that disagrees with the replayed context, if any. */
+  columnAtOdds: string | null;
+}
+
+/** The parts of the row replay is held against. */
+export type ReplayedHead = Pick<AuditedProposal, 'snapshot' | 'escalation' | 'late' | 'awardForm'>;
+
+export function replayVerdict(head: ReplayedHead, events: readonly AuditedEvent[]): ReplayVerdict {
+  const replayed = replayTo(events);
+  if (replayed.failure) return { failure: replayed.failure, snapshotMatches: false, columnAtOdds: null };
+  const stored = storedSnapshot(head.snapshot);
+  return {
+    failure: null,
+    snapshotMatches: stored !== null && snapshotsMatch(replayed, stored),
+    columnAtOdds: columnAtOdds(head, replayed.context as unknown as Record<string, unknown>),
+  };
+}
+
+/** verifyChain's second half, on a SOUND chain: the row's head against its last event and, unless null, replay. */
+export function breakAtHead(head: AuditedProposal, events: readonly AuditedEvent[], replayed: ReplayVerdict | null): ChainBreak | null {
+  const breakAt = breakFactory(head.id);
   const last = events[events.length - 1];
-  const replayed = options.replay === false ? null : replayTo(events);
   if (replayed?.failure) return breakAt(replayed.failure.seq, 'replay_failed', replayed.failure.message);
   if (head.lastHash !== last.hash) {
     return breakAt(head.lastSeq, 'snapshot_mismatch', "the row's last hash is not the last event's hash");
@@ -66,11 +107,10 @@ export function verifyChain(
     return breakAt(head.lastSeq, 'snapshot_mismatch', detail);
   }
   if (replayed) {
-    const stored = storedSnapshot(head.snapshot);
-    if (!stored || !snapshotsMatch(replayed, stored)) {
+    if (!replayed.snapshotMatches) {
       return breakAt(head.lastSeq, 'snapshot_mismatch', 'replaying the log does not reproduce the stored snapshot');
     }
-    const column = columnAtOdds(head, replayed.context as unknown as Record<string, unknown>);
+    const column = replayed.columnAtOdds;
     if (column) return breakAt(head.lastSeq, 'snapshot_mismatch', `the row's ${column} column is not what replay gives`);
   }
   return null;
@@ -85,7 +125,7 @@ export function firstUnsoundIndex(proposalId: string, events: readonly AuditedEv
       event.seq !== index + 1 ||
       event.prevHash !== prevHash ||
       event.proposalId !== proposalId ||
-      eventHash(event.prevHash, event) !== event.hash
+      !seals(event.hash, event.prevHash, event)
     ) {
       return index;
     }
@@ -261,7 +301,7 @@ class ChainForensics {
 }
 
 /** The first of the row's query columns that disagrees with the replayed context, if any. */
-function columnAtOdds(head: AuditedProposal, context: Record<string, unknown> | null): string | null {
+function columnAtOdds(head: ReplayedHead, context: Record<string, unknown> | null): string | null {
   if (!context) return null;
   if (head.escalation !== undefined && head.escalation !== context.escalation) return 'escalation';
   if (head.late !== undefined && head.late !== context.late) return 'late';

@@ -5,6 +5,7 @@ import { createCheckpoint, verifyAgainstCheckpoint } from './checkpoint.js';
 import { generateCheckpointKeyPair, signCheckpoint, verifyCheckpointSignature } from './checkpoint-signature.js';
 import { GENESIS_HASH } from './event-hash.js';
 import { EMPTY_MERKLE_ROOT, merkleRootOf } from './merkle.js';
+import { checkpointWithHeads } from './test-support/checkpoint-with-heads.js';
 import { InMemoryAuditLog } from './test-support/in-memory-audit-log.js';
 import { person, reseal, sealProposalLog, V1_AWARD_WALK } from './test-support/sealed-proposal-log.js';
 
@@ -39,20 +40,19 @@ describe('checkpoints', () => {
   describe('creating one', () => {
     it('hands its heads to be kept a page at a time, in id order, while it walks', async () => {
       const pages: string[][] = [];
-      const { heads } = await createCheckpoint(seededLog(), {
+      const created = await createCheckpoint(seededLog(), {
         upTo: UP_TO,
         privateKeyPem: keys.privateKeyPem,
         now: NOW,
         pageSize: 3,
-        keepHeads: false,
         onHeads: async (page) => void pages.push(page.map((head) => head.proposalId)),
       });
-      expect(heads).toEqual([]);
+      expect(Object.keys(created)).toEqual(['checkpoint']);
       expect(pages).toEqual([['p-a', 'p-b', 'p-c'], ['p-d']]);
     });
 
     it('covers each proposal by its last event before the instant, in id order', async () => {
-      const { checkpoint, heads } = await createCheckpoint(seededLog(), { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW });
+      const { checkpoint, heads } = await checkpointWithHeads(seededLog(), { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW });
       expect(heads.map((head) => [head.proposalId, head.seq])).toEqual([
         ['p-a', 7],
         ['p-b', 2],
@@ -71,17 +71,17 @@ describe('checkpoints', () => {
       expect(checkpoint.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     });
 
-    it('signs the same digest without keeping the heads, when asked to, as the schedule does', async () => {
-      const kept = await createCheckpoint(seededLog(), { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW, id: 'c' });
-      const lean = await createCheckpoint(seededLog(), { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW, id: 'c', keepHeads: false });
-      expect(lean.heads).toEqual([]);
+    it('signs the same digest whether or not anyone takes the heads, and whatever the page size', async () => {
+      const kept = await checkpointWithHeads(seededLog(), { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW, id: 'c', pageSize: 1 });
+      const lean = await createCheckpoint(seededLog(5), { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW, id: 'c' });
       expect(kept.heads.length).toBeGreaterThan(0);
       expect(lean.checkpoint).toEqual(kept.checkpoint);
+      expect(lean.checkpoint.merkleRoot).toBe(merkleRootOf(kept.heads));
     });
 
     it('commits to the very hash of each head', async () => {
       const log = seededLog();
-      const { heads } = await createCheckpoint(log, { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW });
+      const { heads } = await checkpointWithHeads(log, { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW });
       expect(heads[3]).toEqual({ proposalId: 'p-d', seq: 4, hash: log.event('p-d', 4).hash });
     });
 
@@ -103,7 +103,7 @@ describe('checkpoints', () => {
     });
 
     it('has the empty root over an empty log', async () => {
-      const { checkpoint, heads } = await createCheckpoint(new InMemoryAuditLog(), { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW });
+      const { checkpoint, heads } = await checkpointWithHeads(new InMemoryAuditLog(), { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW });
       expect(heads).toEqual([]);
       expect(checkpoint).toMatchObject({ proposals: 0, events: 0, merkleRoot: EMPTY_MERKLE_ROOT });
     });
@@ -158,7 +158,7 @@ describe('checkpoints', () => {
   });
 
   describe('verifying the log against one', () => {
-    const checkpointOf = (log: InMemoryAuditLog) => createCheckpoint(log, { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW });
+    const checkpointOf = (log: InMemoryAuditLog) => checkpointWithHeads(log, { upTo: UP_TO, privateKeyPem: keys.privateKeyPem, now: NOW });
 
     it('holds for the log it was made from, across pages', async () => {
       const log = seededLog(1);

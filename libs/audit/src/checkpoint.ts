@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditedEvent, AuditLog, EventRange, StoredCheckpoint } from './audit-log.port.js';
-import { CheckpointComparison, type CheckpointHeadsSource, type CheckpointVerification } from './checkpoint-comparison.js';
+import {
+  CheckpointComparison,
+  type CheckpointHeadsSource,
+  type CheckpointVerification,
+  type ObservedEvent,
+} from './checkpoint-comparison.js';
 import { signCheckpoint } from './checkpoint-signature.js';
 import { merkleLeafHash, MerkleRootBuilder, type CheckpointHead } from './merkle.js';
 import { PageCursor } from './page-cursor.js';
@@ -12,11 +17,9 @@ export interface CreateCheckpointOptions {
   now: string | Date;
   /** Defaults to a random UUID. */
   id?: string;
-  /** Return every proposal's head (for the exported file). Default true; a scheduled checkpoint needs none. */
-  keepHeads?: boolean;
   /**
    * Handed the heads a page at a time, in proposal id order, as the walk finds them: to keep them beside the
-   * checkpoint without holding them all, so that a later verify can name what changed.
+   * checkpoint or write them to a file. Nothing else holds them: memory stays flat however large the log.
    */
   onHeads?: (heads: readonly CheckpointHead[]) => Promise<void>;
   /** Events asked of the AuditLog a page at a time, and heads handed to `onHeads` at a time (default 1,000). */
@@ -25,8 +28,6 @@ export interface CreateCheckpointOptions {
 
 export interface CreatedCheckpoint {
   checkpoint: StoredCheckpoint;
-  /** One per proposal, in id order (empty when not kept): export them beside the checkpoint to name, later, what changed. */
-  heads: CheckpointHead[];
 }
 
 export interface VerifyAgainstCheckpointOptions {
@@ -47,10 +48,8 @@ export async function createCheckpoint(auditLog: AuditLog, options: CreateCheckp
   const createdAt = isoInstant(options.now, 'now');
   if (upTo > createdAt) throw new RangeError(`a checkpoint cannot cover the future: upTo ${upTo} is after now ${createdAt}`);
 
+  // The root is built leaf by leaf (merkle.ts), so the walk holds one page of heads and one proposal's events.
   const tree = new MerkleRootBuilder();
-  // The heads are only worth their memory (about 200 bytes a proposal) when someone exports them.
-  const heads: CheckpointHead[] = [];
-  const keepHeads = options.keepHeads ?? true;
   const pageSize = options.pageSize ?? HEADS_PAGE;
   let page: CheckpointHead[] = [];
   let events = 0;
@@ -59,7 +58,6 @@ export async function createCheckpoint(auditLog: AuditLog, options: CreateCheckp
     const last = before[before.length - 1];
     const head = { proposalId, seq: last.seq, hash: last.hash };
     tree.add(merkleLeafHash(head));
-    if (keepHeads) heads.push(head);
     events += before.length;
     if (options.onHeads) {
       page.push(head);
@@ -72,7 +70,7 @@ export async function createCheckpoint(auditLog: AuditLog, options: CreateCheckp
   if (options.onHeads && page.length > 0) await options.onHeads(page);
   const fields = { upTo, proposals: tree.size, events, merkleRoot: tree.root(), createdAt };
   const signed = signCheckpoint(fields, options.privateKeyPem);
-  return { checkpoint: { id: options.id ?? randomUUID(), ...signed }, heads };
+  return { checkpoint: { id: options.id ?? randomUUID(), ...signed } };
 }
 
 /** Heads handed to `onHeads` at a time when no page size is given. */
@@ -102,16 +100,23 @@ export async function verifyAgainstCheckpoint(
   }
 }
 
-/** Each proposal's events in the range, in seq order, streamed in id order: one proposal's held at a time. */
+/** What a checkpoint reads of an event: whose it is, its place, its seal and its time (no JSON column). */
+type PlacedEvent = ObservedEvent & Pick<AuditedEvent, 'proposalId'>;
+
+/**
+ * Each proposal's events in the range, in seq order, streamed in id order: one proposal's held at a time. Read
+ * as rows where the store offers them, since nothing here needs the actor or the payload.
+ */
 async function forEachProposal(
   auditLog: AuditLog,
   range: EventRange & { to: string },
   pageSize: number | undefined,
-  visit: (proposalId: string, events: readonly AuditedEvent[]) => Promise<void>,
+  visit: (proposalId: string, events: readonly PlacedEvent[]) => Promise<void>,
 ): Promise<void> {
-  const events = new PageCursor(auditLog.events(range, pageSize));
+  const pages: AsyncIterable<readonly PlacedEvent[]> = auditLog.rawEvents ? auditLog.rawEvents(range, pageSize) : auditLog.events(range, pageSize);
+  const events = new PageCursor(pages);
   try {
-    let held: AuditedEvent[] = [];
+    let held: PlacedEvent[] = [];
     for (let event = events.current() ?? (await events.load()); event; event = events.current() ?? (await events.load())) {
       events.advance();
       // The range already asks for this; checked again so that an adapter ignoring it cannot widen a checkpoint.

@@ -1,4 +1,5 @@
 export * from './canonical-json.js';
+export * from './canonical-event-json.js';
 export * from './event-hash.js';
 export * from './audit-log.port.js';
 export * from './proposal-replay.js';
@@ -7,6 +8,8 @@ export * from './document-evidence.port.js';
 export * from './document-verifier.js';
 export * from './chain-verifier.js';
 export * from './page-cursor.js';
+export * from './event-row-decoder.js';
+export * from './replay-thread.js';
 export * from './log-verifier.js';
 export * from './merkle.js';
 export * from './checkpoint-signature.js';

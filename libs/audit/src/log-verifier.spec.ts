@@ -1,7 +1,7 @@
 import type { AuditedProposal } from './audit-log.port.js';
-import { createCheckpoint } from './checkpoint.js';
 import { generateCheckpointKeyPair } from './checkpoint-signature.js';
 import { verifyLog, type LogProgress } from './log-verifier.js';
+import { checkpointWithHeads } from './test-support/checkpoint-with-heads.js';
 import { InMemoryAuditLog } from './test-support/in-memory-audit-log.js';
 import { person, reseal, sealProposalLog, V1_AWARD_WALK, type LogStep } from './test-support/sealed-proposal-log.js';
 
@@ -150,14 +150,14 @@ describe('log verifier', () => {
 
     it('compares with it in the same pass', async () => {
       const log = seededLog();
-      const { checkpoint, heads } = await createCheckpoint(log, { upTo, privateKeyPem: keys.privateKeyPem, now: '2026-03-03T00:00:00Z' });
+      const { checkpoint, heads } = await checkpointWithHeads(log, { upTo, privateKeyPem: keys.privateKeyPem, now: '2026-03-03T00:00:00Z' });
       const result = await verifyLog(log, { checkpoint: { checkpoint, heads } });
       expect(result).toMatchObject({ ok: true, broken: [], checkpoint: { ok: true, merkleRootMatches: true, proposals: 7, events: 3 + 2 + 3 + 1 + 3 + 2 + 3 } });
     });
 
     it('names a proposal whose history was rewritten so well that its chain and replay still hold', async () => {
       const log = seededLog();
-      const { checkpoint, heads } = await createCheckpoint(log, { upTo, privateKeyPem: keys.privateKeyPem, now: '2026-03-03T00:00:00Z' });
+      const { checkpoint, heads } = await checkpointWithHeads(log, { upTo, privateKeyPem: keys.privateKeyPem, now: '2026-03-03T00:00:00Z' });
       rewriteHistory(log);
       expect(await verifyLog(log)).toMatchObject({ ok: true });
       const result = await verifyLog(log, { checkpoint: { checkpoint, heads } });

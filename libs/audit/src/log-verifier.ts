@@ -1,5 +1,13 @@
-import type { AuditedEvent, AuditLog, StoredCheckpoint } from './audit-log.port.js';
-import { verifyChain, type ChainBreak } from './chain-verifier.js';
+import type { AuditedEvent, AuditedEventRow, AuditedProposal, AuditLog, StoredCheckpoint } from './audit-log.port.js';
+import {
+  breakAtHead,
+  breakBeforeReplay,
+  replayVerdict,
+  SOUND,
+  verifyChain,
+  type ChainBreak,
+  type ReplayVerdict,
+} from './chain-verifier.js';
 import {
   CheckpointComparison,
   type CheckpointBreak,
@@ -7,8 +15,10 @@ import {
   type CheckpointVerification,
 } from './checkpoint-comparison.js';
 import type { DocumentEvidence } from './document-evidence.port.js';
+import { EventRowDecoder } from './event-row-decoder.js';
 import { verifyDocuments } from './document-verifier.js';
 import { PageCursor } from './page-cursor.js';
+import { ReplayThread, type ReplayJob } from './replay-thread.js';
 
 export type LogBreak = ChainBreak | CheckpointBreak;
 
@@ -30,6 +40,11 @@ export interface VerifyLogOptions {
   maxBroken?: number;
   /** Check every sealed document against its record and its stored bytes, hashed again (docs/documents.md). */
   documents?: DocumentEvidence;
+  /**
+   * Replay on a second thread, so that both cores work (the verdicts are the same): true, false, or 'auto' (the
+   * default: once the walk has met REPLAY_THREAD_AFTER events). Only where the build has the thread's script.
+   */
+  replayThread?: boolean | 'auto';
 }
 
 export interface LogVerification {
@@ -47,18 +62,50 @@ export interface LogVerification {
 
 export const MAX_BROKEN_LISTED = 1_000;
 
+/** With `replayThread: 'auto'`, replay moves to a second thread once the walk has met this many events. */
+export const REPLAY_THREAD_AFTER = 20_000;
+/** Proposals sent to the replay thread at a time, and judged proposals held at most while it answers. */
+const REPLAY_BATCH = 256;
+const MAX_PENDING = 4 * REPLAY_BATCH;
+
+/** The replay thread is given no more batches than this at once; the walk replays the next one itself. */
+const BATCHES_AHEAD = 2;
+
+/** A batch of proposals to replay: on its way to the replay thread, answered, or kept to be replayed here. */
+interface Batch {
+  jobs: ReplayJob[];
+  verdicts: Promise<ReplayVerdict[]> | null;
+  /** Its verdicts are in (or it is replayed here): the proposals in it can be reported. */
+  ready: boolean;
+  local: boolean;
+}
+
+const newBatch = (): Batch => ({ jobs: [], verdicts: null, ready: false, local: false });
+
+/** A proposal read and checked as far as it can be without replay, waiting for its turn to be reported. */
+interface Pending {
+  proposalId: string;
+  head: AuditedProposal | null;
+  events: AuditedEvent[];
+  found: ChainBreak | null | typeof SOUND;
+  /** Where its replay was sent; none when it is replayed here, or needs none. */
+  batch: Batch | null;
+  index: number;
+}
+
 /**
  * Verifies the whole log in one pass and constant memory: the proposal rows (by id) and the events (by
- * proposal id, seq) are merge-walked page by page, and only one proposal's events are held at a time, so a
- * proposal whose events span two pages is still judged whole. Events with no row are `inserted`; a row with no
- * event is `missing`.
+ * proposal id, seq) are merge-walked page by page, and only one proposal's events are held at a time (and, while
+ * replay runs on a second thread, the few hundred proposals it has not answered yet), so a proposal whose events
+ * span two pages is still judged whole. Events with no row are `inserted`; a row with no event is `missing`.
  *
  * Both iterators must order by the same comparison as JavaScript's `<` on strings (binary / "C" collation);
  * a walk that meets an id out of order stops with an error rather than report phantom problems.
  */
 export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = {}): Promise<LogVerification> {
   const maxBroken = options.maxBroken ?? MAX_BROKEN_LISTED;
-  const chainOptions = { replay: options.replay ?? true };
+  const replay = options.replay ?? true;
+  const threadWanted = replay ? (options.replayThread ?? 'auto') : false;
   const comparison = options.checkpoint
     ? new CheckpointComparison(options.checkpoint.checkpoint, {
         heads: options.checkpoint.heads,
@@ -69,7 +116,13 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
     : null;
 
   const rows = new PageCursor(auditLog.proposals(options.pageSize));
-  const events = new PageCursor(auditLog.events(undefined, options.pageSize));
+  // Rows decoded here, a proposal at a time, where the store offers them: the actor of thousands of events is
+  // parsed once, and the rows themselves are what the replay thread is sent.
+  const rawRows = auditLog.rawEvents !== undefined;
+  const events = new PageCursor<AuditedEvent | AuditedEventRow>(
+    rawRows ? auditLog.rawEvents!(undefined, options.pageSize) : auditLog.events(undefined, options.pageSize),
+  );
+  const decoder = new EventRowDecoder();
   const broken: LogBreak[] = [];
   let truncated = false;
   let proposals = 0;
@@ -77,6 +130,65 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
   let reportedAt = 0;
   let previousId: string | null = null;
   let checkpoint: CheckpointVerification | undefined;
+  let thread: ReplayThread | null = null;
+  let threadTried = false;
+  let batch = newBatch();
+  let batchesAhead = 0;
+  const pending: Pending[] = [];
+
+  /**
+   * Sends the batch being filled to the replay thread and starts another. When the thread already has
+   * BATCHES_AHEAD to do, the walk keeps this one and replays it itself when its turn comes: both threads stay
+   * busy whichever is faster on the machine at hand.
+   */
+  const dispatch = () => {
+    const sent = batch;
+    batch = newBatch();
+    if (batchesAhead >= BATCHES_AHEAD) {
+      Object.assign(sent, { jobs: [], ready: true, local: true });
+      return;
+    }
+    batchesAhead++;
+    sent.verdicts = thread!.replay(sent.jobs);
+    sent.jobs = [];
+    const answered = () => {
+      sent.ready = true;
+      batchesAhead--;
+    };
+    sent.verdicts.then(answered, answered);
+  };
+
+  /** Reports one proposal, in id order: its first problem, if it is still there when read again whole. */
+  const report = async (entry: Pending) => {
+    let suspect: ChainBreak | null;
+    if (entry.found !== SOUND) {
+      suspect = entry.found;
+    } else {
+      let verdict: ReplayVerdict | null = null;
+      if (entry.batch === batch) dispatch();
+      if (entry.batch && !entry.batch.local) {
+        verdict = (await entry.batch.verdicts!)[entry.index];
+      } else if (replay) {
+        verdict = replayVerdict(entry.head!, entry.events);
+      }
+      suspect = breakAtHead(entry.head!, entry.events, verdict);
+    }
+    suspect ??= await documentProblem(entry.proposalId, entry.events, options.documents);
+    // The walk reads rows and events page by page while commands go on: a proposal that looks broken is
+    // read again, whole and at one moment, and only what is still broken then is reported.
+    const problem = suspect && (await confirmed(auditLog, entry.proposalId, { replay }, options.documents));
+    if (problem) {
+      if (broken.length < maxBroken) broken.push(problem);
+      else truncated = true;
+    }
+  };
+
+  /** Reports what is ready, and waits for the replay thread when more than MAX_PENDING (`limit`) wait. */
+  const drain = async (limit: number) => {
+    while (pending.length > limit || (pending.length > 0 && (pending[0].batch === null || pending[0].batch.ready))) {
+      await report(pending.shift()!);
+    }
+  };
 
   try {
     for (;;) {
@@ -95,21 +207,29 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
         proposals++;
       }
 
-      const held: AuditedEvent[] = [];
+      const heldRows: (AuditedEvent | AuditedEventRow)[] = [];
       for (let event = firstEvent; event?.proposalId === proposalId; event = events.current() ?? (await events.load())) {
-        held.push(event);
+        heldRows.push(event);
         events.advance();
       }
+      const held = rawRows ? decoder.decodePage(heldRows as AuditedEventRow[]) : (heldRows as AuditedEvent[]);
       eventCount += held.length;
 
-      // The walk reads rows and events page by page while commands go on: a proposal that looks broken is
-      // read again, whole and at one moment, and only what is still broken then is reported.
-      const suspect = verifyChain(head, held, chainOptions) ?? (await documentProblem(proposalId, held, options.documents));
-      const problem = suspect && (await confirmed(auditLog, proposalId, chainOptions, options.documents));
-      if (problem) {
-        if (broken.length < maxBroken) broken.push(problem);
-        else truncated = true;
+      if (!threadTried && threadWanted !== false && (threadWanted === true || eventCount >= REPLAY_THREAD_AFTER)) {
+        threadTried = true;
+        thread = ReplayThread.start();
       }
+      const found = breakBeforeReplay(head, held);
+      const entry: Pending = { proposalId, head, events: held, found, batch: null, index: 0 };
+      if (found === SOUND && replay && thread) {
+        entry.batch = batch;
+        entry.index = batch.jobs.length;
+        const replayed = { snapshot: head!.snapshot, escalation: head!.escalation, late: head!.late, awardForm: head!.awardForm };
+        batch.jobs.push(rawRows ? { head: replayed, rows: heldRows as AuditedEventRow[] } : { head: replayed, events: held });
+        if (batch.jobs.length >= REPLAY_BATCH) dispatch();
+      }
+      pending.push(entry);
+      await drain(MAX_PENDING);
       await comparison?.add(proposalId, held);
 
       if (options.onProgress && eventCount - reportedAt >= (options.pageSize ?? 1_000)) {
@@ -117,9 +237,11 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
         options.onProgress({ proposals, events: eventCount });
       }
     }
+    if (batch.jobs.length > 0) dispatch();
+    await drain(0);
     checkpoint = await comparison?.finish();
   } finally {
-    await Promise.all([rows.close(), events.close(), comparison?.close()]);
+    await Promise.all([rows.close(), events.close(), comparison?.close(), thread?.close()]);
   }
 
   if (checkpoint) {

@@ -1,9 +1,7 @@
 import type { Actor } from '#kernel';
 import {
   MIGRATED_EVENT,
-  restore,
-  startProposal,
-  step,
+  ProposalReplayer,
   toStored,
   upgradeSnapshot,
   type MigratedPayload,
@@ -13,7 +11,7 @@ import {
   type ProposalSnapshot,
 } from '#workflows/proposal';
 import type { AuditedEvent } from './audit-log.port.js';
-import { canonicalJson } from './canonical-json.js';
+import { sameCanonicalJson } from './canonical-json.js';
 import { isDossierEvent } from './dossier-events.js';
 
 export const CREATED_EVENT = 'CREATED';
@@ -48,10 +46,17 @@ export interface SnapshotLike {
   context: unknown;
 }
 
+/**
+ * The proposal after the events applied so far. The replayer moves on with each event; `snapshot` stays what it
+ * was after this fold's last event, so a failure can describe the fold just before the line that failed.
+ */
 interface Fold {
+  replayer: ProposalReplayer;
   snapshot: ProposalSnapshot;
   machineVersion: number;
 }
+
+const foldOf = (replayer: ProposalReplayer): Fold => ({ replayer, snapshot: replayer.snapshot, machineVersion: replayer.machineVersion });
 
 /**
  * Folds a proposal's events (ordered by seq) through the machine version each was written under, the way the
@@ -87,10 +92,7 @@ export function replaysToStored(events: readonly AuditedEvent[], stored: Snapsho
 
 /** Compares `{value, context}` only, through canonical JSON, so that the order keys came back in never matters. */
 export function snapshotsMatch(replayed: Pick<ReplayResult, 'state' | 'context'>, stored: SnapshotLike): boolean {
-  return (
-    canonicalJson({ value: replayed.state, context: replayed.context }) ===
-    canonicalJson({ value: stored.value, context: stored.context })
-  );
+  return sameCanonicalJson({ value: replayed.state, context: replayed.context }, { value: stored.value, context: stored.context });
 }
 
 function apply(fold: Fold | null, event: AuditedEvent): Fold {
@@ -98,8 +100,7 @@ function apply(fold: Fold | null, event: AuditedEvent): Fold {
     if (fold) throw new Error(`a second ${CREATED_EVENT} line`);
     const input = event.payload as ProposalInput;
     if (input?.proposalId !== event.proposalId) throw new Error(`${CREATED_EVENT} is for another proposal`);
-    const snapshot = restore(event.machineVersion, startProposal(event.machineVersion, input));
-    return landed({ snapshot, machineVersion: event.machineVersion }, event);
+    return landed(foldOf(ProposalReplayer.start(event.machineVersion, input)), event);
   }
   if (!fold) throw new Error(`the log does not start with ${CREATED_EVENT}`);
 
@@ -120,15 +121,15 @@ function apply(fold: Fold | null, event: AuditedEvent): Fold {
       );
     }
     const upgraded = upgradeSnapshot(toStored(fold.snapshot), fromVersion, toVersion);
-    return landed({ snapshot: restore(toVersion, upgraded), machineVersion: toVersion }, event);
+    return landed(foldOf(ProposalReplayer.resume(toVersion, upgraded)), event);
   }
 
-  // The live snapshot is kept between lines; restoring it only when the version changes keeps replay at one
-  // `transition` per event.
-  const current =
+  // One replayer carries the proposal from line to line; it is only replaced when the version changes.
+  const replayer =
     event.machineVersion === fold.machineVersion
-      ? fold.snapshot
-      : restore(event.machineVersion, toStored(fold.snapshot));
+      ? fold.replayer
+      : ProposalReplayer.resume(event.machineVersion, toStored(fold.snapshot));
+  const current = replayer.snapshot;
   // The sealed fields go last: a payload key can never stand in for who acted, when, or what was sent.
   const machineEvent = {
     ...(event.payload as object),
@@ -136,12 +137,10 @@ function apply(fold: Fold | null, event: AuditedEvent): Fold {
     actor: event.actor as Actor,
     at: event.at,
   } as ProposalEvent;
-  const { next } = step(event.machineVersion, current, machineEvent);
-  // xstate hands back the very same snapshot when no transition is enabled: the machine refused the event.
-  if (next === current) {
+  if (!replayer.send(machineEvent)) {
     throw new Error(`machine v${event.machineVersion} refuses ${event.type} in ${String(current.value)}`);
   }
-  return landed({ snapshot: next, machineVersion: event.machineVersion }, event);
+  return landed(foldOf(replayer), event);
 }
 
 function landed(fold: Fold, event: AuditedEvent): Fold {

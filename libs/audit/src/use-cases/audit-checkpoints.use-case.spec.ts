@@ -2,7 +2,7 @@ import { FixedClock } from '#kernel';
 import { generateCheckpointKeyPair } from '../checkpoint-signature.js';
 import { InMemoryAuditLog } from '../test-support/in-memory-audit-log.js';
 import { reseal, sealProposalLog } from '../test-support/sealed-proposal-log.js';
-import { AuditCheckpoints } from './audit-checkpoints.use-case.js';
+import { AuditCheckpoints, CHECKPOINT_FILE_FORMAT, parseCheckpointFile } from './audit-checkpoints.use-case.js';
 
 /** Given a log and a checkpoint signed before a key rotation, when it is verified after, then whom it trusts. */
 describe('audit checkpoints across a signing-key rotation', () => {
@@ -128,5 +128,38 @@ describe('audit verify held against the newest checkpoint by default', () => {
     await new AuditCheckpoints(auditLog, clock, generateCheckpointKeyPair().privateKeyPem).create();
     const result = await new AuditCheckpoints(auditLog, clock, keys.privateKeyPem).verify();
     expect(result).toMatchObject({ ok: false, broken: [], checkpoint: { signatureValid: false, merkleRootMatches: true, ok: false } });
+  });
+});
+
+/** Given a log, when an operator exports a checkpoint (the CLI), then the file is written a page at a time. */
+describe('an exported checkpoint file', () => {
+  const keys = generateCheckpointKeyPair();
+  const clock = new FixedClock(new Date('2026-09-01T00:00:00.000Z'));
+  const ids = Array.from({ length: 7 }, (_, index) => `p-${index + 1}`);
+
+  async function exported(auditLog: InMemoryAuditLog) {
+    const { checkpoint, text } = await new AuditCheckpoints(auditLog, clock, keys.privateKeyPem).createFile();
+    const pieces: string[] = [];
+    for await (const piece of text) pieces.push(piece);
+    return { checkpoint, pieces, text: pieces.join('') };
+  }
+
+  it.each([
+    ['read back from the store, a page at a time', true],
+    ['held while signing, where the store keeps none', false],
+  ])('is what JSON.stringify(file, null, 2) writes, byte for byte, its heads %s', async (_, keepsCheckpointHeads) => {
+    const auditLog = new InMemoryAuditLog({ keepsCheckpointHeads, pageSize: 3 }).add(...ids.map((id) => sealProposalLog(id)));
+    const { checkpoint, pieces, text } = await exported(auditLog);
+    const heads = ids.map((id) => ({ proposalId: id, seq: 7, hash: auditLog.event(id, 7).hash }));
+    expect(text).toBe(`${JSON.stringify({ format: CHECKPOINT_FILE_FORMAT, checkpoint, heads }, null, 2)}\n`);
+    expect(parseCheckpointFile(text)).toEqual({ format: CHECKPOINT_FILE_FORMAT, checkpoint, heads });
+    // Pieces, not one string: the opening, each page of heads, the closing.
+    expect(pieces.length).toBe(keepsCheckpointHeads ? 2 + Math.ceil(ids.length / 3) : 3);
+    expect(auditLog.savedCheckpoints).toEqual([checkpoint]);
+  });
+
+  it('of an empty log is the same as JSON.stringify writes it too', async () => {
+    const { checkpoint, text } = await exported(new InMemoryAuditLog());
+    expect(text).toBe(`${JSON.stringify({ format: CHECKPOINT_FILE_FORMAT, checkpoint, heads: [] }, null, 2)}\n`);
   });
 });

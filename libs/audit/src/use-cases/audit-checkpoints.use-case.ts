@@ -72,29 +72,57 @@ export class AuditCheckpoints {
 
   /**
    * Signs the log as it stands (minus the settling moment), keeps the digest with its heads (a page at a time,
-   * where the store keeps them), and returns the file to export; `keepHeads: false` (the schedule's) leaves
-   * the file's heads empty and memory flat however large the log.
+   * where the store keeps them), and returns the file to export, whose heads are held to be returned;
+   * `keepHeads: false` (the schedule's) leaves the file's heads empty and memory flat however large the log.
+   * To write the file itself in flat memory, see {@link createFile}.
    */
   async create(options: { keepHeads?: boolean } = {}): Promise<CheckpointFile> {
+    const heads: CheckpointHead[] = [];
+    const keepHeads = options.keepHeads ?? true;
+    const { checkpoint } = await this.sign((page) => {
+      if (keepHeads) heads.push(...page);
+    });
+    return { format: CHECKPOINT_FILE_FORMAT, checkpoint, heads };
+  }
+
+  /**
+   * Signs and keeps a checkpoint as {@link create} does, and hands back the file to export as text, made as it
+   * is read: the digest, then its heads read back from the store a page at a time (held while signing only
+   * where the store keeps none). The text is `JSON.stringify(file, null, 2)`'s, byte for byte.
+   */
+  async createFile(): Promise<{ checkpoint: StoredCheckpoint; text: AsyncIterable<string> }> {
+    const unkept: CheckpointHead[] = [];
+    const { checkpoint, headsKept } = await this.sign((page, kept) => {
+      if (!kept) unkept.push(...page);
+    });
+    const heads = headsKept ? this.auditLog.checkpointHeads(checkpoint.id) : [unkept];
+    return { checkpoint, text: checkpointFileText(checkpoint, heads) };
+  }
+
+  /**
+   * Makes and keeps a checkpoint, saving its heads a page at a time where the store keeps them (a store keeps
+   * all or none: see AuditLog.saveCheckpointHeads); each page is also shown to `onHeads`.
+   */
+  private async sign(onHeads: (page: readonly CheckpointHead[], kept: boolean) => void): Promise<{ checkpoint: StoredCheckpoint; headsKept: boolean }> {
     if (!this.signingKeyPem) {
       throw new DomainError('NOT_CONFIGURED', 'No key to sign checkpoints with: set AUDIT_SIGNING_KEY to an Ed25519 private key (PEM)');
     }
     const now = this.clock.now();
     const upTo = new Date(now.getTime() - SETTLE_MS);
     const id = randomUUID();
-    let storeKeepsHeads = true;
-    const { checkpoint, heads } = await createCheckpoint(this.auditLog, {
+    let headsKept = true;
+    const { checkpoint } = await createCheckpoint(this.auditLog, {
       id,
       upTo,
       now,
       privateKeyPem: this.signingKeyPem,
-      keepHeads: options.keepHeads,
       onHeads: async (page) => {
-        if (storeKeepsHeads) storeKeepsHeads = await this.auditLog.saveCheckpointHeads(id, page);
+        if (headsKept) headsKept = await this.auditLog.saveCheckpointHeads(id, page);
+        onHeads(page, headsKept);
       },
     });
     await this.auditLog.saveCheckpoint(checkpoint);
-    return { format: CHECKPOINT_FILE_FORMAT, checkpoint, heads };
+    return { checkpoint, headsKept };
   }
 
   list(limit = 50): Promise<StoredCheckpoint[]> {
@@ -164,4 +192,26 @@ export function parseCheckpointFile(text: string): CheckpointFile {
     throw new DomainError('VALIDATION_FAILED', `Not a checkpoint file: ${problems.join('; ')}`, { problems });
   }
   return file as CheckpointFile;
+}
+
+/**
+ * The checkpoint file as `JSON.stringify(file, null, 2)` writes it (and a final newline), made a page of heads
+ * at a time, so that exporting a checkpoint of millions of proposals holds one page.
+ */
+export async function* checkpointFileText(
+  checkpoint: StoredCheckpoint,
+  heads: Iterable<readonly CheckpointHead[]> | AsyncIterable<readonly CheckpointHead[]>,
+): AsyncIterable<string> {
+  const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
+  yield `{\n  "format": ${JSON.stringify(CHECKPOINT_FILE_FORMAT)},\n  "checkpoint": ${indented(checkpoint, 1)},\n  "heads": [`;
+  let written = 0;
+  for await (const page of heads) {
+    let text = '';
+    for (const head of page) {
+      // The members in the order JSON.stringify would write a head the walk made.
+      text += `${written++ === 0 ? '' : ','}\n    ${indented({ proposalId: head.proposalId, seq: head.seq, hash: head.hash }, 2)}`;
+    }
+    if (text) yield text;
+  }
+  yield written === 0 ? ']\n}\n' : '\n  ]\n}\n';
 }

@@ -1,11 +1,18 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { AuditLog, type AuditedEvent, type AuditedProposal, type CheckpointHead, type EventRange, type StoredCheckpoint } from '#audit';
+import {
+  AuditLog,
+  type AuditedEvent,
+  type AuditedEventRow,
+  type AuditedProposal,
+  type CheckpointHead,
+  type EventRange,
+  type StoredCheckpoint,
+} from '#audit';
 import { toLoggedEvent, type ProposalEventRow } from './sql-proposal.repository.js';
 import { SqlTransactionRunner } from './sql-transaction-runner.js';
 
 /** Rows of a page: large enough that per-query overhead is small, small enough to keep memory flat. */
 export const AUDIT_PAGE_SIZE = 2_000;
-
 
 interface ProposalHeadRow {
   id: string;
@@ -40,10 +47,30 @@ const CHECKPOINT_COLUMNS = 'id, up_to, proposals, events, merkle_root, algorithm
 // The events' mapping is the proposal repository's own, so the auditor reads exactly what the chain sealed.
 const toAuditedEvent: (row: ProposalEventRow) => AuditedEvent = toLoggedEvent;
 
+/** The row with its JSON columns as stored: a walk decodes what it uses (the port's rawEvents). */
+const toAuditedEventRow = (row: ProposalEventRow): AuditedEventRow => ({
+  proposalId: row.proposal_id,
+  seq: Number(row.seq),
+  type: row.type,
+  actorJson: row.actor,
+  at: row.at,
+  payloadJson: row.payload,
+  machineVersion: Number(row.machine_version),
+  state: row.state,
+  prevHash: row.prev_hash,
+  hash: row.hash,
+});
+
 const toAuditedProposal = (row: ProposalHeadRow): AuditedProposal => ({
+  ...toProposalPageItem(row),
+  snapshot: JSON.parse(row.snapshot),
+});
+
+/** A proposal of a page: the snapshot left as its JSON text, parsed only by a walk that replays (see the port). */
+const toProposalPageItem = (row: ProposalHeadRow): AuditedProposal => ({
   id: row.id,
   machineVersion: Number(row.machine_version),
-  snapshot: JSON.parse(row.snapshot),
+  snapshot: row.snapshot,
   version: Number(row.version),
   lastSeq: Number(row.last_seq),
   lastHash: row.last_hash,
@@ -96,14 +123,22 @@ export class SqlAuditLog extends AuditLog {
           ? `SELECT ${PROPOSAL_HEAD_COLUMNS} FROM proposals ORDER BY id LIMIT ?`
           : `SELECT ${PROPOSAL_HEAD_COLUMNS} FROM proposals WHERE id > ? ORDER BY id LIMIT ?`;
       const params: unknown[] = afterId === null ? [limit] : [afterId, limit];
-      const page: AuditedProposal[] = await this.readPage(sql, params, toAuditedProposal);
+      const page = (await this.readPage<ProposalHeadRow>(sql, params)).map(toProposalPageItem);
       if (page.length > 0) yield page;
       if (page.length < limit) return;
       afterId = page[page.length - 1].id;
     }
   }
 
-  async *events(range: EventRange = {}, pageSize = AUDIT_PAGE_SIZE): AsyncIterable<AuditedEvent[]> {
+  events(range: EventRange = {}, pageSize = AUDIT_PAGE_SIZE): AsyncIterable<AuditedEvent[]> {
+    return this.eventPages(range, pageSize, toAuditedEvent);
+  }
+
+  override rawEvents(range: EventRange = {}, pageSize = AUDIT_PAGE_SIZE): AsyncIterable<AuditedEventRow[]> {
+    return this.eventPages(range, pageSize, toAuditedEventRow);
+  }
+
+  private async *eventPages<Item>(range: EventRange, pageSize: number, toItem: (row: ProposalEventRow) => Item): AsyncIterable<Item[]> {
     const limit = checkedPageSize(pageSize);
     const filters: string[] = [];
     const filterParams: unknown[] = [];
@@ -125,26 +160,27 @@ export class SqlAuditLog extends AuditLog {
     const select = `SELECT ${EVENT_COLUMNS} FROM proposal_events`;
     const firstPage = `${select}${where(filters)} ORDER BY proposal_id, seq LIMIT ?`;
     const nextPage = `${select}${where(['(proposal_id, seq) > (?, ?)', ...filters])} ORDER BY proposal_id, seq LIMIT ?`;
-    let after: AuditedEvent | null = null;
+    let after: ProposalEventRow | null = null;
     for (;;) {
       const sql: string = after === null ? firstPage : nextPage;
-      const params: unknown[] = after === null ? [...filterParams, limit] : [after.proposalId, after.seq, ...filterParams, limit];
-      const page: AuditedEvent[] = await this.readPage(sql, params, toAuditedEvent);
-      if (page.length > 0) yield page;
-      if (page.length < limit) return;
-      after = page[page.length - 1];
+      const params: unknown[] =
+        after === null ? [...filterParams, limit] : [after.proposal_id, Number(after.seq), ...filterParams, limit];
+      const rows = await this.readPage<ProposalEventRow>(sql, params);
+      if (rows.length > 0) yield rows.map(toItem);
+      if (rows.length < limit) return;
+      after = rows[rows.length - 1];
     }
   }
 
-  /** One page, one short read: the SQLite lock is let go before the caller sees the rows. */
   /**
-   * On SQLite a read is synchronous under its promise, so a walk of a million events would never let the
-   * event loop run: the API would answer nothing else, and BullMQ could not renew its locks, until the end.
-   * Each page waits for the loop to turn once first.
+   * One page, one short read: the SQLite lock is let go before the rows are mapped. On SQLite a read is
+   * synchronous under its promise, so a walk of a million events would never let the event loop run: the API
+   * would answer nothing else, and BullMQ could not renew its locks, until the end. Each page waits for the
+   * loop to turn once first.
    */
-  private async readPage<Row, Item>(sql: string, params: unknown[], toItem: (row: Row) => Item): Promise<Item[]> {
+  private async readPage<Row>(sql: string, params: unknown[]): Promise<Row[]> {
     await yieldToEventLoop();
-    return this.runner.read(async (db) => (await db.rows<Row>(sql, params)).map(toItem));
+    return this.runner.read((db) => db.rows<Row>(sql, params));
   }
 
   proposal(id: string): Promise<AuditedProposal | null> {
@@ -214,11 +250,8 @@ export class SqlAuditLog extends AuditLog {
           ? `SELECT ${columns} ORDER BY proposal_id LIMIT ?`
           : `SELECT ${columns} AND proposal_id > ? ORDER BY proposal_id LIMIT ?`;
       const params: unknown[] = afterId === null ? [checkpointId, limit] : [checkpointId, afterId, limit];
-      const page: CheckpointHead[] = await this.readPage(sql, params, (row: { proposal_id: string; seq: number; hash: string }) => ({
-        proposalId: row.proposal_id,
-        seq: Number(row.seq),
-        hash: row.hash,
-      }));
+      const rows = await this.readPage<{ proposal_id: string; seq: number | string; hash: string }>(sql, params);
+      const page: CheckpointHead[] = rows.map((row) => ({ proposalId: row.proposal_id, seq: Number(row.seq), hash: row.hash }));
       if (page.length > 0) yield page;
       if (page.length < limit) return;
       afterId = page[page.length - 1].proposalId;
