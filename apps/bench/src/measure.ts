@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { constants as perf, PerformanceObserver } from 'node:perf_hooks';
 import { describeError, fmt, log, now, problem, profiled, secs } from './harness.js';
 
@@ -30,16 +31,42 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ['gc'] });
 
-const heapAfterGc = () => {
+/** What the forced GCs of this process have cost so far, so that a pass can leave them out of its figures. */
+const forcedGcCost = { count: 0, cpuMs: 0, wallMs: 0 };
+
+/** heapUsed after a forced full GC (a plain read without --expose-gc), MB. */
+export const heapAfterGc = () => {
+  const [cpu, t] = [process.cpuUsage(), now()];
   globalThis.gc?.();
+  const spent = process.cpuUsage(cpu);
+  forcedGcCost.count += globalThis.gc ? 1 : 0;
+  forcedGcCost.cpuMs += (spent.user + spent.system) / 1000;
+  forcedGcCost.wallMs += now() - t;
   return process.memoryUsage().heapUsed / MB;
 };
+
+/**
+ * Bytes this process has handed to write(2) and its kin so far (`wchar` of /proc/self/io; NaN where there is
+ * none): every file, pipe and socket, whether or not the disk was touched. A delta over a pass is what the pass
+ * asked the kernel to write, plus whatever else the process wrote meanwhile (progress lines on stderr).
+ */
+export function bytesWrittenSoFar(): number {
+  try {
+    const line = /^wchar:\s*(\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
+    return line ? Number(line[1]) : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 export interface Measured {
   /** Wall time minus the forced-GC pauses at the heap marks, ms. */
   elapsedMs: number;
   pausedMs: number;
-  /** CPU time of this process (all threads) over the wall time, % of one core; and in ms. */
+  /**
+   * CPU time of this process (all threads) over the wall time, % of one core; and in ms. The forced GCs (the
+   * heap marks, here or at another process's request) are left out of both.
+   */
   cpuPercent: number;
   cpuMs: number;
   /** heapUsed after a forced GC, MB: 'start' (with gcAtStart), '25%' … '100%', or 'end' for a pass ended early. */
@@ -63,10 +90,10 @@ export class Meter {
   private readonly rss: Measured['rss'];
   private readonly started = now();
   private readonly cpuAtStart = process.cpuUsage();
+  private readonly forcedGcCostAtStart = { ...forcedGcCost };
   private lastLine: number;
   private lastSample = 0;
   private pausedMs = 0;
-  private forcedGcs = 0;
   private peakHeapMb = 0;
   private done = 0;
 
@@ -104,6 +131,16 @@ export class Meter {
     return this.marks.length > 0 && done >= this.marks[0] * this.total;
   }
 
+  /**
+   * The heap marks `done` has reached, read by `probe` rather than here (the heap of another process, the
+   * server's when the clients run in a child); the wait is left out of the elapsed time like a forced GC.
+   */
+  async readMarksWith(done: number, probe: () => Promise<number>): Promise<void> {
+    const t = now();
+    while (this.due(done)) this.heap[`${Math.round(this.marks.shift()! * 100)}%`] = await probe();
+    this.pausedMs += now() - t;
+  }
+
   /** `done` items so far: samples memory, reads the heap marks reached (unless `canPause` is false), says progress. */
   tick(done: number, canPause = true): void {
     this.done = done;
@@ -112,7 +149,6 @@ export class Meter {
     if (canPause && this.due(done)) {
       while (this.due(done)) {
         this.heap[`${Math.round(this.marks.shift()! * 100)}%`] = heapAfterGc();
-        this.forcedGcs++;
       }
       this.pausedMs += now() - t;
     }
@@ -126,18 +162,25 @@ export class Meter {
   async finish(): Promise<Measured> {
     const wallMs = now() - this.started;
     const cpu = process.cpuUsage(this.cpuAtStart);
+    const forced = {
+      count: forcedGcCost.count - this.forcedGcCostAtStart.count,
+      cpuMs: forcedGcCost.cpuMs - this.forcedGcCostAtStart.cpuMs,
+      wallMs: forcedGcCost.wallMs - this.forcedGcCostAtStart.wallMs,
+    };
+    const cpuMs = (cpu.user + cpu.system) / 1000 - forced.cpuMs;
+    // The pass's own pauses hold its forced GCs; a server's, forced at its clients' request, are not among them.
+    const busyMs = wallMs - Math.max(this.pausedMs, forced.wallMs);
     clearInterval(this.timer);
     this.sample();
     this.rss.endMb = process.memoryUsage.rss() / MB;
     await new Promise((resolve) => setImmediate(resolve)); // lets the pass's last GC entries in
-    const gc = { full: gcSeen.full - this.gcAtStart.full - this.forcedGcs, young: gcSeen.young - this.gcAtStart.young, ms: gcSeen.ms - this.gcAtStart.ms - this.pausedMs };
+    const gc = { full: gcSeen.full - this.gcAtStart.full - forced.count, young: gcSeen.young - this.gcAtStart.young, ms: gcSeen.ms - this.gcAtStart.ms - forced.wallMs };
     if (this.marks.length) this.heap.end = heapAfterGc();
-    const cpuMs = (cpu.user + cpu.system) / 1000;
     if (this.lastLine !== Number.POSITIVE_INFINITY) log(`${this.label}: done, ${fmt(this.done, 0)} in ${secs(wallMs - this.pausedMs)}`);
     return {
       elapsedMs: wallMs - this.pausedMs,
       pausedMs: this.pausedMs,
-      cpuPercent: (cpuMs / wallMs) * 100,
+      cpuPercent: (cpuMs / busyMs) * 100,
       cpuMs,
       heap: this.heap,
       peakHeapMb: this.peakHeapMb,
@@ -161,6 +204,8 @@ export interface Load {
   item(index: number, timed: Timed, lane: number): Promise<void>;
   /** Fractions of the pass at which to force a GC and read the heap (no operation is in flight meanwhile). */
   heapAt?: number[];
+  /** Reads the heap at those marks instead of this process's own (see Meter.readMarksWith). */
+  heapProbe?: () => Promise<number>;
   gcAtStart?: boolean;
   /** No new item after this long; the pass then says it stopped early. */
   budgetMs?: number;
@@ -202,13 +247,17 @@ export async function runLoad(load: Load): Promise<LoadResult> {
   let gate: { wait: Promise<void>; open: () => void } | null = null;
 
   /** At a heap mark, no new item starts until those in flight are done; the last one out reads the heap and opens the gate. */
-  const settleGate = (done: number) => {
-    meter.tick(done, active === 0);
+  const settleGate = async (done: number) => {
+    const probe = load.heapProbe;
+    meter.tick(done, active === 0 && !probe);
     if (meter.due(done) && !gate) {
       let open!: () => void;
       gate = { wait: new Promise<void>((resolve) => (open = resolve)), open };
-    } else if (gate && active === 0) {
+    }
+    if (gate && active === 0) {
       const opened = gate;
+      // The gate stays shut while a probe reads: no lane starts an item meanwhile.
+      if (probe) await meter.readMarksWith(done, probe);
       gate = null;
       opened.open();
     }
@@ -239,7 +288,7 @@ export async function runLoad(load: Load): Promise<LoadResult> {
         if (failed >= (load.maxFailures ?? 50)) stopped = `${failed} failed`;
       }
       active--;
-      settleGate(completed + failed);
+      await settleGate(completed + failed);
     }
   };
   const lanes = () => Promise.all(Array.from({ length: Math.min(load.concurrency, load.count) }, (_, i) => lane(i)));
