@@ -1,10 +1,10 @@
-import type { Dispatcher } from 'undici-types';
+import { Agent, request as httpRequest } from 'node:http';
 import { draftFor, PIPELINE_EVENTS, type ActorKey } from './fixtures.js';
 import { log } from './harness.js';
 import { runLoad, type Load, type LoadResult } from './measure.js';
 
 /**
- * The HTTP clients of the pipeline bench, in a process of their own: fetch, its connection pool and the
+ * The HTTP clients of the pipeline bench, in a process of their own: node:http, its connection pool and the
  * clients' JSON work then run on the other core, and the server's process does nothing but serve. Driven over
  * IPC by pipeline.bench.ts (`ClientOrder` in, `ClientReport` out): a warm-up, then the measured walk once the
  * server says go; at each heap mark the walk pauses with nothing in flight and asks the server to read its heap.
@@ -37,29 +37,44 @@ const replies: ((reply: ServerReply) => void)[] = [];
 const nextReply = () => new Promise<ServerReply>((resolve) => replies.push(resolve));
 
 /**
- * A keep-alive pool of exactly `concurrency` connections for fetch. Its default pool has no limit: a burst that
- * finds every connection busy opens more and queues requests on each while they connect (hundreds of ms at p99,
- * a client artefact). fetch is Node's bundled undici, whose Agent class is reachable through the global
- * dispatcher once fetch has run; nothing is installed and no global is changed.
+ * A keep-alive pool of exactly `concurrency` connections, on node:http. fetch (Node's bundled undici) costs the
+ * client about twice as much CPU a request; on this 2-core machine the clients' core then saturated before the
+ * server's, so the bare floor measured fetch rather than HTTP.
  */
-async function fetchPool(base: string, concurrency: number): Promise<Dispatcher | undefined> {
-  await (await fetch(`${base}/`)).arrayBuffer();
-  const global = (globalThis as unknown as Record<symbol, { constructor?: { name?: string } } | undefined>)[Symbol.for('undici.globalDispatcher.1')];
-  if (global?.constructor?.name !== 'Agent') return undefined;
-  const Agent = global.constructor as unknown as new (options: object) => Dispatcher;
-  return new Agent({ connections: concurrency, keepAliveTimeout: 60_000, keepAliveMaxTimeout: 600_000 });
+type Pool = Agent;
+
+function connectionPool(concurrency: number): Pool {
+  return new Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency, keepAliveMsecs: 60_000 });
 }
 
-async function postJson(pool: Dispatcher | undefined, url: string, token: string, body: unknown, expected: number) {
-  const init = { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body), dispatcher: pool };
-  const response = await fetch(url, init as RequestInit);
-  const text = await response.text();
-  if (response.status !== expected) throw new Error(`POST ${url} answered ${response.status}: ${text.slice(0, 200)}`);
-  return JSON.parse(text) as { id: string; state: string };
+function postJson(pool: Pool, url: string, token: string, body: unknown, expected: number): Promise<{ id: string; state: string }> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      {
+        method: 'POST',
+        agent: pool,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (response.statusCode !== expected) reject(new Error(`POST ${url} answered ${response.statusCode}: ${text.slice(0, 200)}`));
+          else resolve(JSON.parse(text) as { id: string; state: string });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
 }
 
 /** One proposal from creation to awarded: 1 + 5 requests, each its own measured operation. */
-function proposalWalk(order: ClientOrder, pool: Dispatcher | undefined): Load['item'] {
+function proposalWalk(order: ClientOrder, pool: Pool): Load['item'] {
   const { base, tokens, unitId, campaignId } = order;
   if (order.target === 'floor') {
     return async (index, timed) => {
@@ -78,12 +93,12 @@ function proposalWalk(order: ClientOrder, pool: Dispatcher | undefined): Load['i
 }
 
 async function walk(order: ClientOrder): Promise<void> {
-  const pool = await fetchPool(order.base, order.concurrency);
+  const pool = connectionPool(order.concurrency);
   try {
     const item = proposalWalk(order, pool);
     const { label, concurrency } = order;
     const warmup = order.warmup > 0 ? await runLoad({ label: `${label} warm-up`, count: order.warmup, concurrency, item, quiet: true }) : null;
-    send({ type: 'ready', warmup, pool: pool !== undefined });
+    send({ type: 'ready', warmup, pool: true });
     if ((await nextReply()).type !== 'go') throw new Error('the server did not say go');
     log(`${label}: walking ${order.count} proposals, ${concurrency} in flight (clients in process ${process.pid})`);
     const heapProbe = async () => {
@@ -95,7 +110,7 @@ async function walk(order: ClientOrder): Promise<void> {
     const result = await runLoad({ label, count: order.count, concurrency, item, heapAt: order.heapAt, heapProbe, budgetMs: order.budgetMs });
     send({ type: 'done', result });
   } finally {
-    await pool?.close();
+    pool.destroy();
   }
 }
 

@@ -304,8 +304,8 @@ async function walkOverHttp(name: string, total: number, target: Pick<ClientOrde
   if (warmup) notes.push(...checkLoad(warmup));
   notes.push(...checkLoad(result));
   notes.push(
-    `${name}: clients: built-in fetch in a child process (${fmt(clientCpuPercent, 0)} % CPU over the walk), ` +
-      (pool ? `keep-alive pool of ${concurrency} connections` : "fetch's default keep-alive pool (no limit: Agent not found)"),
+    `${name}: clients: node:http in a child process (${fmt(clientCpuPercent, 0)} % CPU over the walk), ` +
+      (pool ? `keep-alive pool of ${concurrency} connections` : 'no fixed pool'),
   );
   addRow(name, result, concurrency);
   return { result, walked: result.completed + (warmup?.completed ?? 0), bytesWritten: Number.NaN };
@@ -429,7 +429,7 @@ bench(
       'heap = heapUsed after a forced full GC at 25/50/75/100 % of the walk (no operation in flight); RSS at the end of the walk.',
       'node CPU % = CPU time of the process (all threads) over the wall time of the walk; 100 = one core busy; for http, the server process.',
       'CPU µs/tr. = that CPU time per transition: steadier than transitions/s when something else shares the machine.',
-      "http floor = the same fetch clients against a bare node:http server that answers at once: HTTP's own cost, both ends.",
+      "http floor = the same clients against a bare node:http server that answers at once: HTTP's own cost, both ends.",
       'bytes written = the growth of wchar in /proc/self/io over the walk: all this process handed to write(2) (the WAL, its copy into the ' +
         'database file at the checkpoints, a checkpoint after the walk to count the whole copy, and a few progress lines on stderr).',
       ...notes,
