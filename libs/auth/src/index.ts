@@ -1,2 +1,3 @@
 export * from './access-token.js';
+export * from './access-token-verifier.js';
 export * from './read-only-roles.js';

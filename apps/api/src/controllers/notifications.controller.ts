@@ -19,7 +19,7 @@ import type { InboxNoticeBody, InboxPageBody, UnreadCountBody } from '#contracts
 import { APP_CONFIG, type AppConfig } from '#config';
 import { DomainError, type Actor } from '#kernel';
 import { InboxQueries, LiveNotices, StreamSlots } from '#notifications';
-import { CurrentActor, type AuthenticatedRequest } from '../auth/auth.decorators.js';
+import { authenticationOf, CurrentActor } from '../auth/auth.decorators.js';
 import { ListNotificationsQuery } from '../dto/list-notifications.query.js';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { ApiEventStream, ApiSuccess } from '../openapi/api-success.decorator.js';
@@ -75,7 +75,7 @@ export class NotificationsController implements BeforeApplicationShutdown {
     LiveNoticeResponse,
   )
   @ApiErrors(429)
-  stream(@CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest, @SseSignal() ended: AbortSignal): Observable<MessageEvent> {
+  stream(@CurrentActor() actor: Actor, @Req() request: object, @SseSignal() ended: AbortSignal): Observable<MessageEvent> {
     // A stream opened after shutdown began would never hear `stopping` (it has completed) and hold the server.
     // Nor does one whose client left while the guard ran need anything: `ended` is aborted already and would never
     // fire again, so a slot taken for it would never come back.
@@ -99,7 +99,7 @@ export class NotificationsController implements BeforeApplicationShutdown {
     const pings = interval(KEEP_ALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' })));
     // The token is checked once, when the stream opens: the stream ends when the token does, and the console's
     // reconnect then meets the 401 that signs it out.
-    const expiresAt = request.tokenExpiresAtMs;
+    const expiresAt = authenticationOf(request)?.tokenExpiresAtMs;
     const tokenExpired = expiresAt ? timer(Math.max(0, expiresAt - Date.now())) : NEVER;
     return merge(notices, pings).pipe(takeUntil(merge(this.stopping, tokenExpired)), finalize(release));
   }
