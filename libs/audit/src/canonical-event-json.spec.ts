@@ -12,21 +12,11 @@ import {
 import { CANONICAL_PAYLOAD_TYPES, canonicalEventJson } from './canonical-event-json.js';
 import { canonicalJson } from './canonical-json.js';
 import { DOCUMENT_ATTACHED, DOCUMENT_REMOVED } from './dossier-events.js';
-import { eventHash, fastEventHash, GENESIS_HASH, seals, type ChainedEventBody } from './event-hash.js';
+import { eventHash, fastEventHash, GENESIS_HASH, referenceEventJson, seals, type ChainedEventBody } from './event-hash.js';
 import { person, sealProposalLog, V1_AWARD_WALK, type LogStep } from './test-support/sealed-proposal-log.js';
 
 /** What eventHash encodes: the reference the fast encoder must equal byte for byte. */
-const reference = (body: ChainedEventBody) =>
-  canonicalJson({
-    proposalId: body.proposalId,
-    seq: body.seq,
-    type: body.type,
-    actor: body.actor,
-    at: body.at,
-    payload: body.payload,
-    machineVersion: body.machineVersion,
-    state: body.state,
-  });
+const reference = referenceEventJson;
 
 /** The same value with every object's keys in reverse order, as a writer that builds its objects otherwise would store it. */
 function reversed(value: unknown): unknown {

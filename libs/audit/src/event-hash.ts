@@ -9,20 +9,25 @@ export const GENESIS_HASH = '0'.repeat(64);
 export type { ChainedEventBody } from './chained-event-body.js';
 
 /** SHA-256 over the previous hash and the canonical encoding of the event, hex. The reference: what seals. */
+/** The sealed body as the chain encodes it, by the general (sorting) encoder: the reference every fast path equals. */
+export function referenceEventJson(body: ChainedEventBody): string {
+  return canonicalJson({
+    proposalId: body.proposalId,
+    seq: body.seq,
+    type: body.type,
+    actor: body.actor,
+    at: body.at,
+    payload: body.payload,
+    machineVersion: body.machineVersion,
+    state: body.state,
+  });
+}
+
 export function eventHash(prevHash: string, body: ChainedEventBody): string {
   // One string hashed at once: the same bytes as hashing the parts in turn, with a third of the calls.
   return hash(
     'sha256',
-    `${prevHash}\n${canonicalJson({
-      proposalId: body.proposalId,
-      seq: body.seq,
-      type: body.type,
-      actor: body.actor,
-      at: body.at,
-      payload: body.payload,
-      machineVersion: body.machineVersion,
-      state: body.state,
-    })}`,
+    `${prevHash}\n${referenceEventJson(body)}`,
     'hex',
   );
 }

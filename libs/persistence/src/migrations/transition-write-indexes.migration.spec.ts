@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { createScratchDatabase, probePostgres, type ScratchDatabase } from '../../../../test/support/postgres.js';
-import { openDatabase } from '../open-database.js';
+import { probePostgres } from '../../../../test/support/postgres.js';
+import { openScratchDataSource, type ScratchDataSource } from '../../../../test/support/scratch-data-source.js';
 
 const POSTGRES = await probePostgres();
 
@@ -32,8 +29,7 @@ const AFTER = [
 ];
 
 function describeMigration(kind: Kind) {
-  let dir: string | undefined;
-  let scratch: ScratchDatabase | undefined;
+  let opened: ScratchDataSource | undefined;
   let dataSource: DataSource;
 
   const query = <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
@@ -68,20 +64,13 @@ function describeMigration(kind: Kind) {
         );
 
   beforeAll(async () => {
-    if (kind === 'sqlite') {
-      dir = mkdtempSync(join(tmpdir(), 'kt-migration-'));
-      dataSource = await openDatabase({ kind: 'sqlite', path: join(dir, 'migration.sqlite'), url: 'sqlite:test' });
-    } else {
-      scratch = await createScratchDatabase((POSTGRES as { adminUrl: string }).adminUrl);
-      dataSource = await openDatabase({ kind: 'postgres', url: scratch.url });
-    }
+    opened = await openScratchDataSource(kind, 'migration', POSTGRES);
+    dataSource = opened.dataSource;
     await dataSource.undoLastMigration({ transaction: 'each' });
   }, 30_000);
 
   afterAll(async () => {
-    await dataSource?.destroy();
-    await scratch?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await opened?.close();
   }, 30_000);
 
   it('up: drops the relayed rows, keeps the pending ones, and leaves one index with state', async () => {

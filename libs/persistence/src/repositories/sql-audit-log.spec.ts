@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import {
   EventRowDecoder,
@@ -13,8 +10,8 @@ import {
   type AuditedProposal,
   type StoredCheckpoint,
 } from '#audit';
-import { createScratchDatabase, probePostgres, type ScratchDatabase } from '../../../../test/support/postgres.js';
-import { openDatabase } from '../open-database.js';
+import { probePostgres } from '../../../../test/support/postgres.js';
+import { openScratchDataSource, type ScratchDataSource } from '../../../../test/support/scratch-data-source.js';
 import { SqlAuditLog } from './sql-audit-log.js';
 import { eventParameters, INSERT_EVENT_SQL, SqlProposalRepository } from './sql-proposal.repository.js';
 import { SqlTransactionRunner } from './sql-transaction-runner.js';
@@ -130,30 +127,22 @@ const checkpoint = (n: number, createdAt: string): StoredCheckpoint => ({
 type Kind = 'sqlite' | 'postgres';
 
 function describeAuditLog(kind: Kind) {
-  let dir: string | undefined;
-  let scratch: ScratchDatabase | undefined;
+  let opened: ScratchDataSource | undefined;
   let dataSource: DataSource;
   let runner: SqlTransactionRunner;
   let log: SqlAuditLog;
   let seeded: Seeded;
 
   beforeAll(async () => {
-    if (kind === 'sqlite') {
-      dir = mkdtempSync(join(tmpdir(), 'kt-audit-log-'));
-      dataSource = await openDatabase({ kind: 'sqlite', path: join(dir, 'audit.sqlite'), url: 'sqlite:test' });
-    } else {
-      scratch = await createScratchDatabase((POSTGRES as { adminUrl: string }).adminUrl);
-      dataSource = await openDatabase({ kind: 'postgres', url: scratch.url });
-    }
+    opened = await openScratchDataSource(kind, 'audit-log', POSTGRES);
+    dataSource = opened.dataSource;
     runner = new SqlTransactionRunner(dataSource);
     log = new SqlAuditLog(runner);
     seeded = await seed(runner);
   }, 30_000);
 
   afterAll(async () => {
-    await dataSource?.destroy();
-    await scratch?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await opened?.close();
   }, 30_000);
 
   describe('events', () => {

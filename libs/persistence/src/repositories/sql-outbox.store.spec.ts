@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { createScratchDatabase, probePostgres, type ScratchDatabase } from '../../../../test/support/postgres.js';
-import { openDatabase } from '../open-database.js';
+import { probePostgres } from '../../../../test/support/postgres.js';
+import { openScratchDataSource, type ScratchDataSource } from '../../../../test/support/scratch-data-source.js';
 import { SqlOutboxStore } from './sql-outbox.store.js';
 import { SqlTransactionRunner } from './sql-transaction-runner.js';
 
@@ -12,8 +9,7 @@ const POSTGRES = await probePostgres();
 type Kind = 'sqlite' | 'postgres';
 
 function describeOutbox(kind: Kind) {
-  let dir: string | undefined;
-  let scratch: ScratchDatabase | undefined;
+  let opened: ScratchDataSource | undefined;
   let dataSource: DataSource;
   let runner: SqlTransactionRunner;
   let store: SqlOutboxStore;
@@ -32,21 +28,14 @@ function describeOutbox(kind: Kind) {
   const keys = async () => (await store.pending(100)).map((message) => message.key);
 
   beforeAll(async () => {
-    if (kind === 'sqlite') {
-      dir = mkdtempSync(join(tmpdir(), 'kt-outbox-'));
-      dataSource = await openDatabase({ kind: 'sqlite', path: join(dir, 'outbox.sqlite'), url: 'sqlite:test' });
-    } else {
-      scratch = await createScratchDatabase((POSTGRES as { adminUrl: string }).adminUrl);
-      dataSource = await openDatabase({ kind: 'postgres', url: scratch.url });
-    }
+    opened = await openScratchDataSource(kind, 'outbox', POSTGRES);
+    dataSource = opened.dataSource;
     runner = new SqlTransactionRunner(dataSource);
     store = new SqlOutboxStore(runner);
   }, 30_000);
 
   afterAll(async () => {
-    await dataSource?.destroy();
-    await scratch?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await opened?.close();
   }, 30_000);
 
   it('hands the same rows out until they are deleted: a relay that dies after publishing publishes them again', async () => {
