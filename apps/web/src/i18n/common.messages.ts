@@ -87,7 +87,7 @@ export const COMMON = {
     next: 'Trang sau',
     previous: 'Trang trước',
     none: 'Không có',
-    late: 'Trễ hạn',
+    late: 'Quá hạn',
     provisional: 'Tạm tính',
     signOut: 'Đăng xuất',
     language: 'Ngôn ngữ',

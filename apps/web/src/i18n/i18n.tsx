@@ -55,17 +55,7 @@ export function formatDay(iso: string | null | undefined, lang: Lang): string {
   return lang === 'vi' ? `${d}/${m}/${y}` : `${d}/${m}/${y}`;
 }
 
-/** An instant in Vietnam's time (UTC+7), whatever the browser's zone: the log is the province's. */
-export function formatInstant(iso: string | null | undefined, lang: Lang): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    dateStyle: 'short',
-    timeStyle: 'medium',
-  }).format(new Date(iso));
-}
-
-/** An instant as dd/mm/yyyy HH:mm in Vietnam's time (UTC+7), whatever the browser's zone: when a file was filed. */
+/** Every instant on screen, as officials write it: dd/mm/yyyy HH:mm in Vietnam's time (UTC+7), whatever the browser's zone. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);

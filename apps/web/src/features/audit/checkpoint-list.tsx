@@ -1,4 +1,4 @@
-import { formatInstant, useLang, useT } from '../../i18n/i18n.js';
+import { formatDateTime, useLang, useT } from '../../i18n/i18n.js';
 import { ErrorView } from '../../ui/error-view.js';
 import { COMMON } from '../../i18n/common.messages.js';
 import type { Resource } from '../../api/use-resource.js';
@@ -35,7 +35,7 @@ export function CheckpointList({
       </thead>
       <tbody>
         {items.map((checkpoint) => {
-          const made = formatInstant(checkpoint.createdAt, lang);
+          const made = formatDateTime(checkpoint.createdAt);
           return (
             <tr key={checkpoint.id} data-testid="checkpoint-row" data-checkpoint-id={checkpoint.id}>
               <td data-label={t.colCreated}>
@@ -43,7 +43,7 @@ export function CheckpointList({
                 <br />
                 <code className="hash muted">{checkpoint.id}</code>
               </td>
-              <td data-label={t.colUpTo}>{formatInstant(checkpoint.upTo, lang)}</td>
+              <td data-label={t.colUpTo}>{formatDateTime(checkpoint.upTo)}</td>
               <td data-label={t.colCovered}>{t.covered(checkpoint.proposals, checkpoint.events)}</td>
               <td data-label={t.colRoot}>
                 <code className="hash">{checkpoint.merkleRoot}</code>

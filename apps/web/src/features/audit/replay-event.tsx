@@ -1,6 +1,6 @@
 import type { HistoryEvent } from '../../api/api-types.js';
 import { ROLE_NAMES } from '../../i18n/common.messages.js';
-import { formatDay, formatInstant, useLang, useT, type Lang } from '../../i18n/i18n.js';
+import { formatDay, formatDateTime, useLang, useT, type Lang } from '../../i18n/i18n.js';
 import { eventName, stateName } from './audit-names.js';
 import { asDecision, asMigration, asVote } from './payload-shapes.js';
 import { REPLAY_MESSAGES } from './replay.messages.js';
@@ -35,7 +35,7 @@ export function ReplayEvent({ event }: { event: HistoryEvent | undefined }) {
       <div>
         <dt>{t.when}</dt>
         <dd>
-          <time dateTime={event.at}>{formatInstant(event.at, lang)}</time>
+          <time dateTime={event.at}>{formatDateTime(event.at)}</time>
         </dd>
       </div>
       <div>

@@ -36,7 +36,7 @@ const vi = {
   state: 'Trạng thái',
   noState: 'Chưa có trạng thái (hồ sơ chưa được tạo ở bước này)',
   escalation: 'Mức nhắc hạn',
-  late: 'Trễ hạn',
+  late: 'Quá hạn',
   lateYes: 'Có',
   lateNo: 'Không',
   lastReason: 'Lý do gần nhất',

@@ -1,4 +1,4 @@
-import { formatInstant, useLang, useT } from '../../i18n/i18n.js';
+import { formatDateTime, useLang, useT } from '../../i18n/i18n.js';
 import { Link } from '../../router/router.js';
 import { AUDIT_MESSAGES, BREAK_REASONS } from './audit.messages.js';
 import type { CheckpointVerification, LogBreak, LogVerification, StoredCheckpoint } from './audit-types.js';
@@ -20,7 +20,7 @@ export function VerificationResult({
   const t = useT(AUDIT_MESSAGES);
   const { lang } = useLang();
   const heading =
-    target.kind === 'checkpoint' ? t.resultCheckpoint(checkpoint ? formatInstant(checkpoint.createdAt, lang) : target.checkpointId) : t.resultWhole;
+    target.kind === 'checkpoint' ? t.resultCheckpoint(checkpoint ? formatDateTime(checkpoint.createdAt) : target.checkpointId) : t.resultWhole;
   return (
     <section
       className={`card verify-result ${result.ok ? 'verify-result--ok' : 'verify-result--bad'}`}

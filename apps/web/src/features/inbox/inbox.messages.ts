@@ -20,7 +20,7 @@ export const MESSAGES = {
     emptyAll: 'Chưa có hồ sơ nào bạn được xem.',
     page: (n: number) => `Trang ${n}`,
     paging: 'Chuyển trang hồ sơ',
-    lateBy: 'Trễ hạn theo quy định',
+    lateBy: 'Quá hạn theo quy định',
     collective: 'tập thể',
     listTools: 'Tải và in danh sách',
     excel: 'Tải danh sách Excel',

@@ -76,7 +76,7 @@ describe('InboxPage', () => {
 
     const rowA = table.querySelector<HTMLElement>('tr[data-proposal-id="A"]')!;
     expect(within(rowA).getByRole('link', { name: 'Nguyễn Văn A' }).getAttribute('href')).toBe('/proposals/A');
-    expect(rowA.querySelector('.badge--late')?.textContent).toBe('Trễ hạn');
+    expect(rowA.querySelector('.badge--late')?.textContent).toBe('Quá hạn');
     expect(rowA.querySelector('.inbox__flag a[data-rule="DX-4"]')?.getAttribute('href')).toBe('/rules/DX-4');
     expect(rowA.querySelector('.badge--escalated')?.textContent).toBe('Đã báo cáo cấp trên');
     expect(rowA.querySelector('.badge--state')?.textContent).toBe('Hội đồng TĐKT xét');

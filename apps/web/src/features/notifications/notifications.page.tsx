@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { InboxNotice, InboxPage } from '../../api/api-types.js';
 import { useResource } from '../../api/use-resource.js';
 import { COMMON, EVENT_NAMES } from '../../i18n/common.messages.js';
-import { formatDay, formatInstant, pick, useLang, useT } from '../../i18n/i18n.js';
+import { formatDay, formatDateTime, pick, useLang, useT } from '../../i18n/i18n.js';
 import { Link } from '../../router/router.js';
 import { useApi } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
@@ -47,7 +47,7 @@ function NoticeItem({ notice, onRead }: { notice: InboxNotice; onRead(notice: In
         <span className={`badge ${EVENT_BADGE[notice.event]}`} data-event={notice.event}>
           {EVENT_NAMES[lang][notice.event]}
         </span>{' '}
-        {notice.read ? <span className="muted">{t.readAt(formatInstant(notice.readAt, lang))}</span> : <span className="badge badge--state">{t.unreadBadge}</span>}
+        {notice.read ? <span className="muted">{t.readAt(formatDateTime(notice.readAt))}</span> : <span className="badge badge--state">{t.unreadBadge}</span>}
       </p>
       <h2 className="notice__title">{pick(lang, notice.title, notice.titleEn)}</h2>
       <p className="notice__body">{pick(lang, notice.body, notice.bodyEn)}</p>
@@ -61,7 +61,7 @@ function NoticeItem({ notice, onRead }: { notice: InboxNotice; onRead(notice: In
         )}
         {' · '}
         <span className="muted">
-          {t.at} {formatInstant(notice.at, lang)}
+          {t.at} {formatDateTime(notice.at)}
         </span>
       </p>
       {!notice.read && (

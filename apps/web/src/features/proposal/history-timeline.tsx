@@ -3,7 +3,7 @@ import type { HistoryEvent } from '../../api/api-types.js';
 import { isDocumentKind } from '../../api/document-types.js';
 import { DOCUMENT_KIND_NAMES, EVENT_NAMES, ROLE_NAMES, STATE_NAMES } from '../../i18n/common.messages.js';
 import { localToday } from '../../calendar/working-days.js';
-import { formatDay, formatInstant, useLang, useT } from '../../i18n/i18n.js';
+import { formatDay, formatDateTime, useLang, useT } from '../../i18n/i18n.js';
 import { RuleLink } from '../../ui/rule-link.js';
 import { HISTORY_MESSAGES } from './history-timeline.messages.js';
 
@@ -63,7 +63,7 @@ function HistoryItem({ event }: { event: HistoryEvent }) {
         </dd>
         <dt>{t.when}</dt>
         <dd>
-          <time dateTime={event.at}>{formatInstant(event.at, lang)}</time> <span className="muted">· {t.machineVersion(event.machineVersion)}</span>
+          <time dateTime={event.at}>{formatDateTime(event.at)}</time> <span className="muted">· {t.machineVersion(event.machineVersion)}</span>
         </dd>
         {reason && (
           <>

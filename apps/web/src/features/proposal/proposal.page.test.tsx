@@ -150,7 +150,7 @@ describe('ProposalPage', () => {
     const { container } = renderProposal();
     expect(await screen.findByRole('heading', { level: 1, name: /Nguyễn Văn An/ })).toBeTruthy();
     expect(screen.getByTestId('proposal-state').textContent).toBe(STATE_NAMES.vi.councilScreening);
-    expect(container.querySelector('.badge--late')!.textContent).toBe('Trễ hạn');
+    expect(container.querySelector('.badge--late')!.textContent).toBe('Quá hạn');
     expect(container.querySelector('.proposal-late a[data-rule="DX-4"]')!.getAttribute('href')).toBe('/rules/DX-4');
     expect(container.querySelector('.badge--missed')!.textContent).toBe('Quá hạn');
     expect(await screen.findByText('Sở Y tế')).toBeTruthy();

@@ -5,7 +5,7 @@ import { useResource } from '../../api/use-resource.js';
 import { DeadlineCountdown } from '../../calendar/deadline-countdown.js';
 import { deadlineClosed } from '../../calendar/deadline-closed.js';
 import { COMMON, STATE_NAMES } from '../../i18n/common.messages.js';
-import { formatDay, formatInstant, useLang, useT } from '../../i18n/i18n.js';
+import { formatDay, formatDateTime, useLang, useT } from '../../i18n/i18n.js';
 import { Link } from '../../router/router.js';
 import { holdsAny } from '../../session/session-token.js';
 import { useApi, useSession } from '../../session/session.js';
@@ -146,8 +146,8 @@ export default function ProposalPage({ params }: { params: { id?: string } & Rec
             <Fact label={t.achievementDate}>{day(p.achievement.date)}</Fact>
             <Fact label={t.basis}>{p.achievement.basis ? t.basisName(p.achievement.basis) : '—'}</Fact>
             <Fact label={t.recognizedAt}>{day(p.achievement.recognizedAt)}</Fact>
-            <Fact label={t.submittedAt}>{formatInstant(p.submittedAt, lang)}</Fact>
-            <Fact label={t.forwardedAt}>{formatInstant(p.forwardedAt, lang)}</Fact>
+            <Fact label={t.submittedAt}>{formatDateTime(p.submittedAt)}</Fact>
+            <Fact label={t.forwardedAt}>{formatDateTime(p.forwardedAt)}</Fact>
             <Fact label={t.vote}>{p.vote ? t.voteText(p.vote.members, p.vote.for, p.vote.against) : '—'}</Fact>
             <Fact label={t.decision}>{p.decision ? t.decisionText(p.decision.number, day(p.decision.date), p.decision.signedBy) : '—'}</Fact>
             <Fact label={t.lastReason} wide>
