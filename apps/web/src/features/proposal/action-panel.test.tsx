@@ -118,16 +118,19 @@ describe('ActionPanel', () => {
     expect(api.calls[0]!.body).toEqual({ type: 'RECOMMEND', vote: { members: 9, for: 8, against: 1 } });
   });
 
-  it('asks for the decision with APPROVE, dated today unless changed', async () => {
+  it('asks for the decision with APPROVE, dated today and signed by the signed-in person unless changed', async () => {
     renderPanel(['APPROVE', 'RETURN', 'REJECT']);
     const dialog = open('APPROVE');
     const date = within(dialog).getByLabelText('Ngày ký') as HTMLInputElement;
     expect(date.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const signer = within(dialog).getByLabelText('Người ký') as HTMLInputElement;
+    expect(signer.value).toBe('Test');
     fireEvent.change(within(dialog).getByLabelText('Số quyết định'), { target: { value: '1520/QĐ-UBND' } });
     fireEvent.change(date, { target: { value: '2026-12-01' } });
+    fireEvent.change(signer, { target: { value: ' ' } });
     fireEvent.click(within(dialog).getByTestId('event-send'));
     expect(api.calls).toHaveLength(0);
-    fireEvent.change(within(dialog).getByLabelText('Người ký'), { target: { value: 'Chủ tịch UBND tỉnh' } });
+    fireEvent.change(signer, { target: { value: 'Chủ tịch UBND tỉnh' } });
     fireEvent.click(within(dialog).getByTestId('event-send'));
     await waitFor(() => expect(api.calls).toHaveLength(1));
     expect(api.calls[0]!.body).toEqual({

@@ -42,7 +42,8 @@ export type FormProblem = 'required' | 'tooLong' | 'wholeNumber' | 'atLeastOne' 
 
 export const TEXT_LIMIT = 2000;
 
-export const emptyEventForm = (today: string): EventForm => ({
+/** A new form: a decision dated today and signed, unless changed, by `signer` (the signed-in person). */
+export const emptyEventForm = (today: string, signer = ''): EventForm => ({
   reason: '',
   note: '',
   members: '',
@@ -50,7 +51,7 @@ export const emptyEventForm = (today: string): EventForm => ({
   against: '',
   number: '',
   date: today,
-  signedBy: '',
+  signedBy: signer,
 });
 
 const wholeNumber = (text: string): number | null => (/^\s*\d+\s*$/.test(text) ? Number(text) : null);

@@ -3,6 +3,7 @@ import type { ProposalEventType } from '#workflows/proposal';
 import { localToday } from '../../calendar/working-days.js';
 import { COMMON, EVENT_NAMES } from '../../i18n/common.messages.js';
 import { useLang, useT } from '../../i18n/i18n.js';
+import { useSession } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
 import { useModalDialog } from '../../ui/use-modal-dialog.js';
 import { EVENT_DIALOG_MESSAGES } from './action-panel.messages.js';
@@ -32,7 +33,10 @@ export function EventDialog({ type, nominee, busy, error, onCancel, onSend }: Ev
   const { lang } = useLang();
   const need = EVENT_NEEDS[type];
   const eventName = EVENT_NAMES[lang][type];
-  const [form, setForm] = useState<EventForm>(() => emptyEventForm(localToday()));
+  const { user } = useSession();
+  // The person deciding usually signs the decision; a token without a name carries only an ID, never a signer.
+  const signer = user && user.name !== user.id ? user.name : '';
+  const [form, setForm] = useState<EventForm>(() => emptyEventForm(localToday(), signer));
   const [problems, setProblems] = useState<Partial<Record<EventField, FormProblem>>>({});
   const [tried, setTried] = useState(false);
   // closingOnPurpose: the close event an unmount causes is not the browser closing it (Escape can close a modal
