@@ -6,7 +6,6 @@ import {
   SOUND,
   verifyChain,
   type ChainBreak,
-  type ReplayVerdict,
 } from './chain-verifier.js';
 import {
   CheckpointComparison,
@@ -18,7 +17,8 @@ import type { DocumentEvidence } from './document-evidence.port.js';
 import { EventRowDecoder } from './event-row-decoder.js';
 import { verifyDocuments } from './document-verifier.js';
 import { PageCursor } from './page-cursor.js';
-import { ReplayThread, type ReplayJob } from './replay-thread.js';
+import { REPLAY_BATCH, ReplayScheduler, type ReplayTicket } from './replay-scheduler.js';
+import { ReplayThread } from './replay-thread.js';
 
 export type LogBreak = ChainBreak | CheckpointBreak;
 
@@ -64,23 +64,8 @@ export const MAX_BROKEN_LISTED = 1_000;
 
 /** With `replayThread: 'auto'`, replay moves to a second thread once the walk has met this many events. */
 export const REPLAY_THREAD_AFTER = 20_000;
-/** Proposals sent to the replay thread at a time, and judged proposals held at most while it answers. */
-const REPLAY_BATCH = 256;
+/** Judged proposals held at most while the replay thread answers. */
 const MAX_PENDING = 4 * REPLAY_BATCH;
-
-/** The replay thread is given no more batches than this at once; the walk replays the next one itself. */
-const BATCHES_AHEAD = 2;
-
-/** A batch of proposals to replay: on its way to the replay thread, answered, or kept to be replayed here. */
-interface Batch {
-  jobs: ReplayJob[];
-  verdicts: Promise<ReplayVerdict[]> | null;
-  /** Its verdicts are in (or it is replayed here): the proposals in it can be reported. */
-  ready: boolean;
-  local: boolean;
-}
-
-const newBatch = (): Batch => ({ jobs: [], verdicts: null, ready: false, local: false });
 
 /** A proposal read and checked as far as it can be without replay, waiting for its turn to be reported. */
 interface Pending {
@@ -89,8 +74,7 @@ interface Pending {
   events: AuditedEvent[];
   found: ChainBreak | null | typeof SOUND;
   /** Where its replay was sent; none when it is replayed here, or needs none. */
-  batch: Batch | null;
-  index: number;
+  ticket: ReplayTicket | null;
 }
 
 /**
@@ -132,31 +116,8 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
   let checkpoint: CheckpointVerification | undefined;
   let thread: ReplayThread | null = null;
   let threadTried = false;
-  let batch = newBatch();
-  let batchesAhead = 0;
+  let scheduler: ReplayScheduler | null = null;
   const pending: Pending[] = [];
-
-  /**
-   * Sends the batch being filled to the replay thread and starts another. When the thread already has
-   * BATCHES_AHEAD to do, the walk keeps this one and replays it itself when its turn comes: both threads stay
-   * busy whichever is faster on the machine at hand.
-   */
-  const dispatch = () => {
-    const sent = batch;
-    batch = newBatch();
-    if (batchesAhead >= BATCHES_AHEAD) {
-      Object.assign(sent, { jobs: [], ready: true, local: true });
-      return;
-    }
-    batchesAhead++;
-    sent.verdicts = thread!.replay(sent.jobs);
-    sent.jobs = [];
-    const answered = () => {
-      sent.ready = true;
-      batchesAhead--;
-    };
-    sent.verdicts.then(answered, answered);
-  };
 
   /** Reports one proposal, in id order: its first problem, if it is still there when read again whole. */
   const report = async (entry: Pending) => {
@@ -164,13 +125,8 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
     if (entry.found !== SOUND) {
       suspect = entry.found;
     } else {
-      let verdict: ReplayVerdict | null = null;
-      if (entry.batch === batch) dispatch();
-      if (entry.batch && !entry.batch.local) {
-        verdict = (await entry.batch.verdicts!)[entry.index];
-      } else if (replay) {
-        verdict = replayVerdict(entry.head!, entry.events);
-      }
+      const replayHere = () => replayVerdict(entry.head!, entry.events);
+      const verdict = entry.ticket ? await scheduler!.verdict(entry.ticket, replayHere) : replay ? replayHere() : null;
       suspect = breakAtHead(entry.head!, entry.events, verdict);
     }
     suspect ??= await documentProblem(entry.proposalId, entry.events, options.documents);
@@ -185,7 +141,7 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
 
   /** Reports what is ready, and waits for the replay thread when more than MAX_PENDING (`limit`) wait. */
   const drain = async (limit: number) => {
-    while (pending.length > limit || (pending.length > 0 && (pending[0].batch === null || pending[0].batch.ready))) {
+    while (pending.length > limit || (pending.length > 0 && (pending[0].ticket === null || scheduler!.isReady(pending[0].ticket)))) {
       await report(pending.shift()!);
     }
   };
@@ -218,15 +174,13 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
       if (!threadTried && threadWanted !== false && (threadWanted === true || eventCount >= REPLAY_THREAD_AFTER)) {
         threadTried = true;
         thread = ReplayThread.start();
+        scheduler = thread && new ReplayScheduler(thread);
       }
       const found = breakBeforeReplay(head, held);
-      const entry: Pending = { proposalId, head, events: held, found, batch: null, index: 0 };
-      if (found === SOUND && replay && thread) {
-        entry.batch = batch;
-        entry.index = batch.jobs.length;
+      const entry: Pending = { proposalId, head, events: held, found, ticket: null };
+      if (found === SOUND && replay && scheduler) {
         const replayed = { snapshot: head!.snapshot, escalation: head!.escalation, late: head!.late, awardForm: head!.awardForm };
-        batch.jobs.push(rawRows ? { head: replayed, rows: heldRows as AuditedEventRow[] } : { head: replayed, events: held });
-        if (batch.jobs.length >= REPLAY_BATCH) dispatch();
+        entry.ticket = scheduler.add(rawRows ? { head: replayed, rows: heldRows as AuditedEventRow[] } : { head: replayed, events: held });
       }
       pending.push(entry);
       await drain(MAX_PENDING);
@@ -237,7 +191,7 @@ export async function verifyLog(auditLog: AuditLog, options: VerifyLogOptions = 
         options.onProgress({ proposals, events: eventCount });
       }
     }
-    if (batch.jobs.length > 0) dispatch();
+    scheduler?.flush();
     await drain(0);
     checkpoint = await comparison?.finish();
   } finally {
