@@ -94,8 +94,8 @@ export class ApplyProposalEventUseCase {
     refuseIfAny(eventProblems(event, snapshot.context.achievement.date, today(this.clock)));
 
     const judged = await this.judge(tx, current, snapshot, event);
-    // An UPDATE was already stepped to be judged on what it makes of the proposal; the same event steps the same way.
-    const live = judged.stepped && judged.event === event ? judged.stepped : step(current.machineVersion, snapshot, judged.event).next;
+    // An UPDATE was already stepped to be judged on what it makes of the proposal (and is never stamped).
+    const live = judged.stepped ?? step(current.machineVersion, snapshot, judged.event).next;
     const next = toStored(live);
     const { actor: _actor, at, type, ...fields } = judged.event;
     const payload = judged.rules ? { ...fields, rules: judged.rules } : fields;
