@@ -107,7 +107,7 @@ describeEachDatabase('exporting the log', (database) => {
       expect(response.status).toBe(200);
       const lines = ndjson(response.body);
       expect(lines).toEqual(await storedEvents(t, oddOne.id));
-      expect(lines[1].payload).toEqual({ changes: { nominee: { type: 'collective', name: ODD_NAME }, achievement: ODD_ACHIEVEMENT }, rules: expect.any(Object) });
+      expect(lines[1].payload).toEqual({ changes: { nominee: { type: 'collective', name: ODD_NAME, personId: expect.any(String) }, achievement: ODD_ACHIEVEMENT }, rules: expect.any(Object) });
       expect(lines.map((l) => l.actor.id)).toEqual([FORMULA_SUB, FORMULA_SUB]);
     });
 

@@ -8,6 +8,8 @@ export type AwardForm = 'unit_certificate' | 'chairman_certificate';
 export const AWARD_FORMS: readonly AwardForm[] = ['unit_certificate', 'chairman_certificate'];
 
 export type NomineeType = 'individual' | 'collective';
+export type NomineeGender = 'male' | 'female';
+export const NOMINEE_GENDERS: readonly NomineeGender[] = ['male', 'female'];
 export type AchievementBasis = 'outside_duty' | 'rescue' | 'combat';
 export const ACHIEVEMENT_BASES: readonly AchievementBasis[] = ['outside_duty', 'rescue', 'combat'];
 
@@ -18,7 +20,24 @@ export interface Nominee {
   steeringCommitteeMember?: boolean;
   ownParticipants?: number;
   totalParticipants?: number;
+  /**
+   * Self-declared on old proposals (before the registry): still read by ND-1. A nominee registered since has its
+   * Decree 152 Art. 4 matters recorded against `personId` instead.
+   */
   underDiscipline?: boolean;
+  /**
+   * The registry entry this nominee is (docs/rules.md, ND-1 and ND-3). The server stamps it on create when the
+   * clerk did not pick a registered person, so every new proposal names one. The fields below are the snapshot of
+   * the person as the proposal states them, sealed in the log with the proposal (gender and birth year only for
+   * individuals).
+   */
+  personId?: string;
+  birthYear?: number;
+  gender?: NomineeGender;
+  /** Chức vụ. */
+  title?: string;
+  /** Đơn vị công tác / nơi làm việc. */
+  workplace?: string;
 }
 
 export interface Achievement {

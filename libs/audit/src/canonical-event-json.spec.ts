@@ -53,6 +53,11 @@ const FULL_NOMINEE = {
   ownParticipants: 12,
   totalParticipants: 40,
   underDiscipline: false,
+  personId: '6f1c2d7e-0000-4000-8000-000000000001',
+  birthYear: 1980,
+  gender: 'female',
+  title: 'Đội trưởng',
+  workplace: 'Công an tỉnh Lạng Sơn',
 };
 const FULL_ACHIEVEMENT = {
   summary: 'Cứu 2 người đuối nước trên sông Hồng\n(biên bản kèm theo)',
@@ -297,7 +302,20 @@ const LEAVES: unknown[] = [
 /** The keys each known object has (proposal.types.ts, the use cases), so that generated values mostly take the fast path. */
 const CHILD_KEYS: Record<string, string[]> = {
   actor: ['id', 'name', 'roles', 'unitId'],
-  nominee: ['type', 'name', 'steeringCommittee', 'steeringCommitteeMember', 'ownParticipants', 'totalParticipants', 'underDiscipline'],
+  nominee: [
+    'type',
+    'name',
+    'steeringCommittee',
+    'steeringCommitteeMember',
+    'ownParticipants',
+    'totalParticipants',
+    'underDiscipline',
+    'personId',
+    'birthYear',
+    'gender',
+    'title',
+    'workplace',
+  ],
   achievement: ['summary', 'date', 'recognizedAt', 'basis', 'serviceWork', 'outstanding'],
   changes: ['awardForm', 'nominee', 'achievement'],
   deadline: ['rule', 'dueAt'],

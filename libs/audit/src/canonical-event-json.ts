@@ -105,6 +105,12 @@ const nominee = record({
   ownParticipants: number,
   totalParticipants: number,
   underDiscipline: any,
+  // The registry's snapshot of the person (docs/architecture.md, "People and their awards").
+  personId: text,
+  birthYear: number,
+  gender: text,
+  title: text,
+  workplace: text,
 });
 const achievement = record({ summary: text, date: text, recognizedAt: text, basis: text, serviceWork: any, outstanding: any });
 const decision = record({ number: text, date: text, signedBy: text });

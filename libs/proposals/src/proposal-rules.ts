@@ -1,4 +1,4 @@
-import { evaluateRules, type Checkpoint, type QuotaUsage } from '#rules';
+import { evaluateRules, type Checkpoint, type PersonFacts, type QuotaUsage } from '#rules';
 import { DomainError } from '#kernel';
 import type { ProposalInput } from '#workflows/proposal';
 import type { CampaignRecord, RuleFinding } from './proposal.records.js';
@@ -11,8 +11,17 @@ export function judgeProposal(
   proposal: ProposalInput,
   campaign: CampaignRecord | null,
   usage?: QuotaUsage,
+  /** The registered nominee's matters and other proposals (ND-1, ND-3), and today in Vietnam. */
+  registry?: { person?: PersonFacts; today?: string },
 ): { violations: RuleFinding[]; warnings: RuleFinding[] } {
-  const { violations, warnings } = evaluateRules({ checkpoint, proposal, campaign, usage });
+  const { violations, warnings } = evaluateRules({
+    checkpoint,
+    proposal,
+    campaign,
+    usage,
+    ...(registry?.person ? { person: registry.person } : {}),
+    ...(registry?.today ? { today: registry.today } : {}),
+  });
   return { violations: violations.map(plain), warnings: warnings.map(plain) };
 }
 

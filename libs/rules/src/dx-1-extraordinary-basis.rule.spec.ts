@@ -27,7 +27,7 @@ describe('DX-1 what counts as extraordinary', () => {
     rule
       .given()
       .when({ proposal: extraordinary({ achievement: { basis: undefined } }) })
-      .then({ violations: [['DX-1', 'ngoài chương trình, kế hoạch, nhiệm vụ phải đảm nhiệm (outside_duty); hành động dũng cảm cứu người, cứu tài sản của Nhân dân, của Nhà nước (rescue); hoặc trong chiến đấu, phục vụ chiến đấu (combat)']] });
+      .then({ violations: [['DX-1', 'ngoài chương trình, kế hoạch, nhiệm vụ phải đảm nhiệm; hành động dũng cảm cứu người, cứu tài sản của Nhân dân, của Nhà nước; hoặc trong chiến đấu, phục vụ chiến đấu']] });
   });
 
   it('does not apply to thematic awards', () => {

@@ -22,7 +22,7 @@ export function dx1ExtraordinaryBasis({ proposal }: RuleInput): RuleOutcome {
   return refused(
     finding(
       'DX-1',
-      `Khen thưởng đột xuất phải nêu rõ căn cứ: thành tích ngoài chương trình, kế hoạch, nhiệm vụ phải đảm nhiệm (outside_duty); hành động dũng cảm cứu người, cứu tài sản của Nhân dân, của Nhà nước (rescue); hoặc trong chiến đấu, phục vụ chiến đấu (combat). ${given ? 'Hồ sơ chưa nêu căn cứ.' : `Căn cứ "${String(basis)}" không hợp lệ.`}`,
+      `Khen thưởng đột xuất phải nêu rõ căn cứ: thành tích ngoài chương trình, kế hoạch, nhiệm vụ phải đảm nhiệm; hành động dũng cảm cứu người, cứu tài sản của Nhân dân, của Nhà nước; hoặc trong chiến đấu, phục vụ chiến đấu. ${given ? 'Hồ sơ chưa nêu căn cứ.' : `Căn cứ "${String(basis)}" không hợp lệ.`}`,
       `An extraordinary award needs its basis: an achievement outside the nominee's programme, plan or duties (outside_duty); a brave act saving people or public or private property (rescue); or combat or its support (combat). ${given ? 'The proposal names none.' : `"${String(basis)}" is not one of them.`}`,
     ),
   );

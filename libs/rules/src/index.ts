@@ -9,7 +9,13 @@ export {
   type CampaignRound,
   type Checkpoint,
   type GuidanceInput,
+  type OtherProposalInput,
+  type PersonFacts,
   type ProposalFacts,
+  RESTRICTION_KINDS,
+  type RestrictionDocumentInput,
+  type RestrictionInput,
+  type RestrictionKind,
   type QuotaUsage,
   type RuleInput,
 } from './rule-input.js';
@@ -23,7 +29,8 @@ export { th3ProgrammeSummary } from './th-3-programme-summary.rule.js';
 export { th4NoServiceWork } from './th-4-no-service-work.rule.js';
 export { dx1ExtraordinaryBasis } from './dx-1-extraordinary-basis.rule.js';
 export { dx2CollectiveShare } from './dx-2-collective-share.rule.js';
-export { nd1UnderDiscipline } from './nd-1-under-discipline.rule.js';
+export { nd1UnderDiscipline, RESTRICTION_PHRASES, restrictionDocumentVi } from './nd-1-under-discipline.rule.js';
+export { nd3OneAwardPerAchievement } from './nd-3-one-award-per-achievement.rule.js';
 export {
   documentRequirements,
   missingDocuments,

@@ -14,6 +14,7 @@ export const RULE_IDS = [
   'DX-4',
   'ND-1',
   'ND-2',
+  'ND-3',
   'HS-1',
   'HS-2',
   'HS-3',

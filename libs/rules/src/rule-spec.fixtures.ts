@@ -5,7 +5,7 @@
  */
 import type { Achievement, Nominee } from '#workflows/proposal';
 import type { Finding, RuleId, RuleOutcome } from './rule-finding.js';
-import type { CampaignInput, Checkpoint, GuidanceInput, ProposalFacts, QuotaUsage, RuleInput } from './rule-input.js';
+import type { CampaignInput, Checkpoint, GuidanceInput, PersonFacts, ProposalFacts, QuotaUsage, RuleInput } from './rule-input.js';
 
 export const UNIT = 'unit-a';
 export const CAMPAIGN_ID = 'campaign-1';
@@ -96,6 +96,10 @@ export interface Then {
 interface World {
   campaign?: CampaignInput | null;
   usage?: QuotaUsage;
+  /** What the registry knows of the nominee (ND-1, ND-3). */
+  person?: PersonFacts;
+  /** Today in Vietnam, injected: the rules read no clock. */
+  today?: string;
 }
 
 interface When {
@@ -116,6 +120,8 @@ export function specify(judge: (input: RuleInput) => RuleOutcome) {
           proposal,
           campaign: world.campaign === undefined ? campaign() : world.campaign,
           ...(world.usage === undefined ? {} : { usage: world.usage }),
+          ...(world.person === undefined ? {} : { person: world.person }),
+          ...(world.today === undefined ? {} : { today: world.today }),
         };
         return {
           input,

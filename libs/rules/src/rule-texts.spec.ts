@@ -30,6 +30,7 @@ describe('RULE_TEXTS', () => {
     ['DX-4', 'Bộ luật Dân sự 2015, Điều 147, 148'],
     ['ND-1', 'Nghị định 152/2025/NĐ-CP'],
     ['ND-2', 'Nghị định 152/2025/NĐ-CP'],
+    ['ND-3', 'Luật Thi đua, khen thưởng 2022, Điều 5'],
     ['HS-1', 'Luật Thi đua, khen thưởng 2022'],
     ['HS-2', 'Luật Thi đua, khen thưởng 2022'],
     ['HS-3', 'mục 1, ý thứ nhất'],

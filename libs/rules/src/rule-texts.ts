@@ -115,9 +115,9 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     title: 'Chưa xét khen thưởng khi đang bị xem xét',
     titleEn: 'No award under a cloud',
     summary:
-      'Chưa xem xét khen thưởng khi tập thể, cá nhân đang trong thời gian xem xét kỷ luật, điều tra, thanh tra, kiểm tra, hoặc có đơn thư khiếu nại, tố cáo đang được xác minh. Hồ sơ có đánh dấu này không được trình, chuyển cấp tỉnh hay khen thưởng tại đơn vị cho đến khi cập nhật bỏ đánh dấu.',
+      'Chưa xem xét khen thưởng khi tập thể, cá nhân đang bị xem xét kỷ luật; đang bị điều tra, thanh tra, kiểm tra có dấu hiệu vi phạm; có đơn thư khiếu nại, tố cáo, hoặc có vấn đề báo chí nêu đang được xác minh. Cá nhân đang thi hành kỷ luật: thành tích chỉ được tính từ khi chấm dứt kỷ luật. Mỗi vụ việc được ghi nhận cho cá nhân, tập thể theo văn bản (số, ký hiệu, ngày, cơ quan ban hành) và đóng lại bằng văn bản kết luận; khi còn vụ việc, hồ sơ không được trình, khen thưởng tại đơn vị, chuyển cấp tỉnh, Hội đồng đề nghị, Sở Nội vụ thống nhất hay Chủ tịch quyết định, và lời từ chối nêu rõ vụ việc cùng văn bản.',
     summaryEn:
-      'No award is considered while the nominee is under discipline, investigation or inspection, or while a complaint or denunciation about it is being verified. A proposal so flagged cannot be submitted, forwarded or awarded at the unit until an update clears the flag.',
+      'No award is considered while the nominee is being considered for discipline; is under investigation, inspection or audit with signs of violation; or has a complaint, a denunciation or a matter raised by the press being verified. A person serving a discipline counts achievements only from its end. Each matter is recorded against the registered person with its document (number, date, issuer) and closed by a concluding document; while one is open the proposal cannot be submitted, awarded at the unit, forwarded, recommended, agreed or approved, and the refusal names the matter and its document.',
     source: DECREE,
     sourceEn: DECREE_EN,
   },
@@ -130,6 +130,16 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
       'Thematic and extraordinary awards are not used as grounds for proposing higher awards for merit. The award history shows them apart; the system checks nothing for it.',
     source: DECREE,
     sourceEn: DECREE_EN,
+  },
+  'ND-3': {
+    title: 'Không tặng thưởng nhiều hình thức cho một thành tích',
+    titleEn: 'One achievement, one award',
+    summary:
+      'Không tặng thưởng nhiều hình thức cho một thành tích. Khi cùng một cá nhân, tập thể đã có hồ sơ khác đang được xét hoặc đã được khen thưởng cho cùng thành tích (cùng ngày lập thành tích và cùng nội dung, hoặc cùng ngày với hai hồ sơ đột xuất) hay trong cùng đợt thi đua, hồ sơ mới mang cảnh báo để người xét duyệt thấy; hệ thống không tự từ chối.',
+    summaryEn:
+      'One achievement earns one award. When the same registered person already has another proposal under consideration or awarded for the same achievement (same day and same summary, or the same day for two extraordinary proposals) or in the same campaign round, the new proposal carries a warning every reviewer sees; the system does not refuse it.',
+    source: 'Luật Thi đua, khen thưởng 2022, Điều 5 (nguyên tắc thi đua, khen thưởng)',
+    sourceEn: 'Law on Emulation and Commendation 2022, Art. 5 (principles of emulation and commendation)',
   },
   'HS-1': {
     title: 'Hồ sơ phải có báo cáo thành tích',

@@ -146,8 +146,8 @@ describe('evaluateRules', () => {
   });
 
   it('throws on a checkpoint it does not know', () => {
-    const input = { checkpoint: 'approve', proposal: extraordinary(), campaign: null } as unknown as RuleInput;
-    expect(() => evaluateRules(input)).toThrow(/Unknown rule checkpoint: approve/);
+    const input = { checkpoint: 'publish', proposal: extraordinary(), campaign: null } as unknown as RuleInput;
+    expect(() => evaluateRules(input)).toThrow(/Unknown rule checkpoint: publish/);
   });
 
   it('reads its input without changing it', () => {
@@ -166,11 +166,14 @@ describe('evaluateRules', () => {
 
 describe('rulesAt', () => {
   const cases: { checkpoint: (typeof CHECKPOINTS)[number]; form: 'unit_certificate' | 'chairman_certificate'; rules: RuleId[] }[] = [
-    { checkpoint: 'submit', form: 'chairman_certificate', rules: ['TH-1', 'DX-1', 'DX-2', 'ND-1'] },
-    { checkpoint: 'forward', form: 'chairman_certificate', rules: ['TH-1', 'TH-2', 'TH-3', 'TH-4', 'DX-1', 'DX-2', 'ND-1'] },
-    { checkpoint: 'award_at_unit', form: 'unit_certificate', rules: ['DX-1', 'DX-2', 'ND-1'] },
-    { checkpoint: 'create', form: 'unit_certificate', rules: ['TH-1', 'DX-1', 'DX-2', 'ND-1'] },
-    { checkpoint: 'update', form: 'chairman_certificate', rules: ['TH-1', 'TH-2', 'TH-3', 'TH-4', 'DX-1', 'DX-2', 'ND-1'] },
+    { checkpoint: 'submit', form: 'chairman_certificate', rules: ['TH-1', 'DX-1', 'DX-2', 'ND-1', 'ND-3'] },
+    { checkpoint: 'forward', form: 'chairman_certificate', rules: ['TH-1', 'TH-2', 'TH-3', 'TH-4', 'DX-1', 'DX-2', 'ND-1', 'ND-3'] },
+    { checkpoint: 'award_at_unit', form: 'unit_certificate', rules: ['DX-1', 'DX-2', 'ND-1', 'ND-3'] },
+    { checkpoint: 'create', form: 'unit_certificate', rules: ['TH-1', 'DX-1', 'DX-2', 'ND-1', 'ND-3'] },
+    { checkpoint: 'update', form: 'chairman_certificate', rules: ['TH-1', 'TH-2', 'TH-3', 'TH-4', 'DX-1', 'DX-2', 'ND-1', 'ND-3'] },
+    { checkpoint: 'recommend', form: 'chairman_certificate', rules: ['ND-1'] },
+    { checkpoint: 'agree', form: 'chairman_certificate', rules: ['ND-1'] },
+    { checkpoint: 'approve', form: 'chairman_certificate', rules: ['ND-1'] },
   ];
   it.each(cases)('$checkpoint ($form): $rules', ({ checkpoint, form, rules }) => {
     expect(rulesAt(checkpoint, form)).toEqual(rules);

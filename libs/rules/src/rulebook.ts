@@ -2,6 +2,7 @@ import type { AwardForm } from '#workflows/proposal';
 import { dx1ExtraordinaryBasis } from './dx-1-extraordinary-basis.rule.js';
 import { dx2CollectiveShare } from './dx-2-collective-share.rule.js';
 import { nd1UnderDiscipline } from './nd-1-under-discipline.rule.js';
+import { nd3OneAwardPerAchievement } from './nd-3-one-award-per-achievement.rule.js';
 import type { Finding, RuleId, RuleOutcome } from './rule-finding.js';
 import type { Checkpoint, RuleInput } from './rule-input.js';
 import { th1AwardQuota } from './th-1-award-quota.rule.js';
@@ -13,7 +14,7 @@ import { th4NoServiceWork } from './th-4-no-service-work.rule.js';
 /** A rule: plain data in, findings out. No clock, no I/O, so the same input always gets the same answer. */
 export type Rule = (input: RuleInput) => RuleOutcome;
 
-/** Everything found at one checkpoint, in rule-ID order (RULE_IDS: TH-1 … TH-5, DX-1 … DX-4, ND-1, ND-2). */
+/** Everything found at one checkpoint, in rule-ID order (RULE_IDS: TH-1 … TH-5, DX-1 … DX-4, ND-1 … ND-3). */
 export interface RuleEvaluation {
   violations: Finding[];
   warnings: Finding[];
@@ -32,16 +33,22 @@ const TH4: Check = { id: 'TH-4', check: th4NoServiceWork };
 const DX1: Check = { id: 'DX-1', check: dx1ExtraordinaryBasis };
 const DX2: Check = { id: 'DX-2', check: dx2CollectiveShare };
 const ND1: Check = { id: 'ND-1', check: nd1UnderDiscipline };
+const ND3: Check = { id: 'ND-3', check: nd3OneAwardPerAchievement };
 
 // Each list is written in rule-ID order, so findings come out sorted without sorting them on every call.
 // TH-5 and DX-4 are deadlines (libs/calendar); DX-3 and ND-2 are informational: none of them is checked here.
 
 /** Leaving drafting: the campaign is complete, the proposal matches it, and the nominee may be awarded at all. */
-const LEAVING_DRAFTING: readonly Check[] = [TH1_PREREQUISITES, DX1, DX2, ND1];
+const LEAVING_DRAFTING: readonly Check[] = [TH1_PREREQUISITES, DX1, DX2, ND1, ND3];
 /** Reaching the province: everything of SUBMIT again (the campaign may have changed since), plus the provincial rules. */
-const REACHING_PROVINCE: readonly Check[] = [TH1_PREREQUISITES, TH1_QUOTA, TH2, TH3, TH4, DX1, DX2, ND1];
+const REACHING_PROVINCE: readonly Check[] = [TH1_PREREQUISITES, TH1_QUOTA, TH2, TH3, TH4, DX1, DX2, ND1, ND3];
 /** Within the unit's own authority: TH-1…TH-4 govern what goes to the chairman, not what a unit may award. */
-const AWARD_AT_UNIT: readonly Check[] = [DX1, DX2, ND1];
+const AWARD_AT_UNIT: readonly Check[] = [DX1, DX2, ND1, ND3];
+/**
+ * After the unit, up to the chairman's decision: a matter of Decree 152 Art. 4 recorded since FORWARD still stops
+ * the award (ND-1); nothing else is judged again at these steps.
+ */
+const PROVINCIAL_DECISION: readonly Check[] = [ND1];
 
 function checksAt(checkpoint: Checkpoint, awardForm: AwardForm): readonly Check[] {
   switch (checkpoint) {
@@ -51,6 +58,10 @@ function checksAt(checkpoint: Checkpoint, awardForm: AwardForm): readonly Check[
       return REACHING_PROVINCE;
     case 'award_at_unit':
       return AWARD_AT_UNIT;
+    case 'recommend':
+    case 'agree':
+    case 'approve':
+      return PROVINCIAL_DECISION;
     case 'create':
     case 'update':
       // Early advice on where the proposal is heading: one aimed at the chairman hears the provincial rules now

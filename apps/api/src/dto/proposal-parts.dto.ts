@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ACHIEVEMENT_BASES, type AchievementBasis, type NomineeType } from '#workflows/proposal';
+import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ACHIEVEMENT_BASES, NOMINEE_GENDERS, type AchievementBasis, type NomineeGender, type NomineeType } from '#workflows/proposal';
 import { IsCalendarDate } from './calendar-date.validator.js';
 import { HasVisibleText, IsSingleLine } from './visible-text.validator.js';
 import { Omittable } from './omittable.decorator.js';
@@ -8,6 +8,9 @@ import { Omittable } from './omittable.decorator.js';
 /** Whole numbers within what a province counts: people taking part, council members, votes. */
 export const MAX_PEOPLE = 1_000_000;
 export const MAX_COUNCIL_MEMBERS = 1_000;
+/** Birth years a nominee may have: from 1900 (posthumous awards reach back) to this year, checked against the clock. */
+export const MIN_BIRTH_YEAR = 1900;
+export const MAX_BIRTH_YEAR = 2100;
 
 export class NomineeDto {
   @ApiProperty({ enum: ['individual', 'collective'] })
@@ -49,6 +52,42 @@ export class NomineeDto {
   @Omittable()
   @IsBoolean()
   underDiscipline?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'The registered person (GET /api/people). Left out on create, the server registers the nominee and stamps it; named, the person must exist and be of this type',
+  })
+  @Omittable()
+  @IsUUID()
+  personId?: string;
+
+  @ApiPropertyOptional({ minimum: MIN_BIRTH_YEAR, description: 'Individuals only; not after this year' })
+  @Omittable()
+  @Max(MAX_BIRTH_YEAR)
+  @Min(MIN_BIRTH_YEAR)
+  @IsInt()
+  birthYear?: number;
+
+  @ApiPropertyOptional({ enum: NOMINEE_GENDERS, description: 'Individuals only' })
+  @Omittable()
+  @IsIn(NOMINEE_GENDERS)
+  gender?: NomineeGender;
+
+  @ApiPropertyOptional({ example: 'Phó Trưởng phòng', description: 'Chức vụ' })
+  @Omittable()
+  @IsString()
+  @HasVisibleText()
+  @IsSingleLine()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ example: 'Phòng Cảnh sát PCCC, Công an tỉnh', description: 'Đơn vị công tác / nơi làm việc' })
+  @Omittable()
+  @IsString()
+  @HasVisibleText()
+  @IsSingleLine()
+  @MaxLength(300)
+  workplace?: string;
 }
 
 export class AchievementDto {

@@ -14,6 +14,8 @@ import {
 } from '#workflows/proposal';
 import { oncePerKey, type IdempotencyToken } from '../idempotency.js';
 import { ProposalRepository, type ProposalWriteTx } from '../ports/proposal.repository.js';
+import type { PersonRepository, PersonWriteTx } from '../ports/person.repository.js';
+import { personFacts, stampPerson } from '../person-registry.policy.js';
 import { eventProblems, refuseIfAny } from '../input-windows.policy.js';
 import { assertCanSeeUnit } from '../proposal-access.policy.js';
 import { proposalDeadline } from '../proposal-deadline.policy.js';
@@ -45,7 +47,14 @@ const CHECKPOINT_OF: Partial<Record<ProposalEventType, Checkpoint>> = {
   SUBMIT: 'submit',
   FORWARD: 'forward',
   AWARD_AT_UNIT: 'award_at_unit',
+  // Decree 152/2025/NĐ-CP Art. 4 is asked again at every step up to the decision (ND-1 only; docs/rules.md).
+  RECOMMEND: 'recommend',
+  AGREE: 'agree',
+  APPROVE: 'approve',
 };
+
+/** The checkpoints after the unit at which only ND-1 is asked: the proposal's warnings stay as they were. */
+const DECISION_CHECKPOINTS: readonly Checkpoint[] = ['recommend', 'agree', 'approve'];
 
 /**
  * How a command runs (docs/architecture.md): load, `transition`, then in one transaction the chained event, the
@@ -58,6 +67,8 @@ export class ApplyProposalEventUseCase {
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
     private readonly dossier: DossierRules,
+    /** The registry of nominees (ND-1's recorded matters, ND-3); without it only the nominee's own flag is read. */
+    private readonly people?: PersonRepository,
   ) {}
 
   async execute(proposalId: string, actor: Actor, request: EventRequest, options: ApplyEventOptions = {}) {
@@ -89,11 +100,17 @@ export class ApplyProposalEventUseCase {
   private async advance(tx: ProposalWriteTx, current: ProposalRecord, actor: Actor, request: EventRequest) {
     const proposalId = current.id;
     const snapshot = restore(current.machineVersion, current.snapshot);
-    const event = { ...request, actor, at: this.clock.now().toISOString() } as ProposalEvent;
+    let event = { ...request, actor, at: this.clock.now().toISOString() } as ProposalEvent;
     assertAllowed(snapshot, current, actor, event);
     refuseIfAny(eventProblems(event, snapshot.context.achievement.date, today(this.clock)));
+    const registry = this.people?.within(tx);
+    if (registry && event.type === 'UPDATE' && event.changes?.nominee) {
+      // A changed nominee names its registered person before the UPDATE line seals it (as CREATED does).
+      const nominee = await stampPerson(registry, event.changes.nominee, current.unitId, actor, event.at, snapshot.context.nominee);
+      event = { ...event, changes: { ...event.changes, nominee } };
+    }
 
-    const judged = await this.judge(tx, current, snapshot, event);
+    const judged = await this.judge(tx, current, snapshot, event, registry);
     // An UPDATE was already stepped to be judged on what it makes of the proposal (and is never stamped).
     const live = judged.stepped ?? step(current.machineVersion, snapshot, judged.event).next;
     const next = toStored(live);
@@ -123,6 +140,8 @@ export class ApplyProposalEventUseCase {
       },
     ]);
     if (!won) throw conflict(current);
+    const personId = next.context.nominee.personId;
+    if (registry && personId && personId !== snapshot.context.nominee.personId) await registry.link(proposalId, personId, at);
     return { record: updated, live };
   }
 
@@ -130,7 +149,13 @@ export class ApplyProposalEventUseCase {
    * Asks the rulebook where the event is a checkpoint: a refusal lists every violated rule; warnings are kept
    * for every reviewer. The event that meets the deadline carries it, so the machine can judge lateness.
    */
-  private async judge(tx: ProposalWriteTx, current: ProposalRecord, snapshot: ProposalSnapshot, event: ProposalEvent) {
+  private async judge(
+    tx: ProposalWriteTx,
+    current: ProposalRecord,
+    snapshot: ProposalSnapshot,
+    event: ProposalEvent,
+    registry: PersonWriteTx | undefined,
+  ) {
     const checkpoint = CHECKPOINT_OF[event.type];
     const missing = await this.missingDocuments(tx, current, snapshot, event);
     if (!checkpoint) {
@@ -138,17 +163,21 @@ export class ApplyProposalEventUseCase {
       return { event, warnings: current.warnings, campaign: null, rules: undefined, stepped: undefined };
     }
 
-    const campaign = current.campaignId ? await tx.loadCampaign(current.campaignId, checkpoint === 'forward') : null;
+    const deciding = DECISION_CHECKPOINTS.includes(checkpoint);
+    const campaign = current.campaignId && !deciding ? await tx.loadCampaign(current.campaignId, checkpoint === 'forward') : null;
     const usage =
       checkpoint === 'forward' && campaign ? await tx.quotaUsage(campaign.id, current.unitId) : undefined;
     // An update is judged on what the proposal becomes; the others on what it is.
     const stepped = checkpoint === 'update' ? step(current.machineVersion, snapshot, event).next : undefined;
     const facts = stepped ? stepped.context : snapshot.context;
-    const { violations, warnings: found } = judgeProposal(checkpoint, facts, campaign, usage);
+    const person = registry ? await personFacts(registry, facts.nominee, current.id) : undefined;
+    const known = { person, today: today(this.clock) };
+    const { violations, warnings: found } = judgeProposal(checkpoint, facts, campaign, usage, known);
     if (checkpoint !== 'update' && violations.length + missing.length > 0) throw ruleViolation([...violations, ...missing]);
+    if (deciding) return { event, warnings: current.warnings, campaign: null, rules: undefined, stepped: undefined };
     // The unit head deciding a submitted proposal should see what the province will ask (e.g. the TH-3
     // member warning): after SUBMIT the advice of the drafting stage is kept, not just the submit findings.
-    const warnings = checkpoint === 'submit' ? judgeProposal('update', facts, campaign).warnings : found;
+    const warnings = checkpoint === 'submit' ? judgeProposal('update', facts, campaign, undefined, known).warnings : found;
 
     const meetsDeadline = (event.type === 'SUBMIT' || event.type === 'FORWARD') && current.deadline;
     const stamped = meetsDeadline
