@@ -750,7 +750,18 @@ describeEachDatabase('proposal pipeline over HTTP', (database) => {
       await expect(t.rowCounts()).resolves.toEqual(before);
       const ok = await http(t).post('/api/units').set('Authorization', bearer(t, { role: 'admin' })).send({ code: `OK-${Date.now()}`, name: 'Sở Y tế' });
       expect(ok.status).toBe(201);
-      expect(ok.body).toEqual({ id: expect.any(String), code: expect.stringMatching(/^OK-/), name: 'Sở Y tế', createdAt: expect.any(String) });
+      expect(ok.body).toEqual({
+        id: expect.any(String),
+        code: expect.stringMatching(/^OK-/),
+        name: 'Sở Y tế',
+        type: 'so_ban_nganh',
+        clusterId: null,
+        dissolvedOn: null,
+        successorId: null,
+        current: { id: ok.body.id, name: 'Sở Y tế' },
+        history: [],
+        createdAt: expect.any(String),
+      });
     });
 
     it('POST /api/campaigns: 403 for a drafter, 201 with dossierDeadline for home_affairs', async () => {

@@ -43,7 +43,7 @@ describe('the demo, its closing hint, and verify on a copy of its database', () 
     // As an operator pastes it: through the shell, from the repository, with npm and the CLI launcher.
     const result = await run('sh', ['-c', line.replace('npm run audit', 'npm run -s audit')], { env: childEnv(), timeoutMs: 180_000 });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^OK: 10 proposals, \d+ events checked/m);
+    expect(result.stdout).toMatch(/^OK: 11 proposals, \d+ events checked/m);
   }, 200_000);
 
   it('verify on a copy makes no signing key; the copy verifies clean with the public key alone', async () => {
@@ -72,14 +72,14 @@ describe('the demo, its closing hint, and verify on a copy of its database', () 
       expect(filesUnder(copy)).toEqual(before);
       expect(pinned.code).toBe(0);
       const result = JSON.parse(pinned.stdout);
-      expect(result).toMatchObject({ ok: true, broken: [], proposals: 10 });
+      expect(result).toMatchObject({ ok: true, broken: [], proposals: 11 });
       expect(result.checkpoint).toMatchObject({ signatureValid: true, keyPinned: true, merkleRootMatches: true });
       // The same with the exported file, kept off the server.
       const againstFile = await runNode(AUDIT, ['verify', '--checkpoint', join(dir, 'checkpoint.json')], {
         env: childEnv({ DATABASE_URL: copyUrl, AUDIT_TRUSTED_PUBLIC_KEYS: publicKey }),
       });
       expect(againstFile.code).toBe(0);
-      expect(againstFile.stdout).toMatch(/^OK: 10 proposals/);
+      expect(againstFile.stdout).toMatch(/^OK: 11 proposals/);
       expect(filesUnder(copy)).toEqual(before);
       expect(readFileSync(join(copy, 'demo.sqlite')).length).toBeGreaterThan(0);
     } finally {

@@ -128,9 +128,14 @@ export async function runDemo(): Promise<void> {
     // Dated from today in Vietnam, as the service judges dates: a ceremony ahead, a rescue a few days ago (its
     // DX-4 deadline still running), decisions signed today; never a date the service would refuse as past or future.
     const today = localDateOf(new Date());
-    const education = await units.create({ code: 'SO-GDDT', name: 'Sở Giáo dục và Đào tạo' });
-    const health = await units.create({ code: 'SO-YTE', name: 'Sở Y tế' });
-    const district = await units.create({ code: 'UBND-CAO-LOC', name: 'UBND huyện Cao Lộc' });
+    // Units as they are since 1 July 2025 (docs/units.md): a department in the departments' bloc, a commune and a
+    // ward in a cluster, and the former district that was merged into the commune on that day.
+    const departments = await units.createCluster({ name: 'Khối các sở, ban, ngành', kind: 'khoi' });
+    const communes = await units.createCluster({ name: 'Cụm thi đua các xã, phường khu vực Cao Lộc', kind: 'cum' });
+    const education = await units.create({ code: 'SO-GDDT', name: 'Sở Giáo dục và Đào tạo', type: 'so_ban_nganh', clusterId: departments.id });
+    const commune = await units.create({ code: 'XA-CAO-LOC', name: 'Xã Cao Lộc', type: 'xa', clusterId: communes.id });
+    const ward = await units.create({ code: 'PHUONG-LVT', name: 'Phường Lương Văn Tri', type: 'phuong', clusterId: communes.id });
+    const district = await units.create({ code: 'HUYEN-CAO-LOC', name: 'Huyện Cao Lộc', type: 'huyen_cu', clusterId: communes.id });
     const campaign = await campaigns.create({
       title: 'Tổng kết phong trào thi đua "Chuyển đổi số" giai đoạn 2021–2025',
       round: 'programme_summary',
@@ -140,7 +145,7 @@ export async function runDemo(): Promise<void> {
       guidance: {
         ref: '12/HD-SNV',
         issuedAt: addDays(today, -30),
-        scope: 'Các sở, ban, ngành, UBND các huyện, thành phố',
+        scope: 'Các sở, ban, ngành, UBND các xã, phường',
         subjects: 'Tập thể, cá nhân có thành tích xuất sắc trong chuyển đổi số',
         criteria: 'Hoàn thành xuất sắc nhiệm vụ chuyển đổi số',
         achievementPeriod: { from: '2021-01-01', to: '2025-12-31' },
@@ -154,7 +159,7 @@ export async function runDemo(): Promise<void> {
     const nominees = ['Nguyễn Thị Lan', 'Hoàng Văn Dũng', 'Lương Thị Hà', 'Vi Văn Thắng', 'Nông Thị Mai', 'Trường THPT Việt Bắc', 'Lăng Văn Sơn', 'Bế Thị Hoa', 'Chu Văn Bình', 'Hà Thị Thu'];
     let made = 0;
     for (const [i, stage] of stages.entries()) {
-      const unit = [education, health, district][i % 3];
+      const unit = [education, commune, ward][i % 3];
       const actors = {
         drafter: person(`demo-drafter-${unit.code}`, `Chuyên viên ${unit.code}`, ['drafter'], unit.id),
         head: person(`demo-head-${unit.code}`, `Thủ trưởng ${unit.code}`, ['unit_head'], unit.id),
@@ -167,7 +172,8 @@ export async function runDemo(): Promise<void> {
         awardForm: stage === 'awardedByUnit' ? 'unit_certificate' : 'chairman_certificate',
         nominee: nominees[i].startsWith('Trường')
           ? { type: 'collective', name: nominees[i], ownParticipants: 24, totalParticipants: 30 }
-          : { type: 'individual', name: nominees[i] },
+          : // Registered in the people registry as the proposal is created (docs/architecture.md, "People and their awards").
+            { type: 'individual', name: nominees[i], birthYear: 1978 + i, gender: / Thị /.test(nominees[i]) ? 'female' : 'male', workplace: unit.name },
         achievement: thematic
           ? { summary: 'Triển khai hiệu quả hồ sơ điện tử toàn ngành', date: '2025-11-30' }
           : { summary: 'Dũng cảm cứu 2 học sinh bị lũ cuốn trôi', date: addDays(today, -3), basis: 'rescue' },
@@ -179,13 +185,42 @@ export async function runDemo(): Promise<void> {
         await apply.execute(created.body.id, actor, event);
       }
       made++;
-      process.stderr.write(`  ${made}/${stages.length} ${stage.padEnd(22)} ${nominees[i]}\n`);
+      process.stderr.write(`  ${made}/${stages.length + 1} ${stage.padEnd(22)} ${nominees[i]}\n`);
     }
 
+    // The former district's proposal, for an achievement of May 2025, awarded before the merge is recorded: it
+    // still reads "Huyện Cao Lộc (nay là Xã Cao Lộc)", and the district takes no new proposal (409 UNIT_DISSOLVED).
+    const districtActors = {
+      drafter: person(`demo-drafter-${district.code}`, `Chuyên viên ${district.code}`, ['drafter'], district.id),
+      head: person(`demo-head-${district.code}`, `Thủ trưởng ${district.code}`, ['unit_head'], district.id),
+    };
+    const old = await create.execute(districtActors.drafter, {
+      kind: 'thematic',
+      campaignId: campaign.id,
+      unitId: district.id,
+      awardForm: 'chairman_certificate',
+      nominee: { type: 'individual', name: 'Hoàng Thị Nga' },
+      achievement: { summary: 'Đưa dịch vụ công trực tuyến toàn trình về các xã của huyện', date: '2025-05-20' },
+    });
+    for (const [actor, event] of pathTo('awarded', districtActors, today)) {
+      const needed = DOCUMENTS_BEFORE[event.type];
+      if (needed) await attach(old.body.id, actor, needed.kind, needed.title, 'Hoàng Thị Nga');
+      await apply.execute(old.body.id, actor, event);
+    }
+    made++;
+    await units.recordChange(person('demo-admin', 'Quản trị hệ thống', ['admin']), district.id, {
+      kind: 'merged_into',
+      from: '2025-07-01',
+      successorId: commune.id,
+      document: { ref: '1675/NQ-UBTVQH15', issuedAt: '2025-06-16', kind: 'Nghị quyết' },
+    });
+    process.stderr.write(`  ${made}/${stages.length + 1} ${'awarded'.padEnd(22)} Hoàng Thị Nga (Huyện Cao Lộc, sáp nhập vào Xã Cao Lộc từ 01/07/2025)\n`);
+
     console.log(`\nDemo data written to ${config.database.url}:`);
-    console.log(`  units: ${[education, health, district].map((u) => `${u.code} (${u.id})`).join(', ')}`);
+    console.log(`  units: ${[education, commune, ward, district].map((u) => `${u.code} (${u.id})`).join(', ')}`);
+    console.log(`  ${district.name} merged into ${commune.name} from 01/07/2025 (see /units as admin)`);
     console.log(`  campaign: ${campaign.id}`);
-    console.log(`  proposals: ${made}, one standing in each stage`);
+    console.log(`  proposals: ${made}, one standing in each stage, and the former district's awarded one`);
     const hint = await hintEnvironment(config, dataSource, process.env);
     console.log('\nNext: start the service on this database and look around, e.g.');
     console.log(`  ${hint.service}npm start`);

@@ -2,7 +2,8 @@
  * `npm run demo`: the usage here, the work in demo-runner.ts, loaded only when there is work to do (Nest, TypeORM
  * and the document renderers take seconds to load, which --help need not wait for).
  */
-const USAGE = `Fills an empty database with three units, a campaign and a proposal standing in every stage.
+const USAGE = `Fills an empty database with units as they are since July 2025 (a department, a commune, a ward,
+and a former district merged into the commune), a campaign and a proposal standing in every stage.
 
   npm run demo
   DATABASE_URL=sqlite:./data/demo.sqlite npm run demo

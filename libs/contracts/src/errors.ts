@@ -37,6 +37,7 @@ const DOMAIN_CODES = {
   FORM_NOT_READY: true,
   TOO_MANY_STREAMS: true,
   CONFIRMATION_REQUIRED: true,
+  UNIT_DISSOLVED: true,
 } as const satisfies Record<DomainErrorCode, true>;
 export const DOMAIN_ERROR_CODES = Object.keys(DOMAIN_CODES) as DomainErrorCode[];
 

@@ -23,7 +23,9 @@ export type DomainErrorCode =
   /** One more live notice stream than a person may hold open at once (MAX_EVENT_STREAMS_PER_USER). */
   | 'TOO_MANY_STREAMS'
   /** An act with consequences the caller has not yet confirmed (a ceremony moved so early that open dossiers turn late). */
-  | 'CONFIRMATION_REQUIRED';
+  | 'CONFIRMATION_REQUIRED'
+  /** A unit merged into another or dissolved (docs/units.md): it takes no new proposal and no further change. */
+  | 'UNIT_DISSOLVED';
 
 export class DomainError extends Error {
   constructor(

@@ -1,3 +1,4 @@
+import type { ClusterBody, UnitHistoryEntry, UnitType } from '#contracts';
 import type { Actor } from '#kernel';
 import type {
   AwardForm,
@@ -73,12 +74,24 @@ export interface IdempotentAnswer {
   body: unknown;
 }
 
+/**
+ * A unit as stored (docs/units.md): `name`, `type` and `clusterId` are the latest recorded (a change may be
+ * effective from a day still ahead); `history` holds every change, oldest first, from which the name, type and
+ * cluster on any day are read (unit-history.policy.ts).
+ */
 export interface UnitRecord {
   id: string;
   code: string;
   name: string;
+  type: UnitType;
+  clusterId: string | null;
+  dissolvedOn: string | null;
+  successorId: string | null;
+  history: UnitHistoryEntry[];
   createdAt: string;
 }
+
+export type ClusterRecord = ClusterBody;
 
 export type CampaignRound = 'campaign' | 'anniversary' | 'programme_summary';
 

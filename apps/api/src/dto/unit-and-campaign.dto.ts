@@ -9,12 +9,15 @@ import {
   IsInt,
   IsObject,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { CLUSTER_KINDS, UNIT_CHANGE_KINDS, UNIT_TYPES, type ClusterKind, type UnitChangeKind, type UnitType } from '#contracts';
 import { AWARD_FORMS, type AwardForm } from '#workflows/proposal';
 import type { CampaignRound } from '#proposals';
 import { IsCalendarDate } from './calendar-date.validator.js';
@@ -35,6 +38,97 @@ export class CreateUnitDto {
   @IsSingleLine()
   @MaxLength(500)
   name!: string;
+
+  @ApiPropertyOptional({ enum: UNIT_TYPES, description: "Left out: read from the name's first word (Sở …, Xã …, Phường …), else khac" })
+  @Omittable()
+  @IsIn(UNIT_TYPES)
+  type?: UnitType;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The emulation cluster or bloc (cụm/khối thi đua)' })
+  @ValidateIf((_object, value) => value !== undefined && value !== null)
+  @IsUUID()
+  clusterId?: string | null;
+}
+
+/** POST /api/clusters: an emulation cluster (cụm thi đua) or bloc (khối thi đua). */
+export class CreateClusterDto {
+  @ApiProperty({ example: 'Cụm thi đua các xã miền núi' })
+  @IsString()
+  @HasVisibleText()
+  @IsSingleLine()
+  @MaxLength(500)
+  name!: string;
+
+  @ApiProperty({ enum: CLUSTER_KINDS, description: 'cum: cụm thi đua; khoi: khối thi đua' })
+  @IsIn(CLUSTER_KINDS)
+  kind!: ClusterKind;
+}
+
+/** The document a unit's change stands on: số/ký hiệu, date, and what it is (Nghị quyết, Quyết định). */
+export class UnitChangeDocumentDto {
+  @ApiProperty({ example: '1678/NQ-UBTVQH15' })
+  @IsString()
+  @HasVisibleText()
+  @IsSingleLine()
+  @MaxLength(100)
+  ref!: string;
+
+  @ApiProperty({ example: '2025-06-16' })
+  @IsCalendarDate()
+  issuedAt!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Nghị quyết', description: 'Left out or null: "văn bản"' })
+  @ValidateIf((_object, value) => value !== undefined && value !== null)
+  @IsString()
+  @HasVisibleText()
+  @IsSingleLine()
+  @MaxLength(100)
+  kind?: string | null;
+}
+
+/**
+ * POST /api/units/:id/changes: one change effective from a day (docs/units.md). Each kind takes its own field
+ * (renamed: name; merged_into: successorId; type_changed: type; cluster_changed: clusterId, null for none);
+ * the use case refuses a field the kind does not use.
+ */
+export class RecordUnitChangeDto {
+  @ApiProperty({ enum: UNIT_CHANGE_KINDS })
+  @IsIn(UNIT_CHANGE_KINDS)
+  kind!: UnitChangeKind;
+
+  @ApiProperty({ example: '2025-07-01', description: 'Effective from this day' })
+  @IsCalendarDate()
+  from!: string;
+
+  @ApiProperty({ type: UnitChangeDocumentDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UnitChangeDocumentDto)
+  document!: UnitChangeDocumentDto;
+
+  @ApiPropertyOptional({ description: 'renamed: the new name' })
+  @Omittable()
+  @IsString()
+  @HasVisibleText()
+  @IsSingleLine()
+  @MaxLength(500)
+  name?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'merged_into: the unit it becomes part of' })
+  @Omittable()
+  @IsUUID()
+  successorId?: string;
+
+  @ApiPropertyOptional({ enum: UNIT_TYPES, description: 'type_changed: the new type' })
+  @Omittable()
+  @IsIn(UNIT_TYPES)
+  type?: UnitType;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'cluster_changed: the new cluster or bloc, null for none' })
+  @ValidateIf((_object, value) => value !== undefined && value !== null)
+  @IsUUID()
+  clusterId?: string | null;
 }
 
 export class DocumentRefDto {

@@ -7,8 +7,11 @@ import { oncePerKey, type IdempotencyToken } from '../idempotency.js';
 import { CampaignRepository } from '../ports/campaign.repository.js';
 import { ProposalRepository } from '../ports/proposal.repository.js';
 import { UnitRepository } from '../ports/unit.repository.js';
+import type { PersonRepository } from '../ports/person.repository.js';
+import { personFacts, stampPerson } from '../person-registry.policy.js';
 import { achievementProblems, refuseIfAny } from '../input-windows.policy.js';
 import { assertCanDraftFor } from '../proposal-access.policy.js';
+import { assertUnitAcceptsProposals } from '../unit-history.policy.js';
 import { proposalDeadline } from '../proposal-deadline.policy.js';
 import { judgeProposal } from '../proposal-rules.js';
 import type { LoggedEvent, ProposalRecord } from '../proposal.records.js';
@@ -23,13 +26,21 @@ export class CreateProposalUseCase {
     private readonly campaigns: CampaignRepository,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
+    /** The registry of nominees; without it (bench, older specs) the nominee is not registered. */
+    private readonly people?: PersonRepository,
   ) {}
 
   async execute(actor: Actor, draft: NewProposal, token?: IdempotencyToken) {
     assertCanDraftFor(actor, draft.unitId);
     refuseIfAny(achievementProblems(draft.achievement, today(this.clock)));
-    if (!(await this.units.findById(draft.unitId))) {
+    const unit = await this.units.findById(draft.unitId);
+    if (!unit) {
       throw new DomainError('NOT_FOUND', `Unit ${draft.unitId} does not exist`, { field: 'unitId' });
+    }
+    // A unit merged or dissolved (docs/units.md) drafts nothing new: 409 UNIT_DISSOLVED names its successor.
+    if (unit.dissolvedOn) {
+      const successor = unit.successorId ? await this.units.findById(unit.successorId) : null;
+      assertUnitAcceptsProposals(unit, today(this.clock), successor?.name);
     }
     if (draft.kind === 'thematic' && !draft.campaignId) {
       throw new DomainError('VALIDATION_FAILED', 'A thematic proposal belongs to a campaign', {
@@ -44,10 +55,14 @@ export class CreateProposalUseCase {
     const now = this.clock.now().toISOString();
     return this.proposals.transaction((tx) =>
       oncePerKey(tx, actor.id, token, 201, now, async (): Promise<ProposalView> => {
-        const input: ProposalInput = { proposalId: randomUUID(), ...draft, campaignId: draft.campaignId ?? null };
+        const registry = this.people?.within(tx);
+        // The nominee is registered (or the named person checked) before the CREATED line seals it.
+        const nominee = registry ? await stampPerson(registry, draft.nominee, draft.unitId, actor, now) : draft.nominee;
+        const input: ProposalInput = { proposalId: randomUUID(), ...draft, nominee, campaignId: draft.campaignId ?? null };
         const snapshot = startProposal(CURRENT_MACHINE_VERSION, input);
         // While drafting, the rulebook advises: whatever it finds is a warning, shown at once.
-        const { warnings } = judgeProposal('create', input, campaign);
+        const person = registry ? await personFacts(registry, nominee, null) : undefined;
+        const { warnings } = judgeProposal('create', input, campaign, undefined, { person, today: today(this.clock) });
         const body = {
           proposalId: input.proposalId,
           seq: 1,
@@ -85,6 +100,7 @@ export class CreateProposalUseCase {
             payload: { proposalId: record.id, seq: 1, state: record.state, at: now },
           },
         ]);
+        if (registry && nominee.personId) await registry.link(record.id, nominee.personId, now);
         return toProposalView(record, actor);
       }),
     );
