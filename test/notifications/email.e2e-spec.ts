@@ -75,7 +75,10 @@ describe('notices: e-mail through SMTP, one message per recipient [sqlite]', () 
       expect(mailHeader(message.raw, 'Subject')).toBe(`Nhắc hạn TH-5: hồ sơ đề nghị khen thưởng ${NOMINEE}`);
       expect(mailHeader(message.raw, 'From')).toBe('UBND tỉnh <thongbao@ubnd.example.vn>');
       const text = mailText(message.raw);
-      expect(text).toContain(proposal.id);
+      // Names, not identifiers: the nominee and the award's kind; the id stays in the delivery's fields.
+      expect(text).not.toContain(proposal.id);
+      expect(text).toContain(`hồ sơ đề nghị khen thưởng theo chuyên đề (`);
+      expect(text).toContain(`): ${NOMINEE} — `);
       expect(text).toContain(localEndOfDay((proposal.deadline as { dueDate: string }).dueDate));
       expect(text).toContain('Deadline approaching');
       expect(mailHeader(message.raw, 'Message-ID')).toBe(`<${mailHeader(message.raw, 'X-Delivery-Id')}@khen-thuong>`);

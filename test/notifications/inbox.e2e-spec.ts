@@ -81,10 +81,12 @@ describeEachDatabase('notices: the in-app inbox after timer events', (database) 
       readAt: null,
     });
     expect(notice.title).toBe(`Nhắc hạn TH-5: hồ sơ đề nghị khen thưởng ${NOMINEE}`);
-    expect(notice.body).toContain(proposal.id);
-    expect(notice.body).toContain(NOMINEE);
+    // The notice names the nominee, the award's kind and who must act; the id stays in its fields.
+    expect(notice.body).not.toContain(proposal.id);
+    expect(notice.bodyEn).not.toContain(proposal.id);
+    expect(notice.body).toMatch(new RegExp(`hồ sơ đề nghị khen thưởng theo chuyên đề \\((Giấy khen|Bằng khen của Chủ tịch UBND tỉnh)\\): ${NOMINEE} — đang soạn tại đơn vị`));
     expect(notice.body).toContain(`hạn cuối ${localEndOfDay(deadline.dueDate)} (TH-5)`);
-    expect(notice.bodyEn).toMatch(/^Deadline approaching: commendation proposal /);
+    expect(notice.bodyEn).toMatch(/^Deadline approaching: thematic commendation proposal /);
     expect(notice.bodyEn).toContain(NOMINEE);
     expect(mine.unread).toBe(1);
 
@@ -152,6 +154,27 @@ describeEachDatabase('notices: the in-app inbox after timer events', (database) 
       ['DEADLINE_REMINDER', true],
     ]);
     expect((await inbox(t(), secondDrafter())).items.every((i) => !i.read)).toBe(true);
+  });
+
+  it('"mark all read" marks every notice of that person read, once, and no one else\'s', async () => {
+    const unread = async (caller: Parameters<typeof bearer>[1]) =>
+      (await http(t()).get('/api/notifications/unread-count').set('Authorization', bearer(t(), caller))).body.unread as number;
+    // Given the second clerk has not read any of the three notices of the unit
+    expect(await unread(secondDrafter())).toBe(3);
+    // When they mark all read
+    const all = await http(t()).post('/api/notifications/read-all').set('Authorization', bearer(t(), secondDrafter()));
+    expectStatus(all, 200);
+    // Then the three are read for them, the count is zero, and a second call marks nothing more
+    expect(all.body).toEqual({ marked: 3, unread: 0 });
+    expect((await inbox(t(), secondDrafter())).items.every((i) => i.read && typeof i.readAt === 'string')).toBe(true);
+    const again = await http(t()).post('/api/notifications/read-all').set('Authorization', bearer(t(), secondDrafter()));
+    expect(again.body).toEqual({ marked: 0, unread: 0 });
+    // And the others holding the same role keep their own read state
+    expect(await unread(head())).toBe(3);
+    expect(await unread(drafter())).toBe(2);
+    // Someone with no notices marks nothing
+    const none = await http(t()).post('/api/notifications/read-all').set('Authorization', bearer(t(), otherDrafter()));
+    expect(none.body).toEqual({ marked: 0, unread: 0 });
   });
 
   it('a notice is invisible, and cannot be marked, outside its audience', async () => {

@@ -142,6 +142,9 @@ describeEachDatabase('notices: webhooks, signed, retried with backoff, dead-lett
       notice: { proposalId: proposal.id, seq, nominee: NOMINEE, deadline: { rule: 'TH-5', dueDate: (proposal.deadline as { dueDate: string }).dueDate } },
     });
     expect(body.notice.title).toBe(`Quá hạn TH-5: hồ sơ đề nghị khen thưởng ${NOMINEE}`);
+    // The id travels in the payload's fields; the words name the nominee and the award, as officials read them.
+    expect(body.notice.body).not.toContain(proposal.id);
+    expect(body.notice.body).toContain(`: ${NOMINEE} — `);
     expect(body.notice.audiences).toEqual(expect.arrayContaining([{ role: 'home_affairs', unitId: null }]));
 
     const [entry] = await waitFor('the /ok log says delivered', async () => {

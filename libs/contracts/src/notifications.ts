@@ -38,6 +38,11 @@ export interface UnreadCountBody {
   unread: number;
 }
 
+/** POST /api/notifications/read-all: how many notices this marked read, and what is still unread after it. */
+export interface MarkAllReadBody extends UnreadCountBody {
+  marked: number;
+}
+
 /**
  * The `data` of a `notice` message on GET /api/notifications/stream (server-sent events): enough for a bell and
  * a toast; the inbox holds the rest. The server may send more fields (whom the notice is for).

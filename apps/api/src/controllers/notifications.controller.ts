@@ -15,7 +15,7 @@ import {
 } from '@nestjs/common';
 import { EMPTY, finalize, interval, map, merge, NEVER, Observable, Subject, takeUntil, timer } from 'rxjs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { InboxNoticeBody, InboxPageBody, UnreadCountBody } from '#contracts';
+import type { InboxNoticeBody, InboxPageBody, MarkAllReadBody, UnreadCountBody } from '#contracts';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { DomainError, type Actor } from '#kernel';
 import { InboxQueries, LiveNotices, StreamSlots } from '#notifications';
@@ -23,7 +23,7 @@ import { authenticationOf, CurrentActor } from '../auth/auth.decorators.js';
 import { ListNotificationsQuery } from '../dto/list-notifications.query.js';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { ApiEventStream, ApiSuccess } from '../openapi/api-success.decorator.js';
-import { InboxNoticeResponse, InboxPageResponse, LiveNoticeResponse, UnreadCountResponse } from '../openapi/schemas/notifications.js';
+import { InboxNoticeResponse, InboxPageResponse, LiveNoticeResponse, MarkAllReadResponse, UnreadCountResponse } from '../openapi/schemas/notifications.js';
 
 const KEEP_ALIVE_MS = 25_000;
 
@@ -107,6 +107,18 @@ export class NotificationsController implements BeforeApplicationShutdown {
   beforeApplicationShutdown(): void {
     this.stopping.next();
     this.stopping.complete();
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Mark every notice addressed to you read (for you only), as of now',
+    description: 'Takes no body. A notice that arrives after this request stays unread; calling it again marks nothing more.',
+  })
+  @ApiSuccess(200, 'How many notices this marked, and how many are unread after it', MarkAllReadResponse)
+  @ApiErrors(403)
+  markAllRead(@CurrentActor() actor: Actor): Promise<MarkAllReadBody> {
+    return this.inbox.markAllRead(actor);
   }
 
   @Post(':id/read')

@@ -49,7 +49,7 @@ describe('<DeadlineCountdown>', () => {
     onTime.unmount();
     // 17:30 UTC is 00:30 on the 8th in Vietnam: past 24:00 of the last day.
     renderPage(<DeadlineCountdown deadline={deadline} metAt="2026-09-07T17:30:00.000Z" />, { token: fakeToken({ roles: ['council'] }) });
-    await waitFor(() => expect(screen.getByText('Đã trình ngày 08/09/2026, trễ hạn')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('Đã trình ngày 08/09/2026, quá hạn')).toBeTruthy());
     expect(api.calls).toHaveLength(0);
   });
 });

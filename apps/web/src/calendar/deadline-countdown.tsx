@@ -13,7 +13,7 @@ const MESSAGES = {
     overdueToday: 'Quá hạn (hôm nay là ngày nghỉ)',
     due: 'Hạn',
     metOnTime: (day: string) => `Đã trình ngày ${day}, đúng hạn`,
-    metLate: (day: string) => `Đã trình ngày ${day}, trễ hạn`,
+    metLate: (day: string) => `Đã trình ngày ${day}, quá hạn`,
     closed: 'Hồ sơ đã kết thúc',
   },
   en: {

@@ -14,4 +14,6 @@ export abstract class NoticeRepository {
   abstract unreadCount(audiences: Audience[], userId: string): Promise<number>;
   /** Marks the notice read for `userId` (the first time counts); null when none of `audiences` may see it. */
   abstract markRead(noticeId: string, audiences: Audience[], userId: string, at: string): Promise<InboxItem | null>;
+  /** Marks every notice visible to these audiences read for this person; returns how many it marked. */
+  abstract markAllRead(audiences: Audience[], userId: string, at: string): Promise<number>;
 }

@@ -65,7 +65,14 @@ export class ComposeNoticeUseCase {
       at: event.at,
       audiences,
       createdAt: now,
-      ...noticeText({ event: event.type, proposalId: proposal.id, nominee, deadline: proposal.deadline }),
+      ...noticeText({
+        event: event.type,
+        nominee,
+        kind: proposal.kind,
+        awardForm: proposal.awardForm,
+        state: proposal.state,
+        deadline: proposal.deadline,
+      }),
     };
 
     const delivery = (channel: DeliveryRecord['channel'], target: string, fields: Pick<DeliveryRecord, 'webhookId' | 'recipient'>) => ({

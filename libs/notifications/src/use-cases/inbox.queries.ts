@@ -33,6 +33,13 @@ export class InboxQueries {
     return { unread: await this.notices.unreadCount(audiencesOf(actor), actor.id) };
   }
 
+  /** "Đánh dấu tất cả là đã đọc": every notice the caller can see, read now; what is still unread after. */
+  async markAllRead(actor: Actor): Promise<{ marked: number; unread: number }> {
+    const audiences = audiencesOf(actor);
+    const marked = await this.notices.markAllRead(audiences, actor.id, this.clock.now().toISOString());
+    return { marked, unread: await this.notices.unreadCount(audiences, actor.id) };
+  }
+
   async markRead(actor: Actor, noticeId: string): Promise<InboxItem> {
     const item = await this.notices.markRead(noticeId, audiencesOf(actor), actor.id, this.clock.now().toISOString());
     // A notice for someone else is reported as absent: its existence is not the caller's business.

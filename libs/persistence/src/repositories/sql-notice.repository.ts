@@ -200,6 +200,20 @@ export class SqlNoticeRepository extends NoticeRepository {
     });
   }
 
+  markAllRead(audiences: Audience[], userId: string, at: string): Promise<number> {
+    const visible = visibleTo(audiences);
+    // One statement: a notice read meanwhile (another tab) keeps its first read, as markRead does.
+    return this.runner.transaction((db) =>
+      db.run(
+        `INSERT INTO notice_reads (notice_id, user_id, read_at)
+         SELECT n.id, ?, ? FROM notices n
+         WHERE ${visible.sql} AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = ?)
+         ON CONFLICT (notice_id, user_id) DO NOTHING`,
+        [userId, at, ...visible.params, userId],
+      ),
+    );
+  }
+
   private async item(db: SqlSession, noticeId: string, userId: string): Promise<InboxItem> {
     const [row] = await db.rows<NoticeRow & { read_at: string | null }>(
       `SELECT ${NOTICE_COLUMNS}, r.read_at FROM notices n

@@ -1,5 +1,5 @@
 import type { AuditedEvent } from '#audit';
-import { DomainError, type Actor } from '#kernel';
+import { DomainError, foldVietnamese, type Actor } from '#kernel';
 import type { QuotaUsage } from '#rules';
 import { QUOTA_STATES, type EscalationLevel, type ProposalState } from '#workflows/proposal';
 import {
@@ -19,6 +19,7 @@ import { SqlDialect } from '../sql-dialect.js';
 import { sqlDocuments } from './sql-documents.js';
 import { CAMPAIGN_COLUMNS, toCampaignRecord, type CampaignRow } from './sql-campaign.repository.js';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
+import { decodeDeadlineCursor, encodeDeadlineCursor } from './deadline-cursor.js';
 import { SqlSession, SqlTransactionRunner } from './sql-transaction-runner.js';
 
 interface ProposalRow {
@@ -147,7 +148,8 @@ async function readQuotaUsage(db: SqlSession, campaignId: string, unitId: string
 }
 
 class SqlProposalWriteTx implements ProposalWriteTx {
-  constructor(private readonly db: SqlSession) {}
+  /** `db` is read by SqlPersonRepository.within: the registry writes in the proposal command's transaction. */
+  constructor(readonly db: SqlSession) {}
 
   private get dialect(): SqlDialect {
     return this.db.dialect;
@@ -280,6 +282,8 @@ const changingColumns = (record: ProposalRecord, dialect: SqlDialect, encodeBlob
   ['last_seq', record.lastSeq],
   ['last_hash', record.lastHash],
   ['updated_at', record.updatedAt],
+  // The search key of the nominee's name (migration 1765250000000): written with the name, on create and UPDATE.
+  ['nominee_name_folded', foldVietnamese(record.snapshot.context.nominee?.name ?? '')],
   ...deadlineColumns(record.deadline, dialect),
 ];
 
@@ -350,20 +354,23 @@ export class SqlProposalRepository extends ProposalRepository {
   list(filter: ProposalFilter, cursor: string | null, limit: number): Promise<Page<ProposalRecord>> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const scopeClauses = filter.scopes.map((scope) => {
-      const parts: string[] = [];
-      if (scope.states) {
-        if (scope.states.length === 0) return '1 = 0';
-        parts.push(`state IN (${scope.states.map(() => '?').join(', ')})`);
-        params.push(...scope.states);
-      }
-      if (scope.unitId !== undefined) {
-        parts.push('unit_id = ?');
-        params.push(scope.unitId);
-      }
-      return parts.length ? `(${parts.join(' AND ')})` : '1 = 1';
-    });
+    const scopeSql = (scopes: ProposalFilter['scopes']) =>
+      scopes.map((scope) => {
+        const parts: string[] = [];
+        if (scope.states) {
+          if (scope.states.length === 0) return '1 = 0';
+          parts.push(`state IN (${scope.states.map(() => '?').join(', ')})`);
+          params.push(...scope.states);
+        }
+        if (scope.unitId !== undefined) {
+          parts.push('unit_id = ?');
+          params.push(scope.unitId);
+        }
+        return parts.length ? `(${parts.join(' AND ')})` : '1 = 1';
+      });
+    const scopeClauses = scopeSql(filter.scopes);
     where.push(scopeClauses.length ? `(${scopeClauses.join(' OR ')})` : '1 = 0');
+    if (filter.exclude && filter.exclude.length > 0) where.push(`NOT (${scopeSql(filter.exclude).join(' OR ')})`);
     if (filter.state) {
       where.push('state = ?');
       params.push(filter.state);
@@ -380,6 +387,13 @@ export class SqlProposalRepository extends ProposalRepository {
       where.push('late = ?');
       params.push(this.runner.dialect.bool(filter.late));
     }
+    if (filter.nameContains) {
+      // A part of the folded name, its LIKE wildcards taken literally: a plain scan of the rows the other
+      // conditions leave (docs/operations.md, "The inbox's two parts": no index serves `%…%`).
+      where.push("nominee_name_folded LIKE ? ESCAPE '\\'");
+      params.push(`%${filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    if (filter.order === 'deadline') return this.listByDeadline(where, params, cursor, limit);
     if (cursor) {
       // A row value, not `created_at > ? OR (created_at = ? AND id > ?)`: both databases make it the start of
       // a range in an index ending in (created_at, id), where the OR form re-reads every earlier row.
@@ -395,6 +409,48 @@ export class SqlProposalRepository extends ProposalRepository {
       );
       const items = rows.slice(0, limit).map(toRecord);
       return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].createdAt, items[items.length - 1].id) : null };
+    });
+  }
+
+  /**
+   * The caller's turn, nearest deadline first: first the proposals with a deadline in (deadline_due_at, id)
+   * order (an overdue one has the earliest), then those without one in (created_at, id) order. Two keyset
+   * parts rather than one `ORDER BY … NULLS LAST`, which the two databases would sort differently and neither
+   * could read from an index; a page that ends the first part goes on into the second.
+   */
+  private listByDeadline(where: string[], params: unknown[], cursor: string | null, limit: number): Promise<Page<ProposalRecord>> {
+    const position = cursor ? decodeDeadlineCursor(cursor) : { part: 'due' as const, key: '', id: '' };
+    return this.runner.read(async (db) => {
+      const rows: ProposalRow[] = [];
+      if (position.part === 'due') {
+        const after = cursor ? ' AND (deadline_due_at, id) > (?, ?)' : '';
+        rows.push(
+          ...(await db.rows<ProposalRow>(
+            `SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE ${where.join(' AND ')} AND deadline_due_at IS NOT NULL${after} ` +
+              'ORDER BY deadline_due_at, id LIMIT ?',
+            [...params, ...(cursor ? [position.key, position.id] : []), limit + 1],
+          )),
+        );
+      }
+      if (rows.length <= limit) {
+        const after = position.part === 'none' ? ' AND (created_at, id) > (?, ?)' : '';
+        rows.push(
+          ...(await db.rows<ProposalRow>(
+            `SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE ${where.join(' AND ')} AND deadline_due_at IS NULL${after} ` +
+              'ORDER BY created_at, id LIMIT ?',
+            [...params, ...(position.part === 'none' ? [position.key, position.id] : []), limit + 1 - rows.length],
+          )),
+        );
+      }
+      const items = rows.slice(0, limit).map(toRecord);
+      const last = items[items.length - 1];
+      const nextCursor =
+        rows.length > limit
+          ? last.deadline
+            ? encodeDeadlineCursor('due', last.deadline.dueAt, last.id)
+            : encodeDeadlineCursor('none', last.createdAt, last.id)
+          : null;
+      return { items, nextCursor };
     });
   }
 

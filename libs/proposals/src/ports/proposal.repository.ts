@@ -23,6 +23,15 @@ export interface ProposalFilter {
   unitId?: string;
   campaignId?: string;
   late?: boolean;
+  /** Rows matching any of these are left out (the inbox's "being watched" part leaves out the caller's turn). */
+  exclude?: ProposalScope[];
+  /** The nominee's name contains this, both folded by foldVietnamese (docs/operations.md, "The inbox's two parts"). */
+  nameContains?: string;
+  /**
+   * `created` (the default): keyset pages in (created_at, id) order. `deadline`: the nearest deadline first
+   * (an overdue one is nearest), proposals without one after them; the cursor says which part it stands in.
+   */
+  order?: 'created' | 'deadline';
 }
 
 export interface Page<T> {

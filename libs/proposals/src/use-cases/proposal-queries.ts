@@ -1,12 +1,35 @@
-import { DomainError, type Actor } from '#kernel';
+import { DomainError, foldVietnamese, type Actor } from '#kernel';
 import { ProposalRepository, type Page, type ProposalFilter } from '../ports/proposal.repository.js';
 import { assertCanSeeUnit, listFilterFor } from '../proposal-access.policy.js';
+import { turnScopes } from '../proposal-turn.policy.js';
 import type { LoggedEvent, ProposalRecord } from '../proposal.records.js';
 import { toProposalView, type ProposalView } from '../proposal.view.js';
 import { toDossierView, type DossierView } from '../dossier.view.js';
 import type { DossierRules } from './apply-proposal-event.use-case.js';
 
-export type ProposalListQuery = Omit<ProposalFilter, 'scopes'> & { inbox?: boolean; cursor?: string; limit?: number };
+export type ProposalListQuery = Omit<ProposalFilter, 'scopes' | 'exclude' | 'nameContains' | 'order'> & {
+  inbox?: boolean;
+  /** true: only the caller's turn ("Đến lượt tôi"), nearest deadline first; false: the rest of the list. */
+  actionable?: boolean;
+  /** A part of the nominee's name, typed with or without diacritics. */
+  q?: string;
+  cursor?: string;
+  limit?: number;
+};
+
+/**
+ * The repository filter of a list query. The caller's turn is a part of their inbox (turnScopes); asked for,
+ * it replaces the scopes and is ordered by deadline; "the rest" keeps the scopes and leaves the turn out.
+ */
+export function proposalFilterFor(viewer: Actor, query: Omit<ProposalListQuery, 'cursor' | 'limit'>): ProposalFilter {
+  const { actionable, q, ...rest } = query;
+  const filter = listFilterFor(viewer, rest);
+  const folded = q === undefined ? '' : foldVietnamese(q);
+  if (folded) filter.nameContains = folded;
+  if (actionable === true) return { ...filter, scopes: turnScopes(viewer), order: 'deadline' };
+  if (actionable === false) return { ...filter, exclude: turnScopes(viewer) };
+  return filter;
+}
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -26,13 +49,13 @@ export class ProposalQueries {
 
   async list(viewer: Actor, query: ProposalListQuery): Promise<Page<ProposalView>> {
     const { cursor, limit, ...filter } = query;
-    const page = await this.proposals.list(listFilterFor(viewer, filter), cursor ?? null, Math.min(limit ?? 50, MAX_PAGE_SIZE));
+    const page = await this.proposals.list(proposalFilterFor(viewer, filter), cursor ?? null, Math.min(limit ?? 50, MAX_PAGE_SIZE));
     return { items: page.items.map((record) => toProposalView(record, viewer)), nextCursor: page.nextCursor };
   }
 
   /** Every proposal of a list the viewer may see, a page at a time, in the list's own order (an export). */
   async *listAll(viewer: Actor, query: Omit<ProposalListQuery, 'cursor' | 'limit'>): AsyncIterable<ProposalRecord[]> {
-    const filter = listFilterFor(viewer, query);
+    const filter = proposalFilterFor(viewer, query);
     let cursor: string | null = null;
     do {
       const page = await this.proposals.list(filter, cursor, MAX_PAGE_SIZE);

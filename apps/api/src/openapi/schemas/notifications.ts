@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { DeadlineRuleId, InboxNoticeBody, InboxPageBody, LiveNoticeBody, NoticeEventType, UnreadCountBody } from '#contracts';
+import type { DeadlineRuleId, InboxNoticeBody, InboxPageBody, LiveNoticeBody, MarkAllReadBody, NoticeEventType, UnreadCountBody } from '#contracts';
 import type { Holds, SameFields } from '../contract-check.js';
 import { DEADLINE_RULE_IDS, NOTICE_EVENTS } from '../enums.js';
 
@@ -73,6 +73,14 @@ export class UnreadCountResponse implements UnreadCountBody {
   unread!: number;
 }
 
+export class MarkAllReadResponse implements MarkAllReadBody {
+  @ApiProperty({ type: 'integer', description: 'Notices this request marked read for you' })
+  marked!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Your unread notices after it (one that arrived meanwhile stays unread)' })
+  unread!: number;
+}
+
 /** The `data` of a `notice` message on the event stream: enough for a bell and a toast. */
 export class LiveNoticeResponse implements LiveNoticeBody {
   @ApiProperty({ format: 'uuid' })
@@ -104,5 +112,6 @@ export type NotificationsMirror = [
   Holds<SameFields<InboxNoticeResponse, InboxNoticeBody>>,
   Holds<SameFields<InboxPageResponse, InboxPageBody>>,
   Holds<SameFields<UnreadCountResponse, UnreadCountBody>>,
+  Holds<SameFields<MarkAllReadResponse, MarkAllReadBody>>,
   Holds<SameFields<LiveNoticeResponse, LiveNoticeBody>>,
 ];

@@ -10,8 +10,8 @@ const vi = {
   alsoReplay: 'Phát lại từng sự kiện qua quy trình (chậm hơn, phát hiện cả sai lệch trạng thái)',
   running: (seconds: number) => `Đang kiểm tra… ${seconds} giây`,
   runningCheckpoint: (seconds: number) => `Đang kiểm tra theo mốc… ${seconds} giây`,
-  slowNote: 'Mất khoảng 46 giây cho mỗi triệu sự kiện. Với nhật ký rất lớn, nên chạy lệnh',
-  slowNoteAfter: 'trên máy chủ: không phụ thuộc trình duyệt và có báo tiến độ.',
+  slowNote: 'Mất khoảng 46 giây cho mỗi triệu sự kiện; có thể bấm Dừng bất cứ lúc nào.',
+  slowNoteAfter: 'Với nhật ký rất lớn, quản trị viên có thể kiểm tra ngay trên máy chủ và gửi kết quả cho bạn.',
   started: 'Đã bắt đầu kiểm tra.',
   cancelRun: 'Huỷ',
   cancelled: 'Đã huỷ chờ kết quả. Máy chủ có thể vẫn chạy hết lượt kiểm tra đã bắt đầu.',
@@ -70,7 +70,8 @@ const vi = {
   downloaded: (name: string) => `Đã tải xuống ${name}.`,
   badInstant: 'Ngày giờ chưa đầy đủ.',
   badRange: 'Thời điểm "đến" phải sau thời điểm "từ".',
-  exportLargeNote: 'Tệp được giữ trong bộ nhớ trình duyệt trước khi lưu; với khoảng rất lớn, dùng lệnh',
+  exportLargeNote:
+    'Bấm “Tải xuống” để lưu tệp. Tệp được giữ trong trình duyệt trước khi lưu, nên với khoảng thời gian rất dài, hãy tải từng khoảng ngắn hơn hoặc nhờ quản trị viên trích xuất giúp.',
 };
 
 const en: typeof vi = {
@@ -83,8 +84,8 @@ const en: typeof vi = {
   alsoReplay: 'Also replay every event through the workflow (slower; also catches state mismatches)',
   running: (seconds: number) => `Verifying… ${seconds} s`,
   runningCheckpoint: (seconds: number) => `Verifying against the checkpoint… ${seconds} s`,
-  slowNote: 'It takes about 46 seconds per million events. For a very large log, run',
-  slowNoteAfter: 'on the server instead: it does not depend on a browser and reports progress.',
+  slowNote: 'It takes about 46 seconds per million events; you may stop it at any time.',
+  slowNoteAfter: 'For a very large log, an administrator can verify it on the server and send you the result.',
   started: 'Verification started.',
   cancelRun: 'Cancel',
   cancelled: 'Stopped waiting. The server may still finish the verification it started.',
@@ -143,7 +144,8 @@ const en: typeof vi = {
   downloaded: (name: string) => `Downloaded ${name}.`,
   badInstant: 'The date and time are incomplete.',
   badRange: '"Until" must be after "from".',
-  exportLargeNote: 'The file is held in the browser before it is saved; for a very large range, use',
+  exportLargeNote:
+    'Press “Download” to save the file. It is held in the browser before it is saved, so for a very long range download shorter ranges one by one, or ask an administrator to extract it for you.',
 };
 
 export const AUDIT_MESSAGES = { vi, en };

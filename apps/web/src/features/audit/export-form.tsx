@@ -107,8 +107,8 @@ export function ExportForm() {
           {t.download}
         </button>
       </div>
-      <p className="muted">
-        {t.exportLargeNote} <code>npm run audit -- export</code>.
+      <p className="muted" data-testid="export-note">
+        {t.exportLargeNote}
       </p>
       <div aria-live="polite">
         {outcome.status === 'busy' && <p className="muted">{t.downloading}</p>}

@@ -25,7 +25,7 @@ export function ReplayEvent({ event }: { event: HistoryEvent | undefined }) {
       <div>
         <dt>{t.eventType}</dt>
         <dd>
-          <strong>{eventName(lang, event.type)}</strong> <code>{event.type}</code>
+          <strong>{eventName(lang, event.type)}</strong>
         </dd>
       </div>
       <div>
@@ -75,7 +75,7 @@ export function ReplayEvent({ event }: { event: HistoryEvent | undefined }) {
       <div>
         <dt>{t.sealedState}</dt>
         <dd>
-          {stateName(lang, event.state)} <code>{event.state}</code>
+          {stateName(lang, event.state)}
         </dd>
       </div>
       <div>

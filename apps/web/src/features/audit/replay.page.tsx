@@ -74,8 +74,9 @@ export default function ReplayPage({ params }: { params: Record<string, string> 
   return (
     <div className="replay-page">
       <h1>{heading}</h1>
-      <p className="muted">
-        <code className="hash">{id}</code> · <Link to={`/proposals/${encodeURIComponent(id)}`}>{t.backToProposal}</Link>
+      {/* The proposal is named by its nominee above; its id stays in the link and the address, not the text. */}
+      <p className="muted" data-proposal-id={id}>
+        <Link to={`/proposals/${encodeURIComponent(id)}`}>{t.backToProposal}</Link>
         {proposal.data && <> · {t.machineNow(proposal.data.machineVersion)}</>}
       </p>
       <p className="muted">{t.intro}</p>

@@ -32,7 +32,7 @@ export function VerificationView({
             {state.target.kind === 'checkpoint' ? t.runningCheckpoint(state.seconds) : t.running(state.seconds)}
           </p>
           <p className="muted">
-            {t.slowNote} <code>npm run audit -- verify</code> {t.slowNoteAfter}
+            {t.slowNote} {t.slowNoteAfter}
           </p>
           <button type="button" onClick={onCancel} data-testid="verify-cancel">
             {t.cancelRun}

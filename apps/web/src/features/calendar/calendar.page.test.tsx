@@ -43,7 +43,7 @@ describe('CalendarPage', () => {
 
     const tet = container.querySelector<HTMLElement>('td[data-date="2026-02-16"]')!;
     expect(tet.dataset.kind).toBe('off');
-    expect(tet.title).toBe('Tết Nguyên đán · Nghỉ lễ, Tết · Nguồn: Labour Code 2019 Art. 112(1)');
+    expect(tet.title).toBe('Tết Nguyên đán · Nghỉ lễ, Tết · Nguồn: Bộ luật Lao động 2019, khoản 1 Điều 112');
     expect(container.querySelector<HTMLElement>('td[data-date="2026-01-10"]')!.dataset.kind).toBe('working_saturday');
     expect(container.querySelector<HTMLElement>('td[data-date="2026-02-15"]')!.dataset.kind).toBe('weekend');
     // 1 February 2026 is a Sunday: six blank cells come before it.
@@ -54,7 +54,9 @@ describe('CalendarPage', () => {
     expect([...list.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-date'))).toEqual(['2026-01-02', '2026-01-10', '2026-02-16']);
     expect(list.textContent).toContain('đổi với 10/01/2026');
     expect(screen.queryByTestId('calendar-provisional')).toBeNull();
-    expect(screen.getByText('Government Office notice 12729/VPCP-KGVX')).toBeTruthy();
+    // The source in the law's words, not the schedule file's English.
+    expect(screen.getByText('Thông báo số 12729/VPCP-KGVX của Văn phòng Chính phủ')).toBeTruthy();
+    expect(screen.queryByText(/Government Office|Labour Code/)).toBeNull();
   });
 
   it('says a computed year is provisional, in English too, and moves between years', async () => {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { CalendarYear } from '../../api/api-types.js';
 import { useResource } from '../../api/use-resource.js';
+import { calendarSource } from './calendar-source.js';
 import { loadCalendarYear } from '../../calendar/use-calendar-years.js';
 import { localToday } from '../../calendar/working-days.js';
 import { COMMON } from '../../i18n/common.messages.js';
@@ -18,7 +19,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 /** What a day's tooltip says: its name, kind and source, the same facts as the list below the grids. */
 function describe(mark: DayMark, t: Text, lang: Lang): string {
   const kind = mark.kind === 'off' ? mark.entry.kind : 'working_saturday';
-  return `${pick(lang, mark.entry.name, mark.entry.nameEn)} · ${t.kind(kind)} · ${t.source}: ${mark.entry.source}`;
+  return `${pick(lang, mark.entry.name, mark.entry.nameEn)} · ${t.kind(kind)} · ${t.source}: ${calendarSource(mark.entry.source, lang)}`;
 }
 
 function MonthGrid({ year, month, marks, today }: { year: number; month: number; marks: ReadonlyMap<IsoDay, DayMark>; today: IsoDay }) {
@@ -79,7 +80,7 @@ function YearView({ calendar, today }: { calendar: CalendarYear; today: IsoDay }
         </div>
       )}
       <p className="cal-source">
-        <strong>{t.source}:</strong> {calendar.source}
+        <strong>{t.source}:</strong> {calendarSource(calendar.source, lang)}
       </p>
       <ul className="cal-legend" aria-label={t.legend}>
         <li>
@@ -129,7 +130,7 @@ function YearView({ calendar, today }: { calendar: CalendarYear; today: IsoDay }
                   <td data-label={t.kindHeading}>
                     <span className={mark.kind === 'off' ? 'badge badge--state' : 'badge badge--reminded'}>{t.kind(kind)}</span>
                   </td>
-                  <td data-label={t.source}>{mark.entry.source}</td>
+                  <td data-label={t.source}>{calendarSource(mark.entry.source, lang)}</td>
                 </tr>
               );
             })}

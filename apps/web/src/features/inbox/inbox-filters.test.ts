@@ -10,9 +10,9 @@ describe('inbox filters', () => {
 
   it('round-trip through the URL and drop what is not a state', () => {
     const filters = readFilters(new URLSearchParams('state=awarded&unitId=u&campaignId=c&late=true&all=true'));
-    expect(filters).toEqual({ state: 'awarded', unitId: 'u', campaignId: 'c', late: true, all: true });
+    expect(filters).toEqual({ state: 'awarded', unitId: 'u', campaignId: 'c', late: true, q: null, all: true });
     expect(inboxUrl(filters)).toBe('/?state=awarded&unitId=u&campaignId=c&late=true&all=true');
-    expect(readFilters(new URLSearchParams('state=bogus&late=yes'))).toEqual({ state: null, unitId: null, campaignId: null, late: false, all: null });
+    expect(readFilters(new URLSearchParams('state=bogus&late=yes'))).toEqual({ state: null, unitId: null, campaignId: null, late: false, q: null, all: null });
     expect(inboxUrl(readFilters(new URLSearchParams('')))).toBe('/');
   });
 
@@ -20,6 +20,8 @@ describe('inbox filters', () => {
     const filters = readFilters(new URLSearchParams('state=awarded&late=true'));
     expect(proposalsQuery(filters, { inbox: true, cursor: 'k', limit: 50 })).toEqual({
       inbox: true,
+      actionable: undefined,
+      q: undefined,
       state: 'awarded',
       unitId: undefined,
       campaignId: undefined,
@@ -28,5 +30,15 @@ describe('inbox filters', () => {
       limit: 50,
     });
     expect(proposalsQuery(filters, { inbox: false, cursor: undefined, limit: 50 }).inbox).toBeUndefined();
+  });
+
+  it('carry a name search, trimmed and cut to what the server accepts, into the URL and the query', () => {
+    // Given a search typed without diacritics
+    const filters = readFilters(new URLSearchParams(`q=${encodeURIComponent('  nguyen van an ')}`));
+    // Then it is kept as typed (the server folds it) and travels with the "my turn" part of the inbox
+    expect(filters.q).toBe('nguyen van an');
+    expect(inboxUrl(filters)).toBe('/?q=nguyen+van+an');
+    expect(proposalsQuery(filters, { inbox: true, actionable: true, cursor: undefined, limit: 50 })).toMatchObject({ q: 'nguyen van an', actionable: true });
+    expect(readFilters(new URLSearchParams(`q=${'a'.repeat(150)}`)).q).toHaveLength(100);
   });
 });

@@ -16,11 +16,16 @@ export interface InboxFilters {
   unitId: string | null;
   campaignId: string | null;
   late: boolean;
+  /** A part of the nominee's name, with or without diacritics (the server folds both sides). */
+  q: string | null;
   /** Everything the caller may see rather than what waits on them; null: the default for the caller's roles. */
   all: boolean | null;
 }
 
-export const NO_FILTERS: InboxFilters = { state: null, unitId: null, campaignId: null, late: false, all: null };
+export const NO_FILTERS: InboxFilters = { state: null, unitId: null, campaignId: null, late: false, q: null, all: null };
+
+/** What the server accepts (GET /api/proposals `q`): longer text is cut, not sent to be refused. */
+export const MAX_SEARCH_LENGTH = 100;
 
 const flag = (value: string | null): boolean | null => (value === 'true' ? true : value === 'false' ? false : null);
 
@@ -31,6 +36,7 @@ export function readFilters(query: URLSearchParams): InboxFilters {
     unitId: query.get('unitId') || null,
     campaignId: query.get('campaignId') || null,
     late: query.get('late') === 'true',
+    q: query.get('q')?.trim().slice(0, MAX_SEARCH_LENGTH) || null,
     all: flag(query.get('all')),
   };
 }
@@ -42,12 +48,13 @@ export function inboxUrl(filters: InboxFilters): string {
   if (filters.unitId) params.set('unitId', filters.unitId);
   if (filters.campaignId) params.set('campaignId', filters.campaignId);
   if (filters.late) params.set('late', 'true');
+  if (filters.q) params.set('q', filters.q);
   if (filters.all !== null) params.set('all', String(filters.all));
   const text = params.toString();
   return text ? `/?${text}` : '/';
 }
 
-export const hasFilters = (filters: InboxFilters) => !!(filters.state || filters.unitId || filters.campaignId || filters.late);
+export const hasFilters = (filters: InboxFilters) => !!(filters.state || filters.unitId || filters.campaignId || filters.late || filters.q);
 
 /** Roles some stage of the workflow waits on; auditors and administrators only watch. */
 export const INBOX_ROLES: PersonRole[] = ['drafter', 'unit_head', 'council', 'home_affairs', 'chairman', 'vice_chairman'];
@@ -64,9 +71,14 @@ export function listScope(user: SessionUser | null, filters: InboxFilters): { ha
 }
 
 /** The query of GET /api/proposals for one page; blank values are left out by the client. */
-export function proposalsQuery(filters: InboxFilters, options: { inbox: boolean; cursor: string | undefined; limit: number }) {
+export function proposalsQuery(
+  filters: InboxFilters,
+  options: { inbox: boolean; actionable?: boolean; cursor: string | undefined; limit: number },
+) {
   return {
     inbox: options.inbox ? true : undefined,
+    actionable: options.actionable,
+    q: filters.q ?? undefined,
     state: filters.state ?? undefined,
     unitId: filters.unitId ?? undefined,
     campaignId: filters.campaignId ?? undefined,
@@ -78,7 +90,7 @@ export function proposalsQuery(filters: InboxFilters, options: { inbox: boolean;
 
 /** The query of the list as an Excel file (GET /api/proposals?format=xlsx): the same filters, every page. */
 export function exportQuery(filters: InboxFilters, options: { inbox: boolean }) {
-  const { cursor: _cursor, limit: _limit, ...query } = proposalsQuery(filters, { ...options, cursor: undefined, limit: 0 });
+  const { cursor: _cursor, limit: _limit, actionable: _actionable, ...query } = proposalsQuery(filters, { ...options, cursor: undefined, limit: 0 });
   return { ...query, format: 'xlsx' as const };
 }
 

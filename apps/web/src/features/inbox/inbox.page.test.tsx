@@ -47,6 +47,8 @@ describe('InboxPage', () => {
     vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
     api = stubFetch(({ path, query }) => {
       if (path === '/api/proposals') {
+        // "The rest" of an inbox ("Đang theo dõi"): one proposal drafted at a unit, waiting on its clerk.
+        if (query.get('actionable') === 'false') return { items: [proposal('W', { state: 'drafting' })], nextCursor: null };
         if (query.get('cursor') === 'next-1') return { items: [proposal('C')], nextCursor: null };
         return {
           items: [
@@ -91,10 +93,15 @@ describe('InboxPage', () => {
     expect(rowB.querySelector('.inbox__flag')).toBeNull();
     expect(rowB.textContent).toContain('Giấy khen');
 
-    // One request for the page, the two lists once each; never one per row.
-    expect(proposalQueries()).toHaveLength(1);
-    expect(proposalQueries()[0]!.get('inbox')).toBe('true');
-    expect(proposalQueries()[0]!.get('limit')).toBe('50');
+    // One request for each part of the inbox, the two lists once each; never one per row.
+    expect(proposalQueries()).toHaveLength(2);
+    expect(proposalQueries().map((query) => query.get('actionable')).sort()).toEqual(['false', 'true']);
+    for (const query of proposalQueries()) expect([query.get('inbox'), query.get('limit')]).toEqual(['true', '50']);
+    // "Đến lượt tôi" first, then "Đang theo dõi" with what waits on someone else.
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+    expect(headings).toEqual(['Đến lượt tôi', 'Đang theo dõi']);
+    expect(table.querySelector('tr[data-proposal-id="W"]')).toBeNull();
+    expect(screen.getByTestId('inbox-watching-table').querySelector('tr[data-proposal-id="W"]')).toBeTruthy();
     await waitFor(() => expect(otherRequests().filter((path) => path.startsWith('/api/calendar/')).length).toBeGreaterThan(0));
     expect(otherRequests().filter((path) => path === '/api/units')).toHaveLength(1);
     expect(otherRequests().filter((path) => path === '/api/campaigns')).toHaveLength(1);
@@ -107,10 +114,10 @@ describe('InboxPage', () => {
   it('reads the filters from the URL and sends them with the request', async () => {
     renderPage(<InboxPage />, { token: fakeToken({ roles: ['council'] }), path: `/?state=councilScreening&campaignId=${CAMPAIGN}&late=true` });
     await screen.findByTestId('inbox-table');
-    const query = proposalQueries()[0]!;
-    expect(Object.fromEntries(query)).toEqual({ inbox: 'true', state: 'councilScreening', campaignId: CAMPAIGN, late: 'true', limit: '50' });
+    const query = proposalQueries().find((sent) => sent.get('actionable') === 'true')!;
+    expect(Object.fromEntries(query)).toEqual({ inbox: 'true', actionable: 'true', state: 'councilScreening', campaignId: CAMPAIGN, late: 'true', limit: '50' });
     expect((screen.getByLabelText('Trạng thái') as HTMLSelectElement).value).toBe('councilScreening');
-    expect((screen.getByLabelText('Chỉ hồ sơ trễ hạn') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('Chỉ hồ sơ quá hạn') as HTMLInputElement).checked).toBe(true);
     await waitFor(() => expect((screen.getByLabelText('Phong trào') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('Phong trào thi đua 2026'));
   });
 
@@ -122,10 +129,11 @@ describe('InboxPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Trang sau' }));
     await waitFor(() => expect(screen.getByTestId('inbox-table').querySelector('tr[data-proposal-id="C"]')).toBeTruthy());
     expect(proposalQueries().at(-1)!.get('cursor')).toBe('next-1');
+    expect(proposalQueries().at(-1)!.get('actionable')).toBe('true');
     expect(screen.getByText('Trang 2')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Đơn vị'), { target: { value: UNIT } });
-    fireEvent.click(screen.getByLabelText('Chỉ hồ sơ trễ hạn'));
+    fireEvent.click(screen.getByLabelText('Chỉ hồ sơ quá hạn'));
     expect(window.location.pathname + window.location.search).toBe(`/?unitId=${UNIT}&late=true`);
     await waitFor(() => expect(proposalQueries().at(-1)!.get('late')).toBe('true'));
     const last = proposalQueries().at(-1)!;
@@ -161,7 +169,8 @@ describe('InboxPage', () => {
     renderPage(<InboxPage />, { token: fakeToken({ roles: ['chairman'] }) });
     const table = await screen.findByTestId('inbox-table');
     expect(table.querySelectorAll('tr[data-proposal-id]')).toHaveLength(0);
-    expect(table.textContent).toContain('Không có hồ sơ nào đang chờ bạn.');
+    expect(table.textContent).toContain('Không có hồ sơ nào đến lượt bạn xử lý.');
+    expect(screen.getByTestId('inbox-watching-table-empty').textContent).toBe('Không có hồ sơ nào khác đang theo dõi.');
     expect(screen.queryByRole('button', { name: 'Trang sau' })).toBeNull();
   });
 
@@ -169,8 +178,25 @@ describe('InboxPage', () => {
     stubFetch(({ path }) => (path === '/api/proposals' ? json({ code: 'VALIDATION_FAILED', message: 'unitId must be a UUID' }, 400) : { items: [] }));
     renderPage(<InboxPage />, { token: fakeToken({ roles: ['council'] }), path: '/?unitId=nope' });
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('unitId must be a UUID');
+    // One alert for both parts of the inbox (they ask with the same filters), in the console's own words.
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
     expect(within(alert).getByRole('button', { name: 'Thử lại' })).toBeTruthy();
     expect(screen.queryByTestId('inbox-table')).toBeNull();
+  });
+
+  it('searches by name: the typed text goes to both lists as q, and into the URL', async () => {
+    renderPage(<InboxPage />, { token: fakeToken({ roles: ['unit_head'], unitId: UNIT }) });
+    await screen.findByTestId('inbox-table');
+    // When the head types a name without diacritics and presses Enter
+    fireEvent.change(screen.getByLabelText('Tìm theo tên người hoặc tập thể'), { target: { value: ' nguyen van an ' } });
+    fireEvent.submit(screen.getByRole('search', { name: 'Tìm hồ sơ theo tên' }));
+    // Then the address holds the search and both parts of the inbox ask for it, from their first page
+    expect(window.location.search).toBe('?q=nguyen+van+an');
+    await waitFor(() => expect(proposalQueries().filter((query) => query.get('q') === 'nguyen van an')).toHaveLength(2));
+    expect(proposalQueries().at(-1)!.get('cursor')).toBeNull();
+    // And "clear" empties the box with the other filters
+    fireEvent.click(screen.getByRole('button', { name: 'Bỏ lọc' }));
+    expect(window.location.search).toBe('');
+    await waitFor(() => expect((screen.getByLabelText('Tìm theo tên người hoặc tập thể') as HTMLInputElement).value).toBe(''));
   });
 });

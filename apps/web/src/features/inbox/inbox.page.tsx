@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { PersonRole } from '#kernel';
 import type { CampaignView, Page, ProposalView, UnitView } from '../../api/api-types.js';
+import type { RequestOptions } from '../../api/api-client.js';
 import { useResource } from '../../api/use-resource.js';
 import { DeadlineCountdown } from '../../calendar/deadline-countdown.js';
 import { deadlineClosed } from '../../calendar/deadline-closed.js';
@@ -12,7 +13,7 @@ import { useApi, useSession } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
 import { RuleLink } from '../../ui/rule-link.js';
 import { ListTools } from './list-tools.js';
-import { FILTER_STATES, hasFilters, inboxUrl, listScope, proposalsQuery, readFilters, type InboxFilters } from './inbox-filters.js';
+import { FILTER_STATES, hasFilters, inboxUrl, listScope, MAX_SEARCH_LENGTH, proposalsQuery, readFilters, type InboxFilters } from './inbox-filters.js';
 import { MESSAGES } from './inbox.messages.js';
 
 export const PAGE_SIZE = 50;
@@ -128,7 +129,7 @@ function Filters({
           </label>
         )}
         {hasFilters(filters) && (
-          <button type="button" onClick={() => onChange({ ...filters, state: null, unitId: null, campaignId: null, late: false })}>
+          <button type="button" onClick={() => onChange({ ...filters, state: null, unitId: null, campaignId: null, late: false, q: null })}>
             {t.clear}
           </button>
         )}
@@ -137,14 +138,143 @@ function Filters({
   );
 }
 
+/** One list of the inbox, paged by its own keyset cursor; new filters start it again at page 1. */
+function useProposalPages(filterUrl: string, query: (cursor: string | undefined) => NonNullable<RequestOptions['query']>, enabled: boolean) {
+  const api = useApi();
+  const [paging, setPaging] = useState<{ filterUrl: string; cursors: string[] }>({ filterUrl, cursors: [] });
+  const cursors = paging.filterUrl === filterUrl ? paging.cursors : [];
+  const params = enabled ? query(cursors.at(-1)) : null;
+  const page = useResource(
+    (signal) => (params ? api.get<Page<ProposalView>>('/api/proposals', params, signal) : Promise.resolve({ items: [], nextCursor: null })),
+    JSON.stringify(params),
+  );
+  return {
+    page,
+    cursors,
+    previous: () => setPaging({ filterUrl, cursors: cursors.slice(0, -1) }),
+    next: (cursor: string) => setPaging({ filterUrl, cursors: [...cursors, cursor] }),
+  };
+}
+
+function ProposalSection({
+  pages,
+  unitNames,
+  label,
+  testId,
+  empty,
+  quietWhenEmpty,
+}: {
+  pages: ReturnType<typeof useProposalPages>;
+  unitNames: Map<string, string>;
+  label: string;
+  testId: string;
+  empty: string;
+  /** A section that is only "the rest" says it is empty in one line rather than with an empty table. */
+  quietWhenEmpty?: boolean;
+}) {
+  const t = useT(MESSAGES);
+  const common = useT(COMMON);
+  const { page, cursors } = pages;
+  const nextCursor = page.data?.nextCursor ?? null;
+  if (page.error) return <ErrorView error={page.error} onRetry={page.reload} />;
+  if (!page.data) return <p aria-busy="true">{common.loading}</p>;
+  if (quietWhenEmpty && page.data.items.length === 0 && cursors.length === 0) {
+    return (
+      <p className="muted" data-testid={`${testId}-empty`}>
+        {empty}
+      </p>
+    );
+  }
+  return (
+    <>
+      <table className="responsive inbox-table" data-testid={testId} aria-label={label} aria-busy={page.loading}>
+        <thead>
+          <tr>
+            <th scope="col">{t.nominee}</th>
+            <th scope="col">{t.awardForm}</th>
+            <th scope="col">{t.unit}</th>
+            <th scope="col">{t.state}</th>
+            <th scope="col">{t.deadline}</th>
+            <th scope="col">{t.flags}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.data.items.map((proposal) => (
+            <ProposalRow key={proposal.id} proposal={proposal} unitName={unitNames.get(proposal.unitId) ?? '—'} />
+          ))}
+          {page.data.items.length === 0 && (
+            <tr data-empty="true">
+              <td colSpan={6} className="inbox-table__empty">
+                {empty}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {(cursors.length > 0 || nextCursor) && (
+        <nav className="actions pager" aria-label={t.pagingOf(label)}>
+          <button type="button" disabled={cursors.length === 0 || page.loading} onClick={pages.previous}>
+            {common.previous}
+          </button>
+          <span className="pager__page" aria-live="polite">
+            {t.page(cursors.length + 1)}
+          </span>
+          <button type="button" disabled={!nextCursor || page.loading} onClick={() => nextCursor && pages.next(nextCursor)}>
+            {common.next}
+          </button>
+        </nav>
+      )}
+    </>
+  );
+}
+
+/** The name search: typed into a box, applied on Enter or the button (one request, not one per key). */
+function NameSearch({ value, onSearch }: { value: string | null; onSearch(q: string | null): void }) {
+  const t = useT(MESSAGES);
+  const id = useId();
+  const [text, setText] = useState(value ?? '');
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    // The address changed (back, a bookmark, "clear"): the box follows it.
+    setShown(value);
+    setText(value ?? '');
+  }
+  return (
+    <form
+      className="inbox-search"
+      role="search"
+      aria-label={t.search}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSearch(text.trim().slice(0, MAX_SEARCH_LENGTH) || null);
+      }}
+    >
+      <div>
+        <label htmlFor={`${id}-q`}>{t.searchLabel}</label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          name="q"
+          value={text}
+          maxLength={MAX_SEARCH_LENGTH}
+          placeholder={t.searchPlaceholder}
+          onChange={(event) => setText(event.target.value)}
+        />
+      </div>
+      <button type="submit">{t.searchButton}</button>
+    </form>
+  );
+}
+
 /**
- * The first screen: the proposals waiting on the signed-in person, one page per request. Unit and campaign
- * names come from their lists, loaded once, and deadlines count down on calendar years fetched once per load,
- * so a page of fifty costs three requests however many proposals there are.
+ * The first screen. In the inbox, what is the signed-in person's turn comes first ("Đến lượt tôi", nearest
+ * deadline first, from GET /api/proposals?actionable=true), then the rest of what waits at their stages
+ * ("Đang theo dõi", actionable=false); "all" is one list in the order proposals were made. Each list pages by
+ * its own cursor. Unit and campaign names come from their lists, loaded once, and deadlines count down on
+ * calendar years fetched once per load.
  */
 export default function InboxPage() {
   const t = useT(MESSAGES);
-  const common = useT(COMMON);
   const api = useApi();
   const { user } = useSession();
   const { location, navigate } = useRouter();
@@ -155,12 +285,12 @@ export default function InboxPage() {
   const { hasInbox, showAll, all } = listScope(user, filters);
   const showUnit = !!user && user.roles.some((role) => !UNIT_ROLES.includes(role));
 
-  // Keyset paging: "previous" goes back through the cursors that led here; new filters start again at page 1.
-  const [paging, setPaging] = useState<{ filterUrl: string; cursors: string[] }>({ filterUrl, cursors: [] });
-  const cursors = paging.filterUrl === filterUrl ? paging.cursors : [];
-  const query = proposalsQuery(filters, { inbox: !all, cursor: cursors.at(-1), limit: PAGE_SIZE });
-
-  const page = useResource((signal) => api.get<Page<ProposalView>>('/api/proposals', query, signal), JSON.stringify(query));
+  const turn = useProposalPages(filterUrl, (cursor) => proposalsQuery(filters, { inbox: true, actionable: true, cursor, limit: PAGE_SIZE }), !all);
+  const rest = useProposalPages(
+    filterUrl,
+    (cursor) => proposalsQuery(filters, { inbox: !all, actionable: all ? undefined : false, cursor, limit: PAGE_SIZE }),
+    true,
+  );
   const units = useResource((signal) => api.get<{ items: UnitView[] }>('/api/units', undefined, signal), 'units');
   const campaigns = useResource((signal) => api.get<{ items: CampaignView[] }>('/api/campaigns', undefined, signal), 'campaigns');
   const unitNames = useMemo(() => new Map(units.data?.items.map((unit) => [unit.id, unit.name])), [units.data]);
@@ -170,8 +300,7 @@ export default function InboxPage() {
     const explicitAll = next.all === null || next.all === !hasInbox ? null : next.all;
     navigate(inboxUrl({ ...next, all: explicitAll }), { replace: true });
   };
-  const nextCursor = page.data?.nextCursor ?? null;
-  const empty = hasFilters(filters) ? t.emptyFiltered : all ? t.emptyAll : t.emptyInbox;
+  const filtered = hasFilters(filters);
 
   return (
     <section aria-labelledby="inbox-heading">
@@ -183,52 +312,38 @@ export default function InboxPage() {
           </Link>
         )}
       </div>
+      <NameSearch value={filters.q} onSearch={(q) => change({ ...filters, q })} />
       <Filters filters={filters} onChange={change} units={units.data?.items} campaigns={campaigns.data?.items} showUnit={showUnit} showAll={showAll} all={all} />
       <ListTools filters={filters} inbox={!all} />
       {units.error ? <ErrorView error={units.error} onRetry={units.reload} /> : null}
       {campaigns.error ? <ErrorView error={campaigns.error} onRetry={campaigns.reload} /> : null}
-      {page.error ? (
-        <ErrorView error={page.error} onRetry={page.reload} />
-      ) : !page.data ? (
-        <p aria-busy="true">{common.loading}</p>
+      {all ? (
+        <ProposalSection pages={rest} unitNames={unitNames} label={t.table} testId="inbox-table" empty={filtered ? t.emptyFiltered : t.emptyAll} />
       ) : (
-        <table className="responsive inbox-table" data-testid="inbox-table" aria-label={t.table} aria-busy={page.loading}>
-          <thead>
-            <tr>
-              <th scope="col">{t.nominee}</th>
-              <th scope="col">{t.awardForm}</th>
-              <th scope="col">{t.unit}</th>
-              <th scope="col">{t.state}</th>
-              <th scope="col">{t.deadline}</th>
-              <th scope="col">{t.flags}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.data.items.map((proposal) => (
-              <ProposalRow key={proposal.id} proposal={proposal} unitName={unitNames.get(proposal.unitId) ?? '—'} />
-            ))}
-            {page.data.items.length === 0 && (
-              <tr data-empty="true">
-                <td colSpan={6} className="inbox-table__empty">
-                  {empty}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      )}
-      {(cursors.length > 0 || nextCursor) && (
-        <nav className="actions pager" aria-label={t.paging}>
-          <button type="button" disabled={cursors.length === 0 || page.loading} onClick={() => setPaging({ filterUrl, cursors: cursors.slice(0, -1) })}>
-            {common.previous}
-          </button>
-          <span className="pager__page" aria-live="polite">
-            {t.page(cursors.length + 1)}
-          </span>
-          <button type="button" disabled={!nextCursor || page.loading} onClick={() => nextCursor && setPaging({ filterUrl, cursors: [...cursors, nextCursor] })}>
-            {common.next}
-          </button>
-        </nav>
+        <>
+          <h2 className="inbox-section-heading" id="inbox-turn">
+            {t.myTurn}
+          </h2>
+          <p className="muted inbox-section-hint">{t.myTurnHint}</p>
+          <ProposalSection pages={turn} unitNames={unitNames} label={t.myTurn} testId="inbox-table" empty={filtered ? t.emptyFiltered : t.emptyTurn} />
+          {/* One refusal says it all: both lists ask with the same filters. */}
+          {!turn.page.error && (
+            <>
+              <h2 className="inbox-section-heading" id="inbox-watching">
+                {t.watching}
+              </h2>
+              <p className="muted inbox-section-hint">{t.watchingHint}</p>
+              <ProposalSection
+                pages={rest}
+                unitNames={unitNames}
+                label={t.watching}
+                testId="inbox-watching-table"
+                empty={filtered ? t.emptyFiltered : t.emptyWatching}
+                quietWhenEmpty
+              />
+            </>
+          )}
+        </>
       )}
     </section>
   );

@@ -9,7 +9,7 @@ const vi = {
   state: 'Trạng thái',
   unit: 'Đơn vị',
   campaign: 'Phong trào',
-  lateOnly: 'Chỉ hồ sơ trễ hạn',
+  lateOnly: 'Chỉ hồ sơ quá hạn',
   printedOn: (day: string) => `Ngày in: ${day}`,
   count: (n: number) => `Tổng số: ${n} hồ sơ`,
   truncated: (n: number) => `Bản in chỉ gồm ${n} hồ sơ đầu tiên. Để có danh sách đầy đủ, dùng “Tải danh sách Excel”.`,
@@ -20,7 +20,7 @@ const vi = {
   awardForm: 'Hình thức',
   summary: 'Tóm tắt thành tích',
   deadline: 'Hạn',
-  late: 'trễ hạn',
+  late: 'quá hạn',
   provisional: 'tạm tính',
   table: 'Danh sách hồ sơ để in',
 };

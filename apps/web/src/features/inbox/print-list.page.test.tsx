@@ -69,7 +69,7 @@ describe('PrintListPage', () => {
     expect(rows).toHaveLength(3);
     const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((cell) => cell.textContent);
     await waitFor(() => expect(cells(rows[0]!)[3]).toBe('Sở Y tế'));
-    expect(cells(rows[0]!)).toEqual(['1', 'Nguyễn Văn A', 'Bác sĩ', 'Sở Y tế', 'Bằng khen của Chủ tịch UBND tỉnh', 'Thành tích A', 'Hội đồng TĐKT xét', '20/03/2026 (trễ hạn)']);
+    expect(cells(rows[0]!)).toEqual(['1', 'Nguyễn Văn A', 'Bác sĩ', 'Sở Y tế', 'Bằng khen của Chủ tịch UBND tỉnh', 'Thành tích A', 'Hội đồng TĐKT xét', '20/03/2026 (quá hạn)']);
     expect(cells(rows[1]!)).toEqual(['2', 'Nguyễn Văn B', '—', 'Sở Y tế', 'Giấy khen', 'Thành tích B', 'Chờ thủ trưởng đơn vị', '20/03/2026']);
     expect(cells(rows[2]!)).toEqual(['3', 'Khoa Cấp cứu', '—', 'Sở Y tế', 'Bằng khen của Chủ tịch UBND tỉnh', 'Thành tích C', 'Hội đồng TĐKT xét', '—']);
 

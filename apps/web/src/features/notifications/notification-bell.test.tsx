@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
 import { NotificationBell } from './notification-bell.js';
@@ -102,5 +102,34 @@ describe('NotificationBell', () => {
     );
     renderPage(<NotificationBell />, { token: fakeToken({ roles: ['council'] }) });
     await waitFor(() => expect(screen.getByTestId('bell-count').textContent).toBe('5'));
+  });
+
+  it('opens a popup with the unread notices and marks them all read from there', async () => {
+    const inboxItem = (id: string, read: boolean) => ({
+      id, proposalId: `p-${id}`, seq: 3, event: 'DEADLINE_REMINDER', unitId: 'u1', nominee: 'Nguyễn Văn An', rule: 'DX-4', dueDate: null, dueAt: null,
+      at: '2026-03-11T01:00:00Z', createdAt: '2026-03-11T01:00:00Z', title: `Nhắc hạn ${id}`, body: '', titleEn: `Reminder ${id}`, bodyEn: '', read, readAt: null,
+    });
+    fetchMock.mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      if (url.startsWith('/api/notifications?')) return json({ items: [inboxItem('n1', false), inboxItem('n2', true)], unread: 1, nextCursor: null });
+      if (url === '/api/notifications/read-all' && init?.method === 'POST') {
+        unread = 0;
+        return json({ marked: 1, unread: 0 });
+      }
+      return route(input, init);
+    });
+    renderPage(<NotificationBell />, { token: fakeToken({ roles: ['unit_head'], unitId: 'u1' }) });
+    await waitFor(() => expect(screen.getByTestId('bell-count').textContent).toBe('2'));
+    // When the head opens the popup
+    fireEvent.click(screen.getByRole('button', { name: 'Xem nhanh thông báo chưa đọc' }));
+    const popup = await screen.findByRole('dialog', { name: 'Thông báo chưa đọc' });
+    // Then it lists what is unread, each linking to its proposal
+    await waitFor(() => expect(within(popup).getByRole('link', { name: 'Nhắc hạn n1' }).getAttribute('href')).toBe('/proposals/p-n1'));
+    expect(within(popup).queryByText('Nhắc hạn n2')).toBeNull();
+    // And "mark all read" empties it and the bell
+    fireEvent.click(within(popup).getByRole('button', { name: 'Đánh dấu tất cả là đã đọc' }));
+    await waitFor(() => expect(screen.getByTestId('bell-count').textContent).toBe('0'));
+    expect(within(popup).getByText('Không có thông báo nào chưa đọc.')).toBeTruthy();
+    expect(fetchMock.mock.calls.filter(([url]) => String(url) === '/api/notifications/read-all')).toHaveLength(1);
   });
 });

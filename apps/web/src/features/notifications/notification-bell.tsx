@@ -1,11 +1,12 @@
-import type { LiveNoticeBody } from '#contracts';
-import { useEffect, useState } from 'react';
+import type { InboxPageBody, LiveNoticeBody } from '#contracts';
+import { useEffect, useId, useState } from 'react';
 import { pick, useLang, useT } from '../../i18n/i18n.js';
 import { Link } from '../../router/router.js';
 import { useSession } from '../../session/session.js';
 import { MESSAGES } from './notifications.messages.js';
 import { followEventStream, type SseMessage } from './sse-client.js';
 import { onNoticesRead } from './unread-sync.js';
+import { MarkAllReadButton } from './mark-all-read.js';
 
 /** The `data` of a `notice` message on /api/notifications/stream (the contract's LiveNoticeBody). */
 export type LiveNotice = LiveNoticeBody;
@@ -37,6 +38,85 @@ function BellIcon() {
 }
 
 const RECOUNT_AFTER_MS = 500;
+const POPUP_SIZE = 5;
+
+/**
+ * The bell's popup: the newest unread notices at a glance and "mark all read", without leaving the screen.
+ * Its list is asked for when it opens, not kept live: the bell's count is.
+ */
+function BellPopup({ unread, onMarkedAll }: { unread: number | null; onMarkedAll(unread: number): void }) {
+  const t = useT(MESSAGES);
+  const { lang } = useLang();
+  const { api } = useSession();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [items, setItems] = useState<InboxPageBody['items'] | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const controller = new AbortController();
+    setItems(null);
+    api.get<InboxPageBody>('/api/notifications', { limit: 20 }, controller.signal).then(
+      (page) => !controller.signal.aborted && setItems(page.items.filter((item) => !item.read).slice(0, POPUP_SIZE)),
+      () => !controller.signal.aborted && setItems([]),
+    );
+    const close = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false);
+    window.addEventListener('keydown', close);
+    return () => {
+      controller.abort();
+      window.removeEventListener('keydown', close);
+    };
+  }, [api, open]);
+
+  return (
+    <>
+      <button
+        type="button"
+        className="bell__toggle"
+        data-testid="bell-popup-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        aria-label={t.quick}
+        title={t.quick}
+        onClick={() => setOpen((was) => !was)}
+      >
+        <span aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <div className="bell__popup card" id={id} role="dialog" aria-label={t.quickHeading} data-testid="bell-popup">
+          <p className="bell__popup-heading">{t.quickHeading}</p>
+          {items === null ? (
+            <p aria-busy="true" className="muted">…</p>
+          ) : items.length === 0 ? (
+            <p className="muted">{t.quickEmpty}</p>
+          ) : (
+            <ul className="bell__popup-list">
+              {items.map((item) => (
+                <li key={item.id}>
+                  <Link to={`/proposals/${encodeURIComponent(item.proposalId)}`} onClick={() => setOpen(false)}>
+                    {pick(lang, item.title, item.titleEn)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="actions">
+            <MarkAllReadButton
+              disabled={unread === 0}
+              onDone={(answer) => {
+                setItems([]);
+                onMarkedAll(answer.unread);
+              }}
+            />
+            <Link to="/notifications" onClick={() => setOpen(false)}>
+              {t.seeAll}
+            </Link>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
 
 /**
  * The header's bell: how many notices wait unread, kept live by the server's event stream. The count is asked
@@ -109,6 +189,7 @@ export function NotificationBell() {
           </span>
         )}
       </Link>
+      <BellPopup unread={unread} onMarkedAll={(left) => setUnread(left)} />
       <span className="bell__live" role="status" aria-live="polite" data-testid="bell-live">
         {live ? t.live(pick(lang, live.title, live.titleEn)) : ''}
       </span>

@@ -63,4 +63,33 @@ describe('NotificationsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Trang trước' }));
     await waitFor(() => expect(screen.getByTestId('notification-list').querySelector('[data-notice-id="n1"]')).toBeTruthy());
   });
+
+  it('marks every notice read with one button, and the bell is told to count again', async () => {
+    api = stubFetch(({ path }) => {
+      if (path === '/api/notifications') return { items: [notice('n1', false), notice('n2', false), notice('n3', true)], unread: 2, nextCursor: null };
+      if (path === '/api/notifications/read-all') return { marked: 2, unread: 0 };
+      return undefined;
+    });
+    const announced = vi.fn();
+    window.addEventListener('kt:notices-read', announced);
+    renderPage(<NotificationsPage />, { token: fakeToken({ roles: ['unit_head'], unitId: 'u1' }), path: '/notifications' });
+    const list = await screen.findByTestId('notification-list');
+    expect(list.querySelectorAll('[data-read="false"]')).toHaveLength(2);
+    // When the head presses "mark all read"
+    fireEvent.click(screen.getByRole('button', { name: 'Đánh dấu tất cả là đã đọc' }));
+    // Then one request marks them, every notice on screen reads as read, and the count says so
+    await waitFor(() => expect(list.querySelectorAll('[data-read="false"]')).toHaveLength(0));
+    expect(api.sent('POST', '/api/notifications/read-all')).toHaveLength(1);
+    expect(screen.getByTestId('notifications-unread').getAttribute('data-unread')).toBe('0');
+    expect(screen.getByText('Đã đánh dấu 2 thông báo là đã đọc.')).toBeTruthy();
+    expect(announced).toHaveBeenCalledTimes(1);
+    window.removeEventListener('kt:notices-read', announced);
+  });
+
+  it('offers no "mark all read" when nothing is unread', async () => {
+    api = stubFetch(({ path }) => (path === '/api/notifications' ? { items: [notice('n3', true)], unread: 0, nextCursor: null } : undefined));
+    renderPage(<NotificationsPage />, { token: fakeToken({ roles: ['council'] }), path: '/notifications' });
+    await screen.findByTestId('notification-list');
+    expect(screen.queryByRole('button', { name: 'Đánh dấu tất cả là đã đọc' })).toBeNull();
+  });
 });

@@ -9,6 +9,7 @@ import { ErrorView } from '../../ui/error-view.js';
 import { RuleLink } from '../../ui/rule-link.js';
 import { MESSAGES } from './notifications.messages.js';
 import { announceNoticesRead } from './unread-sync.js';
+import { MarkAllReadButton } from './mark-all-read.js';
 
 const PAGE_SIZE = 50;
 
@@ -90,24 +91,30 @@ export default function NotificationsPage() {
   );
   // What was marked read here since the page arrived, so the list and count change without asking again.
   const [readHere, setReadHere] = useState<Record<string, InboxNotice>>({});
+  // After "mark all read": every notice on screen is read, and the count is the server's.
+  const [allRead, setAllRead] = useState<{ at: string; unread: number } | null>(null);
 
   const onRead = (notice: InboxNotice) => {
     setReadHere((previous) => ({ ...previous, [notice.id]: notice }));
     announceNoticesRead();
   };
 
-  const items = page.data?.items.map((notice) => readHere[notice.id] ?? notice) ?? [];
+  const items =
+    page.data?.items.map((notice) => readHere[notice.id] ?? (allRead && !notice.read ? { ...notice, read: true, readAt: allRead.at } : notice)) ?? [];
   const markedHere = page.data ? page.data.items.filter((notice) => !notice.read && readHere[notice.id]).length : 0;
-  const unread = page.data ? Math.max(0, page.data.unread - markedHere) : null;
+  const unread = page.data ? (allRead ? allRead.unread : Math.max(0, page.data.unread - markedHere)) : null;
   const nextCursor = page.data?.nextCursor ?? null;
 
   return (
     <section aria-labelledby="notifications-heading">
       <h1 id="notifications-heading">{t.heading}</h1>
       {unread !== null && (
-        <p className="muted" data-testid="notifications-unread" data-unread={unread}>
-          {t.unread(unread)}
-        </p>
+        <div className="notifications-head">
+          <p className="muted" data-testid="notifications-unread" data-unread={unread}>
+            {t.unread(unread)}
+          </p>
+          {(unread > 0 || allRead) && <MarkAllReadButton disabled={unread === 0} onDone={(answer) => setAllRead({ at: new Date().toISOString(), unread: answer.unread })} />}
+        </div>
       )}
       {page.error ? (
         <ErrorView error={page.error} onRetry={page.reload} />
