@@ -10,3 +10,4 @@ export { asciiSlug } from './ascii-slug.js';
 export { longDate, placeAndDate, shortDate } from './official-date.js';
 export { DECREE_30, portraitPage } from './decree-30-layout.js';
 export * from './lists/proposal-list.xlsx.js';
+export * from './lists/statistics.xlsx.js';

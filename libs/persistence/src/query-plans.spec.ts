@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '#kernel';
-import { DEADLINE_OPEN_STATES, listFilterFor, type OutboxMessage, type ProposalFilter, type ProposalRecord } from '#proposals';
+import { DEADLINE_OPEN_STATES, listFilterFor, proposalFilterFor, type OutboxMessage, type ProposalFilter, type ProposalRecord } from '#proposals';
+import { encodeDeadlineCursor } from './repositories/deadline-cursor.js';
 import { openDatabase } from './open-database.js';
 import { encodeCursor } from './repositories/keyset-cursor.js';
 import { SqlAuditLog } from './repositories/sql-audit-log.js';
 import { SqlOutboxStore } from './repositories/sql-outbox.store.js';
+import { SqlProposalStatisticsReader } from './repositories/sql-proposal-statistics.reader.js';
 import { eventParameters, INSERT_EVENT_SQL, SqlProposalRepository } from './repositories/sql-proposal.repository.js';
 import { SqlTransactionRunner, type SqlSession } from './repositories/sql-transaction-runner.js';
 
@@ -51,6 +53,9 @@ const drafter: Actor = { id: 'drafter', roles: ['drafter'], unitId: UNIT };
 const council: Actor = { id: 'council', roles: ['council'], unitId: null };
 const councilAndHomeAffairs: Actor = { id: 'two-desks', roles: ['council', 'home_affairs'], unitId: null };
 const headAndCouncil: Actor = { id: 'both', roles: ['unit_head', 'council'], unitId: UNIT };
+const head: Actor = { id: 'head', roles: ['unit_head'], unitId: UNIT };
+const DUE_PAGE = encodeDeadlineCursor('due', AT, A);
+const UNDATED_PAGE = encodeDeadlineCursor('none', AT, A);
 const notice: OutboxMessage = { topic: 'deadlines.reconcile', key: 'plans', payload: { reason: 'query plans' } };
 
 /** The index each plan must use, as SQLite names its steps. */
@@ -69,6 +74,7 @@ interface PlanCase {
 
 interface Repositories {
   proposals: SqlProposalRepository;
+  statistics: SqlProposalStatisticsReader;
   audit: SqlAuditLog;
   outbox: SqlOutboxStore;
 }
@@ -152,6 +158,36 @@ const CASES: PlanCase[] = [
     sorts: true,
   },
   {
+    // The turn is the few stages where this person acts: the scope's index finds them and a sort bounded by
+    // the page's LIMIT orders them by deadline (docs/operations.md, "The inbox's two parts"). Walking
+    // ix_proposals_due_at_id instead would read every dated proposal of the province to find one unit's.
+    query: "a unit head's turn, nearest deadline first (dated part, then the undated part in key order)",
+    run: list(proposalFilterFor(head, { inbox: true, actionable: true }), DUE_PAGE),
+    plans: [/SEARCH proposals USING INDEX ix_proposals_unit_created \(unit_id=\?\) \| USE TEMP B-TREE FOR ORDER BY/, /^SEARCH proposals USING INDEX ix_proposals_unit_created \(unit_id=\?\)$/],
+    sorts: true,
+  },
+  {
+    query: "a unit head's turn, a page inside the undated part",
+    run: list(proposalFilterFor(head, { inbox: true, actionable: true }), UNDATED_PAGE),
+    plans: [range('ix_proposals_unit_created', 'unit_id=\\? AND ')],
+  },
+  {
+    query: "a provincial role's turn, nearest deadline first",
+    run: list(proposalFilterFor(council, { inbox: true, actionable: true }), DUE_PAGE),
+    plans: [/SEARCH proposals USING INDEX ix_proposals_state_created \(state=\?\) \| USE TEMP B-TREE FOR ORDER BY/, /^SEARCH proposals USING INDEX ix_proposals_state_created \(state=\?\)$/],
+    sorts: true,
+  },
+  {
+    query: "the rest of a unit head's inbox (being watched), in key order",
+    run: list(proposalFilterFor(head, { inbox: true, actionable: false }), NEXT_PAGE),
+    plans: [range('ix_proposals_unit_created', 'unit_id=\\? AND ')],
+  },
+  {
+    query: 'a name search (?q=) walks the list in key order and stops at the page',
+    run: list(proposalFilterFor(council, { q: 'Nguyễn' }), NEXT_PAGE),
+    plans: [range('ix_proposals_created')],
+  },
+  {
     query: "a proposal's history",
     run: (r) => r.proposals.history(A),
     plans: [/SEARCH proposal_events USING (COVERING )?INDEX sqlite_autoindex_proposal_events_1 \(proposal_id=\?\)/],
@@ -177,6 +213,16 @@ const CASES: PlanCase[] = [
     query: 'audit: export of one proposal',
     run: (r) => drain(r.audit.events({ proposalId: B }, 1)),
     plans: [/SEARCH proposal_events USING INDEX sqlite_autoindex_proposal_events_1 \(proposal_id=\?\)/],
+  },
+  {
+    query: 'statistics of a period, every unit: created up to now, changed since it began (and the final event of a final one)',
+    run: (r) => r.statistics.rows({ createdUpTo: AT, changedSince: '2026-05-01T17:00:00.000Z', unitId: null }),
+    plans: [/SEARCH proposals USING INDEX ix_proposals_created \(created_at<\?\).*SEARCH proposal_events USING (COVERING )?INDEX sqlite_autoindex_proposal_events_1 \(proposal_id=\?\)/],
+  },
+  {
+    query: 'statistics of a period, one unit',
+    run: (r) => r.statistics.rows({ createdUpTo: AT, changedSince: '2026-05-01T17:00:00.000Z', unitId: UNIT }),
+    plans: [/SEARCH proposals USING INDEX ix_proposals_unit_created \(unit_id=\? AND created_at<\?\)/],
   },
   { query: 'outbox: the pending batch, in id order', run: (r) => r.outbox.pending(500), plans: [/^SCAN outbox$/] },
   {
@@ -245,7 +291,12 @@ describe('query plans on SQLite: each query on proposals, proposal_events and ou
 
   it.each(CASES.map((c) => [c.query, c] as const))('%s', async (_query, { run, plans, sorts }) => {
     const runner = new RecordingRunner(dataSource);
-    await run({ proposals: new SqlProposalRepository(runner), audit: new SqlAuditLog(runner), outbox: new SqlOutboxStore(runner) });
+    await run({
+      proposals: new SqlProposalRepository(runner),
+      audit: new SqlAuditLog(runner),
+      outbox: new SqlOutboxStore(runner),
+      statistics: new SqlProposalStatisticsReader(runner),
+    });
     const statements = runner.sent.filter(({ sql }) => PLANNED.test(sql));
     const explained = await Promise.all(
       statements.map(async ({ sql, params }) =>
