@@ -1,13 +1,14 @@
 const vi = {
   waiting: 'Nhập ngày để xem hạn.',
   computing: 'Đang tính hạn…',
-  failed: (message: string) => `Chưa tính được hạn: ${message}`,
+  // The server's own words are for developers; the official is told it can be tried again.
+  failed: 'Chưa tính được hạn lúc này. Hồ sơ vẫn lưu được; hạn sẽ hiện trên trang hồ sơ.',
 };
 
 const en: typeof vi = {
   waiting: 'Enter the date to see the deadline.',
   computing: 'Computing the deadline…',
-  failed: (message: string) => `The deadline cannot be computed yet: ${message}`,
+  failed: 'The deadline cannot be computed just now. The proposal can still be saved; its page will show the deadline.',
 };
 
 export const MESSAGES = { vi, en };

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
  * `<label htmlFor>`, a hint and the server's complaint about the field (a 400's field problem), both tied to
  * the input with aria-describedby so that a screen reader reads them with it.
  */
-interface FieldProps {
+export interface FieldProps {
   id: string;
   label: string;
   hint?: ReactNode;
@@ -18,12 +18,12 @@ interface ValueProps {
   onChange(value: string): void;
 }
 
-function described(id: string, hint: ReactNode, problem: string | undefined): string | undefined {
+export function described(id: string, hint: ReactNode, problem: string | undefined): string | undefined {
   const ids = [hint ? `${id}-hint` : null, problem ? `${id}-problem` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function FieldShell({ id, label, hint, problem, children }: FieldProps & { children: ReactNode }) {
+export function FieldShell({ id, label, hint, problem, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -49,11 +49,20 @@ function fillExtraordinary() {
   change('Ngày lập thành tích', '2026-04-22');
 }
 
+/** Today, in Vietnam, is fixed: the form judges dates against it (not in the future, already late). */
+function today(isoInstant: string) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(isoInstant));
+}
+
 beforeEach(() => {
   vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+  // Saturday 25 April 2026 in Vietnam: the DX-4 deadline of the stubbed answer (4 May) is still ahead.
+  today('2026-04-25T03:00:00Z');
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   clearCalendarCache();
@@ -185,31 +194,75 @@ describe('NewProposalPage', () => {
     fillExtraordinary();
     fireEvent.click(screen.getByTestId('proposal-save'));
 
-    const alert = await screen.findByRole('alert', { name: 'Quy định không cho phép' });
+    // The refusal's wording is the shared ErrorView's; what matters here is that it names the rule, linked.
+    const alert = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('[role="alert"][data-code="RULE_VIOLATION"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
     expect(alert.textContent).toContain('Đang xem xét kỷ luật: chưa xem xét khen thưởng');
     expect(within(alert).getByRole('link', { name: 'ND-1' }).getAttribute('href')).toBe('/rules/ND-1');
     expect(window.location.pathname).toBe('/proposals/new');
   });
 
-  it('shows the field problems of a 400 beside their fields', async () => {
-    renderForm([
+  it('says in Vietnamese, under the field, what the API refused, never its English or the field path', async () => {
+    const server = renderForm([
       {
         method: 'POST',
         path: '/api/proposals',
         status: 400,
         body: {
           code: 'VALIDATION_FAILED',
-          message: 'nominee.name should not be empty',
-          errors: [{ field: 'nominee.name', message: 'nominee.name should not be empty' }],
+          message: 'achievement.date 2026-04-22 is after today (2026-04-21): an achievement cannot be in the future; nominee.title must be something new',
+          errors: [
+            { field: 'achievement.date', message: 'achievement.date 2026-04-22 is after today (2026-04-21): an achievement cannot be in the future' },
+            { field: 'nominee.title', message: 'nominee.title must be something new' },
+            { field: 'nominee.name', message: 'nominee.name must be shorter than or equal to 500 characters' },
+          ],
         },
       },
     ]);
     await screen.findByTestId('proposal-unit');
+    fillExtraordinary();
+    change('Chức vụ', 'Trưởng phòng');
     fireEvent.click(screen.getByTestId('proposal-save'));
 
+    await waitFor(() => expect(server.sent('POST', '/api/proposals')).toHaveLength(1));
+    const date = screen.getByLabelText('Ngày lập thành tích');
+    await waitFor(() => expect(date.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(`${date.id}-problem`)?.textContent).toBe('Ngày lập thành tích không được sau hôm nay.');
+    // A check the console has no sentence for still reads in Vietnamese, naming the field in words.
+    expect(document.getElementById('proposal-title-problem')?.textContent).toBe('Chức vụ chưa hợp lệ, xin kiểm tra lại.');
+    expect(document.getElementById('proposal-nominee-name-problem')?.textContent).toBe('Họ tên cá nhân hoặc tên tập thể không được dài quá 500 ký tự.');
+    const alert = screen.getByRole('alert');
+    expect(alert.getAttribute('data-code')).toBe('VALIDATION_FAILED');
+    expect(alert.textContent).toContain('Hồ sơ chưa lưu được');
+    const page = document.body.textContent ?? '';
+    expect(page).not.toContain('nominee.');
+    expect(page).not.toContain('achievement.');
+    expect(page).not.toContain('cannot be in the future');
+  });
+
+  it('catches an empty name and a future date before sending, in Vietnamese, and moves the focus to the first', async () => {
+    const server = renderForm([{ method: 'POST', path: '/api/proposals', status: 201, body: { id: 'p-44' } }]);
+    await screen.findByTestId('proposal-unit');
+    change('Tóm tắt thành tích', 'Hoàn thành xuất sắc');
+    change('Ngày lập thành tích', '2026-04-26');
+    fireEvent.click(screen.getByTestId('proposal-save'));
+
+    expect(server.sent('POST', '/api/proposals')).toHaveLength(0);
     const name = screen.getByLabelText('Họ tên cá nhân hoặc tên tập thể');
-    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toBe('nominee.name should not be empty');
-    expect(screen.getByRole('alert').getAttribute('data-code')).toBe('VALIDATION_FAILED');
+    expect(document.getElementById('proposal-nominee-name-problem')?.textContent).toBe('Chưa nhập họ tên cá nhân hoặc tên tập thể.');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(name);
+    expect(document.getElementById('proposal-date-problem')?.textContent).toBe('Ngày lập thành tích không được sau hôm nay.');
+    expect(screen.getByTestId('proposal-problems').textContent).toContain('Chưa nhập họ tên cá nhân hoặc tên tập thể.');
+
+    // Corrected, the problems go as the clerk types, and the proposal is sent.
+    change('Họ tên cá nhân hoặc tên tập thể', 'Phạm Thị Dung');
+    change('Ngày lập thành tích', '2026-04-20');
+    expect(document.getElementById('proposal-nominee-name-problem')).toBeNull();
+    fireEvent.click(screen.getByTestId('proposal-save'));
+    await waitFor(() => expect(server.sent('POST', '/api/proposals')).toHaveLength(1));
   });
 });

@@ -1,7 +1,12 @@
 import type { CreateProposalBody } from '#contracts';
 import type { ProposalFacts } from '#rules';
 import type { Achievement, AchievementBasis, AwardForm, Nominee, NomineeType, ProposalKind } from '#workflows/proposal';
-import { optionalCount, optionalDay } from './calendar-day.js';
+import type { ProposalView } from '../../api/api-types.js';
+import { isCalendarDay, isCountText, optionalCount, optionalDay } from './calendar-day.js';
+import type { FieldProblemKind } from './field-problems.js';
+
+/** Nam / Nữ, as the registry records it (contract: PersonBody.gender). */
+export type NomineeGender = 'male' | 'female';
 
 /** What the new-proposal screen holds while it is being filled in: text as typed, one flat record. */
 export interface ProposalFormState {
@@ -10,6 +15,14 @@ export interface ProposalFormState {
   awardForm: AwardForm;
   nomineeType: NomineeType;
   nomineeName: string;
+  /** The registry entry chosen in the picker; cleared as soon as the name is edited by hand. */
+  personId: string;
+  /** Individuals only: year of birth, gender, position (chức vụ). */
+  birthYear: string;
+  gender: NomineeGender | '';
+  title: string;
+  /** Đơn vị công tác of a person, the agency (cơ quan) of a collective. */
+  workplace: string;
   steeringCommittee: boolean;
   steeringCommitteeMember: boolean;
   ownParticipants: string;
@@ -29,6 +42,11 @@ export const EMPTY_PROPOSAL_FORM: ProposalFormState = {
   awardForm: 'unit_certificate',
   nomineeType: 'individual',
   nomineeName: '',
+  personId: '',
+  birthYear: '',
+  gender: '',
+  title: '',
+  workplace: '',
   steeringCommittee: false,
   steeringCommitteeMember: false,
   ownParticipants: '',
@@ -75,6 +93,14 @@ export function applicableFacts(form: Pick<ProposalFormState, 'kind' | 'nomineeT
 export function toCreateProposalBody(form: ProposalFormState, unitId: string): CreateProposalBody {
   const applies = applicableFacts(form);
   const nominee: Nominee = { type: form.nomineeType, name: form.nomineeName.trim() };
+  if (form.personId !== '') nominee.personId = form.personId;
+  if (form.nomineeType === 'individual') {
+    const birthYear = optionalCount(form.birthYear);
+    if (birthYear !== undefined) nominee.birthYear = birthYear;
+    if (form.gender !== '') nominee.gender = form.gender;
+    if (form.title.trim() !== '') nominee.title = form.title.trim();
+  }
+  if (form.workplace.trim() !== '') nominee.workplace = form.workplace.trim();
   if (applies.steeringCommittee && form.steeringCommittee) nominee.steeringCommittee = true;
   if (applies.steeringCommitteeMember && form.steeringCommitteeMember) nominee.steeringCommitteeMember = true;
   if (applies.participants) {
@@ -107,4 +133,94 @@ export function toProposalFacts(body: CreateProposalBody): ProposalFacts {
     nominee: body.nominee,
     achievement: body.achievement,
   };
+}
+
+/** The form as it stands for a saved proposal (editing a draft): every field as the proposal holds it. */
+export function fromProposalView(proposal: Pick<ProposalView, 'kind' | 'campaignId' | 'awardForm' | 'nominee' | 'achievement'>): ProposalFormState {
+  const { nominee, achievement } = proposal;
+  const text = (value: number | undefined) => (value === undefined || value === null ? '' : String(value));
+  return {
+    kind: proposal.kind,
+    campaignId: proposal.campaignId ?? '',
+    awardForm: proposal.awardForm,
+    nomineeType: nominee.type,
+    nomineeName: nominee.name,
+    personId: nominee.personId ?? '',
+    birthYear: text(nominee.birthYear),
+    gender: nominee.gender ?? '',
+    title: nominee.title ?? '',
+    workplace: nominee.workplace ?? '',
+    steeringCommittee: !!nominee.steeringCommittee,
+    steeringCommitteeMember: !!nominee.steeringCommitteeMember,
+    ownParticipants: text(nominee.ownParticipants),
+    totalParticipants: text(nominee.totalParticipants),
+    underDiscipline: !!nominee.underDiscipline,
+    summary: achievement.summary,
+    date: achievement.date,
+    recognizedAt: achievement.recognizedAt ?? '',
+    basis: achievement.basis ?? '',
+    serviceWork: !!achievement.serviceWork,
+    outstanding: !!achievement.outstanding,
+  };
+}
+
+/** UPDATE's `changes` (apps/api ProposalChangesDto): the award form, the nominee, the achievement; each whole. */
+export interface ProposalChanges {
+  awardForm?: AwardForm;
+  nominee?: Nominee;
+  achievement?: Achievement;
+}
+
+/** JSON with its keys in order, so two parts that say the same thing compare equal. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+
+/**
+ * Only the parts the clerk changed, compared with the body the form had when it was opened (not with the stored
+ * proposal, so a field the form does not show is never taken for a change). Kind, unit and campaign are not
+ * among them: UPDATE cannot change them. Empty when nothing changed.
+ */
+export function toProposalChanges(before: CreateProposalBody, after: CreateProposalBody): ProposalChanges {
+  const changes: ProposalChanges = {};
+  if (before.awardForm !== after.awardForm) changes.awardForm = after.awardForm;
+  if (canonical(before.nominee) !== canonical(after.nominee)) changes.nominee = after.nominee;
+  if (canonical(before.achievement) !== canonical(after.achievement)) changes.achievement = after.achievement;
+  return changes;
+}
+
+/**
+ * What the form can tell before sending (docs/validation.md: names present, dates real and not in the
+ * future, recognition not before the act), so the obvious mistakes are caught without a round trip. The
+ * server judges again; what it says is shown the same way.
+ */
+export function formProblems(form: ProposalFormState, today: string): Record<string, FieldProblemKind> {
+  const applies = applicableFacts(form);
+  const problems: Record<string, FieldProblemKind> = {};
+  if (form.nomineeName.trim() === '') problems['nominee.name'] = { kind: 'required' };
+  if (form.nomineeType === 'individual' && form.birthYear.trim() !== '') {
+    const year = Number(form.birthYear.trim());
+    if (!/^\d{4}$/.test(form.birthYear.trim()) || year < 1900 || year > Number(today.slice(0, 4))) problems['nominee.birthYear'] = { kind: 'year' };
+  }
+  if (applies.participants) {
+    if (form.ownParticipants.trim() !== '' && !isCountText(form.ownParticipants)) problems['nominee.ownParticipants'] = { kind: 'wholeNumber' };
+    if (form.totalParticipants.trim() !== '' && !isCountText(form.totalParticipants)) problems['nominee.totalParticipants'] = { kind: 'wholeNumber' };
+  }
+  if (form.summary.trim() === '') problems['achievement.summary'] = { kind: 'required' };
+  const date = form.date.trim();
+  if (date === '') problems['achievement.date'] = { kind: 'required' };
+  else if (!isCalendarDay(date)) problems['achievement.date'] = { kind: 'date' };
+  else if (date > today) problems['achievement.date'] = { kind: 'future' };
+  const recognizedAt = form.recognizedAt.trim();
+  if (applies.recognizedAt && recognizedAt !== '') {
+    if (!isCalendarDay(recognizedAt)) problems['achievement.recognizedAt'] = { kind: 'date' };
+    else if (recognizedAt > today) problems['achievement.recognizedAt'] = { kind: 'future' };
+    else if (isCalendarDay(date) && recognizedAt < date) problems['achievement.recognizedAt'] = { kind: 'beforeAchievement' };
+  }
+  return problems;
 }
