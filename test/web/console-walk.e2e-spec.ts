@@ -84,11 +84,14 @@ describeInBrowser('the console, clicked through in Chromium', () => {
       '06-chairman-decision-dialog',
     );
     await waitForState(chairman, 'awarded');
-    // The diagram lights the stage the proposal is in; the timeline lists all nine events.
-    await chairman.locator('svg g[data-state="awarded"][aria-current="step"]').waitFor();
+    // The history lists all nine events; the audit tab's diagram lights the stage the proposal is in.
+    await chairman.locator('li.history-event').nth(8).waitFor();
     expect(await chairman.locator('li.history-event').count()).toBe(9);
     expect(await chairman.locator('button[data-event]').count()).toBe(0);
     await screenshot(chairman, '07-proposal-awarded');
+    await chairman.getByTestId('tab-audit').click();
+    await chairman.locator('svg g[data-state="awarded"][aria-current="step"]').waitFor();
+    await chairman.getByTestId('tab-dossier').click();
 
     // The department prints the decision from the page, and files the signed copy back into the dossier.
     await department.reload();
@@ -177,6 +180,8 @@ describeInBrowser('the console, clicked through in Chromium', () => {
     const head = await signInAs(t, await official(PHONE), `unit_head:${unit.id}`);
     expect(await head.locator('h1').textContent()).toBe('Hồ sơ chờ xử lý');
     await screenshot(head, '11-inbox-phone-vi');
+    // On a phone the language switch is in the header's menu (issue 15).
+    await head.getByTestId('menu-toggle').click();
     await head.getByRole('button', { name: 'English', exact: true }).click();
     await head.locator('h1', { hasText: 'Waiting on me' }).waitFor();
     // Nothing sticks out sideways on a phone.

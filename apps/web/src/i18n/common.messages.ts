@@ -91,7 +91,7 @@ export const COMMON = {
     provisional: 'Tạm tính',
     signOut: 'Đăng xuất',
     language: 'Ngôn ngữ',
-    unexpected: 'Có lỗi xảy ra. Thử lại; nếu vẫn lỗi, báo quản trị viên kèm mã lỗi.',
+    unexpected: 'Có lỗi xảy ra. Thử lại; nếu vẫn lỗi, báo quản trị viên (kèm thời điểm và việc đang làm).',
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
   },
   en: {
@@ -108,7 +108,7 @@ export const COMMON = {
     provisional: 'Provisional',
     signOut: 'Sign out',
     language: 'Language',
-    unexpected: 'Something went wrong. Try again; if it persists, tell an administrator the error code.',
+    unexpected: 'Something went wrong. Try again; if it persists, tell an administrator when it happened and what you were doing.',
     network: 'The server cannot be reached. Check the connection and try again.',
   },
 };

@@ -148,7 +148,7 @@ export const DossierSection = forwardRef<DossierSectionHandle, DossierSectionPro
                 <td data-label={t.size} className="dossier-table__size">
                   {formatFileSize(document.size, lang)}
                 </td>
-                <td data-label={t.uploadedBy}>{document.uploadedBy.name}</td>
+                <td data-label={t.uploadedBy}>{personName(document.uploadedBy)}</td>
                 <td data-label={t.uploadedAt}>
                   <time dateTime={document.uploadedAt}>{formatDateTime(document.uploadedAt)}</time>
                 </td>
@@ -221,3 +221,6 @@ export const DossierSection = forwardRef<DossierSectionHandle, DossierSectionPro
     </section>
   );
 });
+
+/** A token without a name carries only its ID (the server then uses it as the name): that is no name to show. */
+const personName = (person: { id: string; name: string | null }) => (person.name && person.name !== person.id ? person.name : '—');

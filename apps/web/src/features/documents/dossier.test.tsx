@@ -4,7 +4,7 @@ import { machineGraph } from '#workflows/proposal';
 import type { HistoryEvent, ProposalView } from '../../api/api-types.js';
 import type { Dossier, DossierDocument } from '../../api/document-types.js';
 import { clearCalendarCache } from '../../calendar/use-calendar-years.js';
-import { EVENT_NAMES } from '../../i18n/common.messages.js';
+import { forgetUnitNames } from '../units/unit-name.js';
 import { json, stubFetch, stubXhr, type FetchStub, type XhrCall, type XhrStub } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
 import ProposalPage from '../proposal/proposal.page.js';
@@ -99,6 +99,7 @@ let history: HistoryEvent[];
 
 beforeEach(() => {
   clearCalendarCache();
+  forgetUnitNames();
   current = proposal();
   documents = [REPORT, SCAN, WORD];
   eventAnswer = null;
@@ -129,7 +130,7 @@ beforeEach(() => {
       case '/api/machines/2':
         return machineGraph(2);
       case '/api/units/u1':
-        return { id: 'u1', code: 'SYT', name: 'Sở Y tế', createdAt: '2026-01-01T00:00:00.000Z' };
+        return { id: 'u1', code: 'SYT', name: 'Sở Y tế', createdAt: '2026-01-01T00:00:00.000Z', history: [], dissolvedOn: null, successorId: null, current: { id: 'u1', name: 'Sở Y tế' } };
       default:
         return undefined;
     }
@@ -227,7 +228,7 @@ describe('the log', () => {
       line(2, 'DOCUMENT_REMOVED', { documentId: 'd1', kind: 'bao_cao_thanh_tich', fileName: REPORT.fileName, sha256: REPORT.sha256 }),
     ];
     renderProposal();
-    const log = await screen.findByRole('list', { name: 'Nhật ký xử lý' });
+    const log = await screen.findByRole('list', { name: 'Quá trình xử lý' });
     const [attached, removed] = within(log).getAllByRole('listitem');
     expect(attached!.textContent).toContain('Đính kèm tài liệu');
     expect(attached!.textContent).toContain(`Báo cáo thành tích: ${REPORT.fileName}`);
@@ -273,7 +274,8 @@ describe('uploading', () => {
     current = { ...current, version: 4 };
     act(() => upload.respond(201, documents.at(-1)));
 
-    expect((await within(dossier()).findByRole('status')).textContent).toContain('Đã đính kèm “Giấy xác nhận của xã.pdf” (Tài liệu khác).');
+    // The status region is there from the start, empty: wait for its words, not for the region.
+    await waitFor(() => expect(within(dossier()).getByRole('status').textContent).toContain('Đã đính kèm “Giấy xác nhận của xã.pdf” (Tài liệu khác).'));
     await waitFor(() => expect(document.querySelector('[data-version]')!.getAttribute('data-version')).toBe('4'));
     expect(gets('/api/proposals/p1')).toBe(2);
     expect(gets('/api/proposals/p1/history')).toBe(2);
@@ -489,7 +491,7 @@ describe('what the next steps still need', () => {
     const panel = (await screen.findByRole('heading', { name: 'Thao tác' })).closest('section')!;
     const missing = within(panel).getByTestId('dossier-missing');
     // Above the buttons.
-    expect(missing.compareDocumentPosition(within(panel).getByRole('button', { name: EVENT_NAMES.vi.SUBMIT })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(missing.compareDocumentPosition(within(panel).getByRole('button', { name: 'Trình thủ trưởng đơn vị' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     const line = missing.querySelector<HTMLElement>('[data-event="SUBMIT"]')!;
     expect(line.textContent).toContain('Để Trình thủ trưởng cần đính kèm:');
     expect(line.textContent).toContain('Văn bản công nhận của cấp có thẩm quyền (HS-2)');
@@ -528,7 +530,7 @@ describe('what the next steps still need', () => {
       },
     };
     renderProposal();
-    fireEvent.click(await screen.findByRole('button', { name: EVENT_NAMES.vi.SUBMIT }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Trình thủ trưởng đơn vị' }));
     fireEvent.click(screen.getByTestId('event-send'));
     const finding = await screen.findByTestId('finding-HS-1');
     expect(finding.textContent).toContain('Cần đính kèm Báo cáo thành tích');

@@ -7,12 +7,18 @@ export const ACTION_PANEL_MESSAGES = {
     sent: (event: string) => `Đã ghi “${event}”. Trang đã được tải lại.`,
     conflict:
       'Người khác đã xử lý hồ sơ này trước bạn. Trang đã được tải lại với trạng thái mới; hãy xem lại trước khi thao tác.',
+    edit: 'Sửa hồ sơ',
+    returned: 'Hồ sơ bị trả lại:',
+    returnedHint: 'Sửa hồ sơ theo yêu cầu, bổ sung tài liệu nếu cần, rồi trình lại.',
   },
   en: {
     title: 'Actions',
     nothing: 'You have nothing to do with this proposal at this stage.',
     sent: (event: string) => `“${event}” recorded. The page has been reloaded.`,
     conflict: 'Someone acted on this proposal first. The page has been reloaded with its new state; check it before acting.',
+    edit: 'Edit the proposal',
+    returned: 'The proposal was returned:',
+    returnedHint: 'Edit it as asked, add documents if needed, and submit it again.',
   },
 };
 

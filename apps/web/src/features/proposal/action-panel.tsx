@@ -2,32 +2,45 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ProposalEventType } from '#workflows/proposal';
 import { ApiError } from '../../api/api-error.js';
 import type { ProposalView } from '../../api/api-types.js';
-import { EVENT_NAMES } from '../../i18n/common.messages.js';
 import { useLang, useT } from '../../i18n/i18n.js';
+import { Link } from '../../router/router.js';
 import { useApi } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
+import { actionLabel } from './action-names.messages.js';
 import { ACTION_PANEL_MESSAGES } from './action-panel.messages.js';
 import { EventDialog } from './event-dialog.js';
+import type { LateOutlook } from './late-outlook.js';
+import { LateConfirm } from './late-warning.js';
 
 // Events that move the proposal on get the prominent button; those that stop or send it back do not.
 const ONWARD: readonly ProposalEventType[] = ['SUBMIT', 'FORWARD', 'RECOMMEND', 'AGREE', 'APPROVE', 'AWARD_AT_UNIT', 'SUPPLEMENT'];
+// The buttons in the order an official weighs them, whatever order the server lists them in: onward first,
+// then asking for more, sending back, refusing, withdrawing.
+const ORDER: readonly ProposalEventType[] = [...ONWARD, 'REQUEST_SUPPLEMENT', 'RETURN', 'REJECT', 'WITHDRAW'];
+const rank = (type: ProposalEventType) => (ORDER.includes(type) ? ORDER.indexOf(type) : ORDER.length);
 
 export interface ActionPanelProps {
-  proposal: Pick<ProposalView, 'id' | 'allowedEvents' | 'nominee'>;
+  proposal: Pick<ProposalView, 'id' | 'allowedEvents' | 'nominee' | 'state' | 'awardForm' | 'lastReason'>;
   /** The version this screen shows: the event is refused (409 VERSION_CONFLICT) if the proposal has moved since. */
   version: number;
   /** Called after anything that may have changed the proposal: the screen loads it again. */
   onChanged(): void;
   /** Shown above the buttons: what the next steps still need (the documents missing from the dossier). */
   notice?: ReactNode;
+  /** The deadline as it stands: the dialog of the step that meets a passed one says it will be recorded late. */
+  outlook?: LateOutlook | null;
+  /** Who sent a returned proposal back, and when (from the log), shown with the reason. */
+  returnedBy?: ReactNode;
 }
 
 /**
- * The buttons of what the signed-in person may do now (the server's `allowedEvents`; editing lives elsewhere),
- * each asking for what its event needs, and the answer: a short confirmation, the conflict explained when
- * someone else was first, or the server's refusal with every rule it cites.
+ * The buttons of what the signed-in person may do now (the server's `allowedEvents`), each named as the office
+ * of that stage names the act (action-names.messages.ts) and asking for what its event needs, and the answer: a
+ * short confirmation, the conflict explained when someone else was first, or the refusal in plain words with
+ * every rule it cites. Editing is its own page (`/proposals/:id/edit`), reached from "Sửa hồ sơ" while drafting;
+ * a proposal sent back says so, with the reason, above it.
  */
-export function ActionPanel({ proposal, version, onChanged, notice }: ActionPanelProps) {
+export function ActionPanel({ proposal, version, onChanged, notice, outlook = null, returnedBy }: ActionPanelProps) {
   const api = useApi();
   const t = useT(ACTION_PANEL_MESSAGES);
   const { lang } = useLang();
@@ -45,7 +58,11 @@ export function ActionPanel({ proposal, version, onChanged, notice }: ActionPane
   // Where the keyboard focus goes once the dialog has closed: back to its button when cancelled, else to the
   // panel's heading, since a sent event usually takes its button away.
   const focusAfterClose = useRef<'trigger' | 'heading' | null>(null);
-  const events = proposal.allowedEvents.filter((type) => type !== 'UPDATE');
+  const events = proposal.allowedEvents.filter((type) => type !== 'UPDATE').sort((a, b) => rank(a) - rank(b));
+  const drafting = proposal.state === 'drafting';
+  const canEdit = drafting && proposal.allowedEvents.includes('UPDATE');
+  const returned = drafting && !!proposal.lastReason;
+  const label = (type: ProposalEventType) => actionLabel(lang, proposal.state, type, proposal.awardForm);
 
   useEffect(() => {
     if (open !== null || !focusAfterClose.current) return;
@@ -77,7 +94,7 @@ export function ActionPanel({ proposal, version, onChanged, notice }: ActionPane
     setDialogError(null);
     try {
       await api.request(`/api/proposals/${encodeURIComponent(proposal.id)}/events`, { method: 'POST', body, ifMatch: version });
-      setStatus(t.sent(EVENT_NAMES[lang][type]));
+      setStatus(t.sent(label(type)));
       close('heading');
       onChanged();
     } catch (caught) {
@@ -107,11 +124,25 @@ export function ActionPanel({ proposal, version, onChanged, notice }: ActionPane
       <h2 id={titleId} ref={heading} tabIndex={-1}>
         {t.title}
       </h2>
+      {returned && (
+        <div className="returned-notice" role="note" data-testid="returned-notice">
+          <p>
+            <strong>{t.returned}</strong> <span className="history-text">{proposal.lastReason}</span>
+          </p>
+          {returnedBy && <p className="muted">{returnedBy}</p>}
+          {canEdit && <p>{t.returnedHint}</p>}
+        </div>
+      )}
       {notice}
-      {events.length === 0 ? (
+      {events.length === 0 && !canEdit ? (
         <p className="muted">{t.nothing}</p>
       ) : (
         <div className="actions">
+          {canEdit && (
+            <Link to={`/proposals/${encodeURIComponent(proposal.id)}/edit`} className={`button-link${returned ? ' primary' : ''}`} data-testid="proposal-edit">
+              {t.edit}
+            </Link>
+          )}
           {events.map((type) => (
             <button
               key={type}
@@ -122,7 +153,7 @@ export function ActionPanel({ proposal, version, onChanged, notice }: ActionPane
               disabled={actedOn === version}
               onClick={(event) => start(type, event.currentTarget)}
             >
-              {EVENT_NAMES[lang][type]}
+              {label(type)}
             </button>
           ))}
         </div>
@@ -141,6 +172,9 @@ export function ActionPanel({ proposal, version, onChanged, notice }: ActionPane
           key={open}
           type={open}
           nominee={proposal.nominee.name}
+          state={proposal.state}
+          awardForm={proposal.awardForm}
+          notice={<LateConfirm outlook={outlook} type={open} />}
           busy={busy}
           error={dialogError}
           onCancel={() => close('trigger')}

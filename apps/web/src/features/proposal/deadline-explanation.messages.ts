@@ -29,6 +29,7 @@ export const DEADLINE_EXPLANATION_MESSAGES = {
     basis: (basis: 'achievement' | 'recognition' | 'ceremony') =>
       basis === 'achievement' ? 'ngày lập thành tích' : basis === 'recognition' ? 'ngày được cơ quan có thẩm quyền ghi nhận' : 'ngày tổ chức lễ khen thưởng',
     due: 'Ngày cuối cùng',
+    endOfDay: '(hết 24 giờ, giờ Việt Nam)',
     counted: (n: number) => `Các ngày được tính (${n})`,
     skipped: (n: number) => `Các ngày bỏ qua vì không phải ngày làm việc (${n})`,
     noneSkipped: 'Không có ngày nào bị bỏ qua.',
@@ -37,7 +38,7 @@ export const DEADLINE_EXPLANATION_MESSAGES = {
     name: 'Tên',
     years: 'Lịch các năm đã tra',
     official: 'theo lịch chính thức',
-    explanation: 'Diễn giải của máy chủ (tiếng Anh, như được lưu)',
+    explanation: 'Diễn giải',
     cannot: 'Chưa tính được: hồ sơ chuyên đề cần ngày tổ chức lễ của phong trào.',
     weekday: (name: string) => WEEKDAYS_VI[name] ?? name,
     status: (status: string) => STATUS_VI[status] ?? status,
@@ -48,6 +49,7 @@ export const DEADLINE_EXPLANATION_MESSAGES = {
     basis: (basis: 'achievement' | 'recognition' | 'ceremony') =>
       basis === 'achievement' ? 'the achievement date' : basis === 'recognition' ? 'the date of recognition' : 'the award ceremony',
     due: 'Last day',
+    endOfDay: '(until 24:00, Vietnam time)',
     counted: (n: number) => `Days counted (${n})`,
     skipped: (n: number) => `Days passed over as not working days (${n})`,
     noneSkipped: 'No day was passed over.',

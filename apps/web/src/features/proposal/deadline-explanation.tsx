@@ -63,7 +63,7 @@ function DeadlineComputationView({ query }: { query: DeadlineQuery }) {
         </dd>
         <dt>{t.due}</dt>
         <dd>
-          <RuleLink rule={deadline.rule} /> {day(deadline.dueDate)}
+          <RuleLink rule={deadline.rule} /> {day(deadline.dueDate)} <span className="muted">{t.endOfDay}</span>
           {deadline.provisional && (
             <>
               {' '}
@@ -120,12 +120,18 @@ function DeadlineComputationView({ query }: { query: DeadlineQuery }) {
         ))}
       </ul>
 
-      <h3>{t.explanation}</h3>
-      <ul className="deadline-sentences" lang="en">
-        {computation.explanation.map((sentence, i) => (
-          <li key={i}>{sentence}</li>
-        ))}
-      </ul>
+      {/* The server's own sentences are English (kept as logged): shown to English readers only; the lists above
+          say the same in Vietnamese. */}
+      {lang === 'en' && (
+        <>
+          <h3>{t.explanation}</h3>
+          <ul className="deadline-sentences" lang="en">
+            {computation.explanation.map((sentence, i) => (
+              <li key={i}>{sentence}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { ProposalEventType } from '#workflows/proposal';
+import type { AwardForm, ProposalEventType } from '#workflows/proposal';
 import { localToday } from '../../calendar/working-days.js';
 import { COMMON, EVENT_NAMES } from '../../i18n/common.messages.js';
 import { useLang, useT } from '../../i18n/i18n.js';
@@ -7,6 +7,7 @@ import { useSession } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
 import { useModalDialog } from '../../ui/use-modal-dialog.js';
 import { EVENT_DIALOG_MESSAGES } from './action-panel.messages.js';
+import { actionIntro, actionLabel } from './action-names.messages.js';
 import { EVENT_NEEDS, TEXT_LIMIT, emptyEventForm, eventBody, eventFormProblems, type EventField, type EventForm, type FormProblem } from './event-body.js';
 
 const FIELD_ORDER: readonly EventField[] = ['reason', 'note', 'members', 'for', 'against', 'number', 'date', 'signedBy'];
@@ -15,6 +16,11 @@ export interface EventDialogProps {
   type: ProposalEventType;
   /** Whose proposal it is, so the question names the person rather than an ID. */
   nominee: string;
+  /** The stage the proposal is in: the button's words and the question are the office's of that stage. */
+  state?: string;
+  awardForm?: AwardForm;
+  /** Said before the question is answered: the late warning of the step that meets a passed deadline. */
+  notice?: ReactNode;
   busy: boolean;
   /** A refusal the person can act on without leaving the dialog (a bad field, the network). */
   error: unknown;
@@ -27,12 +33,13 @@ export interface EventDialogProps {
  * only a confirmation. A modal `<dialog>` where the browser has one (focus stays inside, Escape closes it);
  * the first field has the focus when it opens.
  */
-export function EventDialog({ type, nominee, busy, error, onCancel, onSend }: EventDialogProps) {
+export function EventDialog({ type, nominee, state, awardForm, notice, busy, error, onCancel, onSend }: EventDialogProps) {
   const t = useT(EVENT_DIALOG_MESSAGES);
   const common = useT(COMMON);
   const { lang } = useLang();
   const need = EVENT_NEEDS[type];
-  const eventName = EVENT_NAMES[lang][type];
+  const eventName = state ? actionLabel(lang, state, type, awardForm) : EVENT_NAMES[lang][type];
+  const intro = (state ? actionIntro(lang, state, type, nominee) : null) ?? t.intro(need, eventName, nominee);
   const { user } = useSession();
   // The person deciding usually signs the decision; a token without a name carries only an ID, never a signer.
   const signer = user && user.name !== user.id ? user.name : '';
@@ -127,7 +134,8 @@ export function EventDialog({ type, nominee, busy, error, onCancel, onSend }: Ev
     >
       <form onSubmit={submit} noValidate>
         <h2 id={idOf('title')}>{eventName}</h2>
-        <p id={idOf('intro')}>{t.intro(need, eventName, nominee)}</p>
+        <p id={idOf('intro')}>{intro}</p>
+        {notice}
 
         {need === 'reason' &&
           field(

@@ -1,11 +1,11 @@
-import type { Decision, MigratedPayload, ProposalState, Vote } from '#workflows/proposal';
+import type { ProposalState } from '#workflows/proposal';
 import type { HistoryEvent } from '../../api/api-types.js';
 import { isDocumentKind } from '../../api/document-types.js';
 import { DOCUMENT_KIND_NAMES, EVENT_NAMES, ROLE_NAMES, STATE_NAMES } from '../../i18n/common.messages.js';
-import { localToday } from '../../calendar/working-days.js';
 import { formatDay, formatDateTime, useLang, useT } from '../../i18n/i18n.js';
 import { RuleLink } from '../../ui/rule-link.js';
 import { HISTORY_MESSAGES } from './history-timeline.messages.js';
+import { isDeadline, isDecision, isMigrated, isVote, lastDayOf, ruleWarnings } from './history-payload.js';
 
 const SHORT_HASH = 12;
 
@@ -142,20 +142,3 @@ function HistoryItem({ event }: { event: HistoryEvent }) {
 }
 
 const short = (hash: string) => (hash && hash.length > SHORT_HASH ? `${hash.slice(0, SHORT_HASH)}…` : hash || '—');
-
-// The payload is whatever the event carried when it was logged, possibly under an older contract: read it
-// defensively rather than trust a type.
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const isVote = (value: unknown): value is Vote =>
-  isObject(value) && typeof value.members === 'number' && typeof value.for === 'number' && typeof value.against === 'number';
-const isDecision = (value: unknown): value is Decision =>
-  isObject(value) && typeof value.number === 'string' && typeof value.date === 'string' && typeof value.signedBy === 'string';
-const isMigrated = (value: unknown): value is MigratedPayload =>
-  isObject(value) && typeof value.fromVersion === 'number' && typeof value.toVersion === 'number';
-/** The log keeps the instant a deadline ends (24:00 in Vietnam); officials read its last day. */
-const lastDayOf = (dueAt: string) => localToday(new Date(Date.parse(dueAt) - 1));
-
-const isDeadline = (value: unknown): value is { rule: string; dueAt: string } =>
-  isObject(value) && typeof value.rule === 'string' && typeof value.dueAt === 'string';
-const ruleWarnings = (value: unknown): string[] =>
-  isObject(value) && Array.isArray(value.warnings) ? [...new Set(value.warnings.filter((rule): rule is string => typeof rule === 'string'))] : [];

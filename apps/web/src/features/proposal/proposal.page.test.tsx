@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { machineGraph } from '#workflows/proposal';
 import type { CampaignView, Deadline, HistoryEvent, ProposalView } from '../../api/api-types.js';
 import { clearCalendarCache } from '../../calendar/use-calendar-years.js';
+import { forgetUnitNames } from '../units/unit-name.js';
+import { localToday } from '../../calendar/working-days.js';
 import { EVENT_NAMES, ROLE_NAMES, STATE_NAMES } from '../../i18n/common.messages.js';
 import { json, stubFetch, type FetchStub } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
@@ -105,6 +107,7 @@ let postAnswer: { status: number; body: unknown; after?: ProposalView } | null;
 
 beforeEach(() => {
   clearCalendarCache();
+  forgetUnitNames();
   current = proposal();
   postAnswer = null;
   api = stubFetch((call) => {
@@ -124,7 +127,16 @@ beforeEach(() => {
       case '/api/machines/2':
         return machineGraph(2);
       case '/api/units/u1':
-        return { id: 'u1', code: 'SO-YTE', name: 'Sở Y tế', createdAt: '2026-01-01T00:00:00.000Z' };
+        return {
+          id: 'u1',
+          code: 'SO-YTE',
+          name: 'Sở Y tế',
+          createdAt: '2026-01-01T00:00:00.000Z',
+          history: [],
+          dissolvedOn: null,
+          successorId: null,
+          current: { id: 'u1', name: 'Sở Y tế' },
+        };
       case '/api/campaigns/c1':
         return CAMPAIGN;
       case '/api/calendar/deadline':
@@ -140,8 +152,16 @@ afterEach(() => {
 });
 
 const council = fakeToken({ roles: ['council'], name: 'Council member' });
-const renderProposal = (token = council, lang: 'vi' | 'en' = 'vi') =>
-  renderPage(<ProposalPage params={{ id: 'p1' }} />, { token, lang, path: '/proposals/p1' });
+const renderProposal = (token = council, lang: 'vi' | 'en' = 'vi', path = '/proposals/p1') =>
+  renderPage(<ProposalPage params={{ id: 'p1' }} />, { token, lang, path });
+const renderAuditTab = (token = council) => renderProposal(token, 'vi', '/proposals/p1?tab=kiem-tra');
+
+/** A day `n` days before today in Vietnam, as the API writes days. */
+const daysAgo = (n: number) => {
+  const today = localToday();
+  return new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+};
+const HEX64 = /\b[0-9a-f]{64}\b/;
 
 const gets = (path: string) => api.sent('GET', path).length;
 
@@ -155,7 +175,7 @@ describe('ProposalPage', () => {
     expect(container.querySelector('.badge--missed')!.textContent).toBe('Quá hạn');
     expect(await screen.findByText('Sở Y tế')).toBeTruthy();
     expect(screen.getByText('Bằng khen của Chủ tịch UBND tỉnh')).toBeTruthy();
-    expect(screen.getByText('Cứu người, cứu tài sản')).toBeTruthy();
+    expect(screen.getByText('Hành động dũng cảm cứu người, cứu tài sản')).toBeTruthy();
     expect(screen.getByText('Cứu 3 người trong lũ quét')).toBeTruthy();
     expect(screen.getByText('22/11/2026')).toBeTruthy();
     const warning = screen.getByTestId('finding-TH-2');
@@ -165,11 +185,48 @@ describe('ProposalPage', () => {
     expect(container.querySelector('.countdown[data-due="2026-12-02"]')).not.toBeNull();
   });
 
-  it('draws the machine with the current stage marked, and the log with its hashes', async () => {
+  it('tells the history in plain words on the default tab, with no hash, version or diagram', async () => {
     const { container } = renderProposal();
+    const list = await screen.findByRole('list', { name: 'Quá trình xử lý' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((item) => item.getAttribute('data-event'))).toEqual(['CREATED', 'RETURN', 'MIGRATED']);
+    expect(items[0]!.textContent).toContain('Lập hồ sơ đề nghị khen thưởng');
+    expect(items[0]!.textContent).toContain('Trần Thị Bình · ' + ROLE_NAMES.vi.drafter);
+    expect(items[0]!.textContent).toContain('Hồ sơ chuyển sang' + 'Đơn vị đang soạn hồ sơ');
+    expect(items[1]!.textContent).toContain('Bổ sung xác nhận của xã');
+    expect(items[1]!.querySelector('time')!.textContent).toBe('21/11/2026 10:00');
+    expect(screen.getByTestId('tab-dossier').getAttribute('aria-selected')).toBe('true');
+    const text = container.textContent!;
+    expect(text).not.toMatch(HEX64);
+    expect(text).not.toContain(HASH_1.slice(0, 12));
+    expect(text).not.toContain('Phiên bản dữ liệu');
+    expect(text).not.toContain('Không vẽ');
+    expect(container.querySelector('svg')).toBeNull();
+    expect(gets('/api/machines/2')).toBe(0);
+  });
+
+  it('opens the audit tab on demand: versions, the diagram and the hashes, in the address for bookmarking', async () => {
+    const { container } = renderProposal();
+    fireEvent.click(await screen.findByTestId('tab-audit'));
+    expect(window.location.search).toBe('?tab=kiem-tra');
+    expect(screen.getByTestId('tab-audit').getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByTestId('proposal-version').textContent).toBe('4');
+    expect(container.textContent).toContain('Phiên bản dữ liệu');
+    await waitFor(() => expect(container.querySelector('[aria-current="step"]')).not.toBeNull());
+    expect(container.querySelector('code.hash')!.getAttribute('title')).toMatch(HEX64);
+    // No action panel there: acting is the Hồ sơ tab's.
+    expect(container.querySelectorAll('button[data-event]')).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('tab-dossier'));
+    expect(window.location.search).toBe('');
+    expect(container.textContent).not.toMatch(HEX64);
+  });
+
+  it('draws the machine with the current stage marked, and the log with its hashes, in the audit tab', async () => {
+    const { container } = renderAuditTab();
     await waitFor(() => expect(container.querySelector('[aria-current="step"]')).not.toBeNull());
     expect(container.querySelector('[aria-current="step"]')!.getAttribute('data-state')).toBe('councilScreening');
     const log = await screen.findByRole('list', { name: 'Nhật ký xử lý' });
+    expect(screen.getByTestId('tab-audit').getAttribute('aria-selected')).toBe('true');
     const items = within(log).getAllByRole('listitem');
     expect(items.map((item) => item.getAttribute('data-seq'))).toEqual(['1', '2', '3']);
     expect(items[0]!.textContent).toContain(EVENT_NAMES.vi.CREATED);
@@ -199,7 +256,74 @@ describe('ProposalPage', () => {
     expect(container.querySelectorAll('.day-list li')).toHaveLength(10);
     expect(container.querySelector('[data-year="2027"] .badge--provisional')).not.toBeNull();
     expect(container.querySelector('[data-year="2026"] .badge--provisional')).toBeNull();
-    expect(screen.getByText('DX-4: the unit submits within 10 days.')).toBeTruthy();
+    // The server's own sentences are English: Vietnamese readers get the lists above, not them.
+    expect(screen.queryByText('DX-4: the unit submits within 10 days.')).toBeNull();
+  });
+
+  it('gives English readers the server’s explanation too', async () => {
+    const { container } = renderProposal(council, 'en');
+    await screen.findByRole('heading', { level: 1 });
+    const details = container.querySelector('details.deadline-explanation') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(await screen.findByText('DX-4: the unit submits within 10 days.')).toBeTruthy();
+  });
+
+  it('says nothing is against the rules only when nothing is, late included', async () => {
+    current = proposal({ warnings: [], late: false, lateRule: null, escalation: 'none' });
+    renderProposal();
+    expect((await screen.findByTestId('findings-none')).textContent).toBe('Chưa thấy điều gì trái quy định.');
+    expect(screen.queryByTestId('finding-late')).toBeNull();
+  });
+
+  it('an achievement 15 days old: the notes warn it is late instead of “nothing against the rules”, and SUBMIT warns it will be recorded late', async () => {
+    current = proposal({
+      state: 'drafting',
+      awardForm: 'unit_certificate',
+      achievement: { summary: 'Cứu 3 người trong lũ quét', date: daysAgo(15), basis: 'rescue' },
+      deadline: { rule: 'DX-4', dueDate: daysAgo(5), dueAt: `${daysAgo(4)}T17:00:00.000Z`, provisional: false },
+      deadlineMetAt: null,
+      late: false,
+      lateRule: null,
+      escalation: 'missed',
+      warnings: [],
+      allowedEvents: ['UPDATE', 'SUBMIT', 'WITHDRAW'],
+      submittedAt: null,
+      forwardedAt: null,
+    });
+    renderProposal(fakeToken({ roles: ['drafter'], unitId: 'u1', name: 'Cán bộ' }));
+    const late = await screen.findByTestId('finding-late');
+    await waitFor(() => expect(late.textContent).toMatch(/Hồ sơ đã quá hạn \d+ ngày làm việc: khi trình thủ trưởng đơn vị, hồ sơ sẽ được ghi nhận là nộp quá hạn theo DX-4/));
+    expect(within(late).getByRole('link', { name: 'DX-4' }).getAttribute('href')).toBe('/rules/DX-4');
+    expect(screen.queryByTestId('findings-none')).toBeNull();
+    expect(screen.queryByText('Chưa thấy điều gì trái quy định.')).toBeNull();
+    fireEvent.click(document.querySelector('button[data-event="SUBMIT"]')!);
+    const confirm = within(screen.getByRole('dialog')).getByTestId('late-confirm');
+    expect(confirm.textContent).toMatch(/^Hồ sơ sẽ được ghi nhận là nộp quá hạn \d+ ngày làm việc theo DX-4 \(hạn cuối \d{2}\/\d{2}\/\d{4}\)\./);
+  });
+
+  it('a proposal already marked late says so in the notes', async () => {
+    renderProposal();
+    const late = await screen.findByTestId('finding-late');
+    expect(late.getAttribute('data-status')).toBe('marked');
+    expect(late.textContent).toContain('Hồ sơ đã được ghi nhận là nộp quá hạn theo DX-4 (hạn cuối 02/12/2026).');
+  });
+
+  it('a returned proposal shows the reason, who returned it, and “Sửa hồ sơ”', async () => {
+    current = proposal({
+      state: 'drafting',
+      lastReason: 'Bổ sung xác nhận của xã',
+      allowedEvents: ['UPDATE', 'SUBMIT', 'WITHDRAW'],
+      late: false,
+      lateRule: null,
+      deadline: null,
+      deadlineMetAt: null,
+    });
+    renderProposal(fakeToken({ roles: ['drafter'], unitId: 'u1' }));
+    const notice = await screen.findByTestId('returned-notice');
+    expect(notice.textContent).toContain('Hồ sơ bị trả lại: Bổ sung xác nhận của xã');
+    await waitFor(() => expect(notice.textContent).toContain('Lê Văn Cường · ' + ROLE_NAMES.vi.unit_head + ' · 21/11/2026 10:00'));
+    expect(screen.getByTestId('proposal-edit').getAttribute('href')).toBe('/proposals/p1/edit');
   });
 
   it('counts a thematic proposal back from its campaign’s ceremony', async () => {
@@ -221,7 +345,7 @@ describe('ProposalPage', () => {
       after: proposal({ state: 'homeAffairsAgreement', version: 5, allowedEvents: [] }),
     };
     const { container } = renderProposal();
-    fireEvent.click(await screen.findByRole('button', { name: EVENT_NAMES.vi.RETURN }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Trả lại đơn vị' }));
     fireEvent.change(screen.getByLabelText('Lý do'), { target: { value: 'Chưa đủ hồ sơ' } });
     fireEvent.click(screen.getByTestId('event-send'));
     expect((await screen.findByTestId('conflict-message')).textContent).toContain('Người khác đã xử lý hồ sơ này trước bạn.');
@@ -238,31 +362,34 @@ describe('ProposalPage', () => {
   it('after an event goes through, loads everything again and says it was recorded', async () => {
     postAnswer = { status: 200, body: {}, after: proposal({ state: 'homeAffairsAgreement', version: 5, allowedEvents: [] }) };
     renderProposal();
-    fireEvent.click(await screen.findByRole('button', { name: EVENT_NAMES.vi.RECOMMEND }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Đề nghị khen thưởng (ghi kết quả biểu quyết)' }));
     fireEvent.change(screen.getByLabelText('Số thành viên Hội đồng'), { target: { value: '9' } });
     fireEvent.change(screen.getByLabelText('Số phiếu tán thành'), { target: { value: '7' } });
     fireEvent.change(screen.getByLabelText('Số phiếu không tán thành'), { target: { value: '2' } });
     fireEvent.click(screen.getByTestId('event-send'));
     await waitFor(() => expect(screen.getByTestId('proposal-state').textContent).toBe(STATE_NAMES.vi.homeAffairsAgreement));
-    expect(screen.getByRole('status').textContent).toContain(EVENT_NAMES.vi.RECOMMEND);
+    expect(screen.getByRole('status').textContent).toContain('Đề nghị khen thưởng (ghi kết quả biểu quyết)');
     expect(api.calls.find((call) => call.method === 'POST')!.body).toEqual({ type: 'RECOMMEND', vote: { members: 9, for: 7, against: 2 } });
   });
 
-  it('offers the replay to auditors and administrators only', async () => {
-    renderProposal(fakeToken({ roles: ['auditor'] }));
+  it('offers the replay to auditors and administrators only, in the audit tab', async () => {
+    renderAuditTab(fakeToken({ roles: ['auditor'] }));
     const link = await screen.findByRole('link', { name: 'Phát lại nhật ký (kiểm tra)' });
     expect(link.getAttribute('href')).toBe('/proposals/p1/replay');
   });
 
   it('does not offer the replay to others', async () => {
-    renderProposal();
+    renderAuditTab();
     await screen.findByRole('heading', { level: 1 });
     expect(screen.queryByRole('link', { name: 'Phát lại nhật ký (kiểm tra)' })).toBeNull();
   });
 
-  it('shows the server’s refusal when the proposal cannot be read', async () => {
+  it('says in plain words when the proposal cannot be read, without the server’s English', async () => {
     stubFetch(() => json({ code: 'NOT_FOUND', message: 'Proposal p1 does not exist' }, 404));
     renderProposal();
-    expect(await screen.findByText(/Proposal p1 does not exist/)).toBeTruthy();
+    const alert = await screen.findByRole('alert');
+    expect(alert.getAttribute('data-code')).toBe('NOT_FOUND');
+    expect(alert.textContent).toContain('Không tìm thấy nội dung cần mở');
+    expect(alert.textContent).not.toContain('Proposal p1 does not exist');
   });
 });
