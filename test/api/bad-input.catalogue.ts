@@ -357,6 +357,11 @@ const LIST_CASES: BadInputCase[] = [
   { endpoint: LIST, name: 'state given twice', caller: 'council', query: 'state=drafting&state=awarded', status: 400, code: 'VALIDATION_FAILED', fields: ['state'] },
   { endpoint: LIST, name: 'late=maybe', caller: 'council', query: { late: 'maybe' }, status: 400, code: 'VALIDATION_FAILED', fields: ['late'] },
   { endpoint: LIST, name: 'inbox=1', caller: 'council', query: { inbox: '1' }, status: 400, code: 'VALIDATION_FAILED', fields: ['inbox'] },
+  { endpoint: LIST, name: 'actionable=yes', caller: 'council', query: { actionable: 'yes' }, status: 400, code: 'VALIDATION_FAILED', fields: ['actionable'] },
+  { endpoint: LIST, name: 'q of 101 characters', caller: 'council', query: { q: 'a'.repeat(101) }, status: 400, code: 'VALIDATION_FAILED', fields: ['q'] },
+  { endpoint: LIST, name: 'q holding a line break', caller: 'council', query: { q: 'nguyen\nvan an' }, status: 400, code: 'VALIDATION_FAILED', fields: ['q'] },
+  { endpoint: LIST, name: 'q holding NUL', caller: 'council', query: { q: 'an\u0000' }, status: 400, code: 'VALIDATION_FAILED', fields: ['q'] },
+  { endpoint: LIST, name: 'q given twice', caller: 'council', query: 'q=an&q=binh', status: 400, code: 'VALIDATION_FAILED', fields: ['q'] },
   { endpoint: LIST, name: 'campaignId=abc', caller: 'council', query: { campaignId: 'abc' }, status: 400, code: 'VALIDATION_FAILED', fields: ['campaignId'] },
   { endpoint: LIST, name: 'format=pdf', caller: 'council', query: { format: 'pdf' }, status: 400, code: 'VALIDATION_FAILED', fields: ['format'] },
   { endpoint: LIST, name: 'a cursor holding a right-to-left override', caller: 'council', query: { cursor: 'abc\u202Edef' }, status: 400, code: 'VALIDATION_FAILED', fields: ['cursor'] },
@@ -560,6 +565,9 @@ const MOVE_CASES: BadInputCase[] = [
 
 const CREATE_UNIT = 'POST /api/units' as const;
 const GET_UNIT = 'GET /api/units/:id' as const;
+const UNIT_CHANGE = 'POST /api/units/:id/changes' as const;
+const CREATE_CLUSTER = 'POST /api/clusters' as const;
+const unitChange = (fields: Record<string, unknown>) => ({ from: '2025-07-01', document: { ref: '1678/NQ-UBTVQH15', issuedAt: '2025-06-16' }, ...fields });
 
 const UNIT_CASES: BadInputCase[] = [
   { endpoint: CREATE_UNIT, name: 'no token', caller: null, body: { code: 'SO-NV', name: 'Sở Nội vụ' }, status: 401, code: 'UNAUTHENTICATED' },
@@ -596,6 +604,43 @@ const UNIT_CASES: BadInputCase[] = [
   },
   { endpoint: GET_UNIT, name: 'a unit id that is no UTF-8 (%E0%A4%A)', caller: 'drafter', target: 'badEncoding', status: 400, code: 'VALIDATION_FAILED', fields: ['body'] },
   { endpoint: 'GET /api/units', name: 'a 20 KB header', caller: 'drafter', headers: PADDING, status: 431, code: 'REQUEST_HEADER_FIELDS_TOO_LARGE' },
+  // Types, clusters and history (docs/units.md).
+  { endpoint: CREATE_UNIT, name: 'a type that is not one (huyen)', caller: 'admin', body: { code: 'XA-1', name: 'Xã Một', type: 'huyen' }, status: 400, code: 'VALIDATION_FAILED', fields: ['type'] },
+  { endpoint: CREATE_UNIT, name: 'a clusterId that is not a UUID', caller: 'admin', body: { code: 'XA-1', name: 'Xã Một', clusterId: 'cum-1' }, status: 400, code: 'VALIDATION_FAILED', fields: ['clusterId'] },
+  { endpoint: CREATE_UNIT, name: 'a clusterId with no cluster', caller: 'admin', body: { code: 'XA-1', name: 'Xã Một', clusterId: GHOST }, status: 404, code: 'NOT_FOUND' },
+  { endpoint: UNIT_CHANGE, name: 'no token', caller: null, target: 'unit', body: unitChange({ kind: 'dissolved' }), status: 401, code: 'UNAUTHENTICATED' },
+  { endpoint: UNIT_CHANGE, name: 'a drafter', caller: 'drafter', target: 'unit', body: unitChange({ kind: 'dissolved' }), status: 403, code: 'FORBIDDEN' },
+  { endpoint: UNIT_CHANGE, name: 'home affairs', caller: 'home_affairs', target: 'unit', body: unitChange({ kind: 'dissolved' }), status: 403, code: 'FORBIDDEN' },
+  { endpoint: UNIT_CHANGE, name: 'the auditor', caller: 'auditor', target: 'unit', body: unitChange({ kind: 'dissolved' }), status: 403, code: 'FORBIDDEN' },
+  { endpoint: UNIT_CHANGE, name: 'a unit id with no unit', caller: 'admin', target: 'ghost', body: unitChange({ kind: 'dissolved' }), status: 404, code: 'NOT_FOUND' },
+  { endpoint: UNIT_CHANGE, name: 'a kind that is not one (split)', caller: 'admin', target: 'unit', body: unitChange({ kind: 'split' }), status: 400, code: 'VALIDATION_FAILED', fields: ['kind'] },
+  { endpoint: UNIT_CHANGE, name: 'from 30 February', caller: 'admin', target: 'unit', body: unitChange({ kind: 'dissolved', from: '2025-02-30' }), status: 400, code: 'VALIDATION_FAILED', fields: ['from'] },
+  { endpoint: UNIT_CHANGE, name: 'no document', caller: 'admin', target: 'unit', body: withoutKey(unitChange({ kind: 'dissolved' }), 'document'), status: 400, code: 'VALIDATION_FAILED', fields: ['document'] },
+  { endpoint: UNIT_CHANGE, name: 'a document ref with a line feed', caller: 'admin', target: 'unit', body: unitChange({ kind: 'dissolved', document: { ref: '1678/NQ\n-UBTVQH15', issuedAt: '2025-06-16' } }), status: 400, code: 'VALIDATION_FAILED', fields: ['document.ref'] },
+  { endpoint: UNIT_CHANGE, name: 'a document issued tomorrow', caller: 'admin', target: 'unit', body: unitChange({ kind: 'dissolved', document: { ref: '1/NQ', issuedAt: tomorrow } }), status: 400, code: 'VALIDATION_FAILED', fields: ['document.issuedAt'] },
+  { endpoint: UNIT_CHANGE, name: 'effective eleven years ahead', caller: 'admin', target: 'unit', body: unitChange({ kind: 'dissolved', from: ELEVEN_YEARS_AHEAD }), status: 400, code: 'VALIDATION_FAILED', fields: ['from'] },
+  { endpoint: UNIT_CHANGE, name: 'merged into itself', caller: 'admin', target: 'unit', body: unitChange({ kind: 'merged_into', successorId: '$unit' }), status: 400, code: 'VALIDATION_FAILED', fields: ['successorId'] },
+  { endpoint: UNIT_CHANGE, name: 'merged into a unit that is not there', caller: 'admin', target: 'unit', body: unitChange({ kind: 'merged_into', successorId: GHOST }), status: 400, code: 'VALIDATION_FAILED', fields: ['successorId'] },
+  { endpoint: UNIT_CHANGE, name: 'merged into no unit', caller: 'admin', target: 'unit', body: unitChange({ kind: 'merged_into' }), status: 400, code: 'VALIDATION_FAILED', fields: ['successorId'] },
+  { endpoint: UNIT_CHANGE, name: 'a successorId that is not a UUID', caller: 'admin', target: 'unit', body: unitChange({ kind: 'merged_into', successorId: 'xa-1' }), status: 400, code: 'VALIDATION_FAILED', fields: ['successorId'] },
+  { endpoint: UNIT_CHANGE, name: 'a rename that also merges', caller: 'admin', target: 'unit', body: unitChange({ kind: 'renamed', name: 'Xã Mới', successorId: '$otherUnit' }), status: 400, code: 'VALIDATION_FAILED', fields: ['successorId'] },
+  { endpoint: UNIT_CHANGE, name: 'a rename without a name', caller: 'admin', target: 'unit', body: unitChange({ kind: 'renamed' }), status: 400, code: 'VALIDATION_FAILED', fields: ['name'] },
+  { endpoint: UNIT_CHANGE, name: 'a rename to a name of spaces', caller: 'admin', target: 'unit', body: unitChange({ kind: 'renamed', name: '   ' }), status: 400, code: 'VALIDATION_FAILED', fields: ['name'] },
+  { endpoint: UNIT_CHANGE, name: 'a type that is not one', caller: 'admin', target: 'unit', body: unitChange({ kind: 'type_changed', type: 'tinh' }), status: 400, code: 'VALIDATION_FAILED', fields: ['type'] },
+  { endpoint: UNIT_CHANGE, name: 'a cluster with no cluster', caller: 'admin', target: 'unit', body: unitChange({ kind: 'cluster_changed', clusterId: GHOST }), status: 400, code: 'VALIDATION_FAILED', fields: ['clusterId'] },
+  { endpoint: UNIT_CHANGE, name: 'a clusterId as a number', caller: 'admin', target: 'unit', body: unitChange({ kind: 'cluster_changed', clusterId: 7 }), status: 400, code: 'VALIDATION_FAILED', fields: ['clusterId'] },
+  { endpoint: UNIT_CHANGE, name: 'an unknown field', caller: 'admin', target: 'unit', body: unitChange({ kind: 'dissolved', reason: 'sáp xếp' }), status: 400, code: 'VALIDATION_FAILED', fields: ['reason'] },
+  { endpoint: UNIT_CHANGE, name: 'JSON arrays nested 5,000 deep', caller: 'admin', target: 'unit', body: deepArrays, status: 400, code: 'VALIDATION_FAILED', fields: ['body'] },
+  { endpoint: CREATE_CLUSTER, name: 'no token', caller: null, body: { name: 'Cụm thi đua số 1', kind: 'cum' }, status: 401, code: 'UNAUTHENTICATED' },
+  { endpoint: CREATE_CLUSTER, name: 'a drafter', caller: 'drafter', body: { name: 'Cụm thi đua số 1', kind: 'cum' }, status: 403, code: 'FORBIDDEN' },
+  { endpoint: CREATE_CLUSTER, name: 'the auditor', caller: 'auditor', body: { name: 'Cụm thi đua số 1', kind: 'cum' }, status: 403, code: 'FORBIDDEN' },
+  { endpoint: CREATE_CLUSTER, name: 'a kind that is not one (nhom)', caller: 'admin', body: { name: 'Cụm thi đua số 1', kind: 'nhom' }, status: 400, code: 'VALIDATION_FAILED', fields: ['kind'] },
+  { endpoint: CREATE_CLUSTER, name: 'no kind', caller: 'admin', body: { name: 'Cụm thi đua số 1' }, status: 400, code: 'VALIDATION_FAILED', fields: ['kind'] },
+  { endpoint: CREATE_CLUSTER, name: 'no name', caller: 'admin', body: { kind: 'cum' }, status: 400, code: 'VALIDATION_FAILED', fields: ['name'] },
+  { endpoint: CREATE_CLUSTER, name: 'a name with a line feed', caller: 'admin', body: { name: 'Cụm thi đua\nsố 1', kind: 'cum' }, status: 400, code: 'VALIDATION_FAILED', fields: ['name'] },
+  { endpoint: CREATE_CLUSTER, name: 'a name of 501 characters', caller: 'admin', body: { name: 'C'.repeat(501), kind: 'cum' }, status: 400, code: 'VALIDATION_FAILED', fields: ['name'] },
+  { endpoint: CREATE_CLUSTER, name: 'an unknown field', caller: 'admin', body: { name: 'Cụm thi đua số 1', kind: 'cum', units: [] }, status: 400, code: 'VALIDATION_FAILED', fields: ['units'] },
+  { endpoint: 'GET /api/clusters', name: 'no token', caller: null, status: 401, code: 'UNAUTHENTICATED' },
 ];
 
 const REGISTER_WEBHOOK = 'POST /api/webhooks' as const;
@@ -658,6 +703,8 @@ const NOTIFICATION_CASES: BadInputCase[] = [
   { endpoint: READ_NOTICE, name: 'no token', caller: null, target: 'ghost', status: 401, code: 'UNAUTHENTICATED' },
   { endpoint: READ_NOTICE, name: 'a notice id with no notice', caller: 'drafter', target: 'ghost', status: 404, code: 'NOT_FOUND' },
   { endpoint: READ_NOTICE, name: 'a notice id that is not a UUID', caller: 'drafter', target: 'notAUuid', status: 404, code: 'NOT_FOUND' },
+  { endpoint: 'POST /api/notifications/read-all', name: 'no token', caller: null, status: 401, code: 'UNAUTHENTICATED' },
+  { endpoint: 'POST /api/notifications/read-all', name: 'the auditor (reads only)', caller: 'auditor', status: 403, code: 'FORBIDDEN' },
   // Marking read is a write, and an auditor writes nothing, not even their own read marks.
   { endpoint: READ_NOTICE, name: 'the auditor', caller: 'auditor', target: 'ghost', status: 403, code: 'FORBIDDEN' },
   {
@@ -786,6 +833,85 @@ const AUDIT_CASES: BadInputCase[] = [
   { endpoint: 'POST /api/admin/proposals/migrate', name: 'toVersion 99 (no such machine)', caller: 'admin', body: { ids: [GHOST], toVersion: 99 }, status: 400, code: 'VALIDATION_FAILED', fields: ['toVersion'] },
 ];
 
+const STATISTICS = 'GET /api/statistics' as const;
+const MAY = { from: '2026-05-01', to: '2026-05-31' };
+
+const STATISTICS_CASES: BadInputCase[] = [
+  { endpoint: STATISTICS, name: 'no token', caller: null, query: MAY, status: 401, code: 'UNAUTHENTICATED' },
+  { endpoint: STATISTICS, name: 'no period at all', caller: 'home_affairs', status: 400, code: 'VALIDATION_FAILED', fields: ['from', 'to'] },
+  { endpoint: STATISTICS, name: 'from=2026-02-30', caller: 'home_affairs', query: { ...MAY, from: '2026-02-30' }, status: 400, code: 'VALIDATION_FAILED', fields: ['from'] },
+  { endpoint: STATISTICS, name: 'to written dd/mm/yyyy', caller: 'home_affairs', query: { ...MAY, to: '31/05/2026' }, status: 400, code: 'VALIDATION_FAILED', fields: ['to'] },
+  { endpoint: STATISTICS, name: 'to before from', caller: 'home_affairs', query: { from: '2026-05-31', to: '2026-05-01' }, status: 400, code: 'VALIDATION_FAILED', fields: ['to'] },
+  { endpoint: STATISTICS, name: 'a period of more than ten years', caller: 'home_affairs', query: { from: '2010-01-01', to: '2026-12-31' }, status: 400, code: 'VALIDATION_FAILED', fields: ['to'] },
+  { endpoint: STATISTICS, name: 'a period in 1800', caller: 'home_affairs', query: { from: '1800-01-01', to: '1800-12-31' }, status: 400, code: 'VALIDATION_FAILED', fields: ['from', 'to'] },
+  { endpoint: STATISTICS, name: 'groupBy=gender (no such breakdown)', caller: 'home_affairs', query: { ...MAY, groupBy: 'unit,gender' }, status: 400, code: 'VALIDATION_FAILED', fields: ['groupBy'] },
+  { endpoint: STATISTICS, name: 'groupBy naming a breakdown twice', caller: 'home_affairs', query: { ...MAY, groupBy: 'unit,unit' }, status: 400, code: 'VALIDATION_FAILED', fields: ['groupBy'] },
+  { endpoint: STATISTICS, name: 'format=csv', caller: 'home_affairs', query: { ...MAY, format: 'csv' }, status: 400, code: 'VALIDATION_FAILED', fields: ['format'] },
+  { endpoint: STATISTICS, name: 'unitId that is not a UUID', caller: 'home_affairs', query: { ...MAY, unitId: 'SO-YTE' }, status: 400, code: 'VALIDATION_FAILED', fields: ['unitId'] },
+  { endpoint: STATISTICS, name: 'an unknown parameter', caller: 'home_affairs', query: { ...MAY, state: 'awarded' }, status: 400, code: 'VALIDATION_FAILED', fields: ['state'] },
+  { endpoint: STATISTICS, name: "a drafter asking for another unit's statistics", caller: 'drafter', query: { ...MAY, unitId: '$otherUnit' }, status: 403, code: 'FORBIDDEN' },
+  { endpoint: STATISTICS, name: "a unit head asking for another unit's spreadsheet", caller: 'unit_head', query: { ...MAY, unitId: '$otherUnit', format: 'xlsx' }, status: 403, code: 'FORBIDDEN' },
+  { endpoint: STATISTICS, name: 'a unit that does not exist', caller: 'home_affairs', query: { ...MAY, unitId: GHOST }, status: 404, code: 'NOT_FOUND' },
+];
+
+// The registry of nominees and the Decree 152/2025 Art. 4 matters (docs/architecture.md, "People and their awards").
+const PEOPLE = 'GET /api/people' as const;
+const CREATE_PERSON = 'POST /api/people' as const;
+const GET_PERSON = 'GET /api/people/:id' as const;
+const RECORD_MATTER = 'POST /api/people/:id/restrictions' as const;
+const CLOSE_MATTER = 'POST /api/people/:id/restrictions/:rid/close' as const;
+const MATTER = { kind: 'discipline_considered', from: today, document: { type: 'Công văn', number: '123/CV-UBND', date: today, issuer: 'UBND xã Hòa Bình' } };
+const matterWith = (overrides: Record<string, unknown>) => ({ ...MATTER, ...overrides });
+const CLOSING = { closedOn: today, document: { number: '45/TB-UBND', date: today, issuer: 'UBND xã Hòa Bình' } };
+
+const PEOPLE_CASES: BadInputCase[] = [
+  { endpoint: PEOPLE, name: 'no token', caller: null, status: 401, code: 'UNAUTHENTICATED' },
+  { endpoint: PEOPLE, name: 'type=group', caller: 'drafter', query: { type: 'group' }, status: 400, code: 'VALIDATION_FAILED', fields: ['type'] },
+  { endpoint: PEOPLE, name: 'unitId that is not a UUID', caller: 'home_affairs', query: { unitId: 'SO-YTE' }, status: 400, code: 'VALIDATION_FAILED', fields: ['unitId'] },
+  { endpoint: PEOPLE, name: 'q of 301 characters', caller: 'drafter', query: { q: 'a'.repeat(301) }, status: 400, code: 'VALIDATION_FAILED', fields: ['q'] },
+  { endpoint: PEOPLE, name: 'a cursor this server never handed out', caller: 'drafter', query: { cursor: 'bm90LWEtY3Vyc29y' }, status: 400, code: 'VALIDATION_FAILED', fields: ['cursor'] },
+  { endpoint: PEOPLE, name: "a drafter asking for another unit's people", caller: 'drafter', query: { unitId: '$otherUnit' }, status: 403, code: 'FORBIDDEN' },
+  { endpoint: PEOPLE, name: 'an unknown parameter', caller: 'drafter', query: { name: 'An' }, status: 400, code: 'VALIDATION_FAILED', fields: ['name'] },
+  { endpoint: CREATE_PERSON, name: 'no token', caller: null, body: { type: 'individual', name: 'Nguyễn Văn An' }, status: 401, code: 'UNAUTHENTICATED' },
+  { endpoint: CREATE_PERSON, name: 'the chairman', caller: 'chairman', body: { type: 'individual', name: 'Nguyễn Văn An' }, status: 403, code: 'FORBIDDEN' },
+  { endpoint: CREATE_PERSON, name: 'the auditor', caller: 'auditor', body: { type: 'individual', name: 'Nguyễn Văn An' }, status: 403, code: 'FORBIDDEN' },
+  { endpoint: CREATE_PERSON, name: 'type group', caller: 'drafter', body: { type: 'group', name: 'Nguyễn Văn An' }, status: 400, code: 'VALIDATION_FAILED', fields: ['type'] },
+  { endpoint: CREATE_PERSON, name: 'birth year 1899', caller: 'drafter', body: { type: 'individual', name: 'Nguyễn Văn An', birthYear: 1899 }, status: 400, code: 'VALIDATION_FAILED', fields: ['birthYear'] },
+  { endpoint: CREATE_PERSON, name: 'birth year 1985.5', caller: 'drafter', body: { type: 'individual', name: 'Nguyễn Văn An', birthYear: 1985.5 }, status: 400, code: 'VALIDATION_FAILED', fields: ['birthYear'] },
+  { endpoint: CREATE_PERSON, name: 'birth year as text', caller: 'drafter', body: { type: 'individual', name: 'Nguyễn Văn An', birthYear: '1985' }, status: 400, code: 'VALIDATION_FAILED', fields: ['birthYear'] },
+  { endpoint: CREATE_PERSON, name: 'birth year 2100 (after this year)', caller: 'drafter', body: { type: 'individual', name: 'Nguyễn Văn An', birthYear: 2100 }, status: 400, code: 'VALIDATION_FAILED', fields: ['birthYear'] },
+  { endpoint: CREATE_PERSON, name: 'gender "other"', caller: 'drafter', body: { type: 'individual', name: 'Nguyễn Văn An', gender: 'other' }, status: 400, code: 'VALIDATION_FAILED', fields: ['gender'] },
+  { endpoint: CREATE_PERSON, name: 'a collective with a gender', caller: 'drafter', body: { type: 'collective', name: 'Phòng Y tế', gender: 'male' }, status: 400, code: 'VALIDATION_FAILED', fields: ['gender'] },
+  { endpoint: CREATE_PERSON, name: 'a name with a line feed', caller: 'drafter', body: { type: 'individual', name: 'Nguyễn\nVăn An' }, status: 400, code: 'VALIDATION_FAILED', fields: ['name'] },
+  { endpoint: CREATE_PERSON, name: 'a name of zero-width spaces', caller: 'drafter', body: { type: 'individual', name: '\u200B\u200B' }, status: 400, code: 'VALIDATION_FAILED', fields: ['name'] },
+  { endpoint: CREATE_PERSON, name: 'a name of 301 characters', caller: 'drafter', body: { type: 'individual', name: 'N'.repeat(301) }, status: 400, code: 'VALIDATION_FAILED', fields: ['name'] },
+  { endpoint: CREATE_PERSON, name: 'a title of 201 characters', caller: 'drafter', body: { type: 'individual', name: 'Nguyễn Văn An', title: 'T'.repeat(201) }, status: 400, code: 'VALIDATION_FAILED', fields: ['title'] },
+  { endpoint: CREATE_PERSON, name: 'a workplace of 301 characters', caller: 'drafter', body: { type: 'individual', name: 'Nguyễn Văn An', workplace: 'W'.repeat(301) }, status: 400, code: 'VALIDATION_FAILED', fields: ['workplace'] },
+  { endpoint: CREATE_PERSON, name: 'an unknown field', caller: 'drafter', body: { type: 'individual', name: 'Nguyễn Văn An', cccd: '001085000001' }, status: 400, code: 'VALIDATION_FAILED', fields: ['cccd'] },
+  { endpoint: CREATE_PERSON, name: "a drafter registering another unit's person", caller: 'drafter', body: { type: 'individual', name: 'Nguyễn Văn An', unitId: '$otherUnit' }, status: 403, code: 'FORBIDDEN' },
+  { endpoint: CREATE_PERSON, name: 'a unit that does not exist', caller: 'home_affairs', body: { type: 'individual', name: 'Nguyễn Văn An', unitId: GHOST }, status: 404, code: 'NOT_FOUND' },
+  { endpoint: GET_PERSON, name: 'no token', caller: null, target: 'ghost', status: 401, code: 'UNAUTHENTICATED' },
+  { endpoint: GET_PERSON, name: 'an id with no person', caller: 'home_affairs', target: 'ghost', status: 404, code: 'NOT_FOUND' },
+  { endpoint: GET_PERSON, name: 'an id that is not a UUID', caller: 'drafter', target: 'notAUuid', status: 404, code: 'NOT_FOUND' },
+  { endpoint: GET_PERSON, name: 'an id of 300 characters', caller: 'drafter', target: 'longId', status: 404, code: 'NOT_FOUND' },
+  { endpoint: RECORD_MATTER, name: 'no token', caller: null, target: 'ghost', body: MATTER, status: 401, code: 'UNAUTHENTICATED' },
+  { endpoint: RECORD_MATTER, name: 'a drafter', caller: 'drafter', target: 'ghost', body: MATTER, status: 403, code: 'FORBIDDEN' },
+  { endpoint: RECORD_MATTER, name: 'the chairman', caller: 'chairman', target: 'ghost', body: MATTER, status: 403, code: 'FORBIDDEN' },
+  { endpoint: RECORD_MATTER, name: 'a person that does not exist', caller: 'council', target: 'ghost', body: MATTER, status: 404, code: 'NOT_FOUND' },
+  { endpoint: RECORD_MATTER, name: 'kind "rumour"', caller: 'council', target: 'ghost', body: matterWith({ kind: 'rumour' }), status: 400, code: 'VALIDATION_FAILED', fields: ['kind'] },
+  { endpoint: RECORD_MATTER, name: 'from 31 February', caller: 'council', target: 'ghost', body: matterWith({ from: '2026-02-31' }), status: 400, code: 'VALIDATION_FAILED', fields: ['from'] },
+  { endpoint: RECORD_MATTER, name: 'no document', caller: 'council', target: 'ghost', body: matterWith({ document: undefined }), status: 400, code: 'VALIDATION_FAILED', fields: ['document'] },
+  { endpoint: RECORD_MATTER, name: 'a document without its number', caller: 'council', target: 'ghost', body: matterWith({ document: { date: today, issuer: 'UBND xã' } }), status: 400, code: 'VALIDATION_FAILED', fields: ['document.number'] },
+  { endpoint: RECORD_MATTER, name: 'a document without its issuer, dated 2026-13-01', caller: 'council', target: 'ghost', body: matterWith({ document: { number: '1/CV', date: '2026-13-01' } }), status: 400, code: 'VALIDATION_FAILED', fields: ['document.date', 'document.issuer'] },
+  { endpoint: RECORD_MATTER, name: 'endsOn as a number', caller: 'council', target: 'ghost', body: matterWith({ kind: 'discipline_served', endsOn: 20260901 }), status: 400, code: 'VALIDATION_FAILED', fields: ['endsOn'] },
+  { endpoint: RECORD_MATTER, name: 'an unknown field', caller: 'council', target: 'ghost', body: matterWith({ severity: 'high' }), status: 400, code: 'VALIDATION_FAILED', fields: ['severity'] },
+  { endpoint: CLOSE_MATTER, name: 'no token', caller: null, target: 'ghost', params: { rid: 'ghost' }, body: CLOSING, status: 401, code: 'UNAUTHENTICATED' },
+  { endpoint: CLOSE_MATTER, name: 'a drafter', caller: 'drafter', target: 'ghost', params: { rid: 'ghost' }, body: CLOSING, status: 403, code: 'FORBIDDEN' },
+  { endpoint: CLOSE_MATTER, name: 'a person that does not exist', caller: 'home_affairs', target: 'ghost', params: { rid: 'ghost' }, body: CLOSING, status: 404, code: 'NOT_FOUND' },
+  { endpoint: CLOSE_MATTER, name: 'no closedOn', caller: 'home_affairs', target: 'ghost', params: { rid: 'ghost' }, body: { document: CLOSING.document }, status: 400, code: 'VALIDATION_FAILED', fields: ['closedOn'] },
+  { endpoint: CLOSE_MATTER, name: 'a document as a string', caller: 'home_affairs', target: 'ghost', params: { rid: 'ghost' }, body: { closedOn: today, document: '45/TB-UBND' }, status: 400, code: 'VALIDATION_FAILED', fields: ['document'] },
+];
+
 const OTHER_CASES: BadInputCase[] = [
   { endpoint: 'GET /api/machines', name: 'no token', caller: null, status: 401, code: 'UNAUTHENTICATED' },
   { endpoint: 'GET /api/machines/:version', name: 'version 99', caller: 'drafter', params: { version: '99' }, status: 404, code: 'NOT_FOUND' },
@@ -819,6 +945,8 @@ export const CATALOGUE: readonly BadInputCase[] = [
   ...NOTIFICATION_CASES,
   ...CALENDAR_CASES,
   ...AUDIT_CASES,
+  ...STATISTICS_CASES,
+  ...PEOPLE_CASES,
   ...OTHER_CASES,
 ];
 

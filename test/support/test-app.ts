@@ -25,6 +25,11 @@ export const TABLES = [
   'idempotency_keys',
   'proposal_documents',
   'document_blobs',
+  'clusters',
+  'unit_changes',
+  'people',
+  'person_proposals',
+  'person_restrictions',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 export type RowCounts = Record<TableName, number>;

@@ -17,7 +17,10 @@ import { HealthController } from './controllers/health.controller.js';
 import { MachinesController } from './controllers/machines.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { ProposalsController } from './controllers/proposals.controller.js';
+import { StatisticsController } from './controllers/statistics.controller.js';
 import { UnitsController } from './controllers/units.controller.js';
+import { PeopleController } from './controllers/people.controller.js';
+import { ClustersController } from './controllers/clusters.controller.js';
 import { WebhooksController } from './controllers/webhooks.controller.js';
 import { DevSignInController } from './dev/dev-sign-in.controller.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
@@ -32,8 +35,11 @@ export class ApiModule {
       controllers: [
         HealthController,
         UnitsController,
+        PeopleController,
+        ClustersController,
         CampaignsController,
         ProposalsController,
+        StatisticsController,
         DocumentsController,
         FormsController,
         MachinesController,

@@ -16,5 +16,7 @@ export * from './notifications.js';
 export * from './audit.js';
 export * from './machines.js';
 export * from './sign-in.js';
+export * from './statistics.js';
+export * from './people.js';
 export type { CalendarYear, CalendarDayOff, CalendarWorkingSaturday, Deadline, DeadlineComputation, DeadlineRule, SkippedDay } from '#calendar';
 export type { Finding, RuleId } from '#rules';

@@ -3,3 +3,4 @@ export * from './domain-error.js';
 export * from './clock.js';
 export * from './document-kinds.js';
 export * from './visible-text.js';
+export * from './fold-vietnamese.js';

@@ -4,7 +4,8 @@ import { AuditLog, DocumentEvidence } from '#audit';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { BlobStore, FileBlobStore } from '#documents';
 import { DeliveryRepository, NoticeRepository, WebhookRepository } from '#notifications';
-import { CampaignRepository, OfficialCalendarRepository, ProposalRepository, UnitRepository } from '#proposals';
+import { PersonRepository } from '#proposals';
+import { CampaignRepository, OfficialCalendarRepository, ProposalRepository, ProposalStatisticsReader, UnitRepository } from '#proposals';
 import { openDatabase } from './open-database.js';
 import { SqlAuditLog } from './repositories/sql-audit-log.js';
 import { SqlBlobStore } from './repositories/sql-blob.store.js';
@@ -15,8 +16,10 @@ import { SqlNoticeRepository } from './repositories/sql-notice.repository.js';
 import { SqlOfficialCalendarRepository } from './repositories/sql-official-calendar.repository.js';
 import { SqlOutboxStore } from './repositories/sql-outbox.store.js';
 import { SqlProposalRepository } from './repositories/sql-proposal.repository.js';
+import { SqlProposalStatisticsReader } from './repositories/sql-proposal-statistics.reader.js';
 import { SqlTransactionRunner } from './repositories/sql-transaction-runner.js';
 import { SqlUnitRepository } from './repositories/sql-unit.repository.js';
+import { SqlPersonRepository } from './repositories/sql-person.repository.js';
 import { SqlWebhookRepository } from './repositories/sql-webhook.repository.js';
 
 const OWNS_DATA_SOURCE = Symbol('OWNS_DATA_SOURCE');
@@ -50,6 +53,12 @@ export class PersistenceModule implements OnApplicationShutdown {
         { provide: SqlTransactionRunner, inject: [DataSource], useFactory: (ds: DataSource) => new SqlTransactionRunner(ds) },
         { provide: ProposalRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlProposalRepository(r) },
         { provide: UnitRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlUnitRepository(r) },
+        { provide: PersonRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlPersonRepository(r) },
+        {
+          provide: ProposalStatisticsReader,
+          inject: [SqlTransactionRunner],
+          useFactory: (r: SqlTransactionRunner) => new SqlProposalStatisticsReader(r),
+        },
         { provide: CampaignRepository, inject: [SqlTransactionRunner], useFactory: (r: SqlTransactionRunner) => new SqlCampaignRepository(r) },
         {
           provide: OfficialCalendarRepository,
@@ -78,6 +87,8 @@ export class PersistenceModule implements OnApplicationShutdown {
         SqlTransactionRunner,
         ProposalRepository,
         UnitRepository,
+        PersonRepository,
+        ProposalStatisticsReader,
         CampaignRepository,
         OfficialCalendarRepository,
         SqlOutboxStore,

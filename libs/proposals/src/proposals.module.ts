@@ -15,9 +15,13 @@ import { FireDeadlineTimerUseCase } from './use-cases/fire-deadline-timer.use-ca
 import { DossierUseCases } from './use-cases/dossier.use-cases.js';
 import { ProposalForms } from './use-cases/proposal-forms.query.js';
 import { ProposalListExport } from './use-cases/proposal-list.export.js';
+import { ProposalStatisticsReader } from './ports/proposal-statistics.reader.js';
+import { ProposalStatistics } from './use-cases/proposal-statistics.query.js';
 import { MigrateProposalsUseCase } from './use-cases/migrate-proposals.use-case.js';
 import { ProposalQueries } from './use-cases/proposal-queries.js';
 import { UnitUseCases } from './use-cases/unit.use-cases.js';
+import { PersonRepository } from './ports/person.repository.js';
+import { PeopleUseCases } from './use-cases/people.use-cases.js';
 
 /** The bundled official years, plus every schedule an administrator has loaded since. */
 export async function loadWorkingCalendar(calendars: OfficialCalendarRepository): Promise<WorkingCalendar> {
@@ -37,15 +41,21 @@ const dossierRules = (config: AppConfig) => ({ documentsRequired: config.documen
     { provide: WorkingCalendar, inject: [OfficialCalendarRepository], useFactory: loadWorkingCalendar },
     {
       provide: CreateProposalUseCase,
-      inject: [ProposalRepository, UnitRepository, CampaignRepository, Clock, WorkingCalendar],
-      useFactory: (p: ProposalRepository, u: UnitRepository, c: CampaignRepository, clock: Clock, calendar: WorkingCalendar) =>
-        new CreateProposalUseCase(p, u, c, clock, calendar),
+      inject: [ProposalRepository, UnitRepository, CampaignRepository, Clock, WorkingCalendar, PersonRepository],
+      useFactory: (
+        p: ProposalRepository,
+        u: UnitRepository,
+        c: CampaignRepository,
+        clock: Clock,
+        calendar: WorkingCalendar,
+        people: PersonRepository,
+      ) => new CreateProposalUseCase(p, u, c, clock, calendar, people),
     },
     {
       provide: ApplyProposalEventUseCase,
-      inject: [ProposalRepository, Clock, WorkingCalendar, APP_CONFIG],
-      useFactory: (p: ProposalRepository, clock: Clock, calendar: WorkingCalendar, config: AppConfig) =>
-        new ApplyProposalEventUseCase(p, clock, calendar, dossierRules(config)),
+      inject: [ProposalRepository, Clock, WorkingCalendar, APP_CONFIG, PersonRepository],
+      useFactory: (p: ProposalRepository, clock: Clock, calendar: WorkingCalendar, config: AppConfig, people: PersonRepository) =>
+        new ApplyProposalEventUseCase(p, clock, calendar, dossierRules(config), people),
     },
     {
       provide: FireDeadlineTimerUseCase,
@@ -73,11 +83,21 @@ const dossierRules = (config: AppConfig) => ({ documentsRequired: config.documen
       useFactory: (q: ProposalQueries, u: UnitRepository, clock: Clock) => new ProposalListExport(q, u, clock),
     },
     {
+      provide: ProposalStatistics,
+      inject: [ProposalStatisticsReader, UnitRepository, Clock],
+      useFactory: (r: ProposalStatisticsReader, u: UnitRepository, clock: Clock) => new ProposalStatistics(r, u, clock),
+    },
+    {
       provide: DossierUseCases,
       inject: [ProposalRepository, BlobStore, Clock],
       useFactory: (p: ProposalRepository, blobs: BlobStore, clock: Clock) => new DossierUseCases(p, blobs, clock),
     },
     { provide: UnitUseCases, inject: [UnitRepository, Clock], useFactory: (u: UnitRepository, clock: Clock) => new UnitUseCases(u, clock) },
+    {
+      provide: PeopleUseCases,
+      inject: [PersonRepository, UnitRepository, Clock],
+      useFactory: (people: PersonRepository, u: UnitRepository, clock: Clock) => new PeopleUseCases(people, u, clock),
+    },
     {
       provide: CampaignUseCases,
       inject: [CampaignRepository, ProposalRepository, UnitRepository, Clock, WorkingCalendar],
@@ -106,7 +126,9 @@ const dossierRules = (config: AppConfig) => ({ documentsRequired: config.documen
     DossierUseCases,
     ProposalForms,
     ProposalListExport,
+    ProposalStatistics,
     UnitUseCases,
+    PeopleUseCases,
     CampaignUseCases,
     CalendarUseCases,
   ],

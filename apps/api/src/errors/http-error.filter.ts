@@ -18,6 +18,7 @@ export const STATUS: Record<DomainErrorCode, number> = {
   UNSAFE_ARCHIVE: 422,
   FORM_NOT_READY: 409,
   CONFIRMATION_REQUIRED: 409,
+  UNIT_DISSOLVED: 409,
   TOO_MANY_STREAMS: 429,
 };
 

@@ -26,6 +26,7 @@ const MEANING: Record<DocumentedCode, string> = {
   DUPLICATE: 'one with this identity exists already',
   FORM_NOT_READY: 'the form cannot be generated yet (nothing decided or approved)',
   CONFIRMATION_REQUIRED: 'the change would make open dossiers late at once: send it again with confirm: true',
+  UNIT_DISSOLVED: 'the unit was merged into another (`successorId`) or dissolved from `dissolvedOn`: no new proposal, no further change',
   PAYLOAD_TOO_LARGE: 'the file is larger than the limit (DOCUMENT_MAX_BYTES), given as `limit`',
   UNSUPPORTED_MEDIA_TYPE: 'the bytes are not a PDF, DOCX, JPEG or PNG; `accepted` lists what is',
   RULE_VIOLATION: 'a rule of the rulebook refuses it; `violations` names each rule',

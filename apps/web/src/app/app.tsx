@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { COMMON, ROLE_NAMES } from '../i18n/common.messages.js';
 import { LANGS, useLang, useT } from '../i18n/i18n.js';
 import { NotificationBell } from '../features/notifications/notification-bell.js';
@@ -32,7 +32,10 @@ function Navigation() {
     { to: '/proposals/new', label: t.newProposal, show: holdsAny(user, 'drafter', 'unit_head') },
     { to: '/campaigns', label: t.campaigns, show: true },
     { to: '/calendar', label: t.calendar, show: true },
+    { to: '/statistics', label: t.statistics, show: true },
+    { to: '/people', label: t.people, show: true },
     { to: '/audit', label: t.audit, show: holdsAny(user, 'auditor', 'admin') },
+    { to: '/units', label: t.units, show: holdsAny(user, 'admin') },
   ];
   return (
     <nav aria-label={t.mainNav}>
@@ -75,12 +78,19 @@ function CurrentPage() {
   );
 }
 
-/** The console: a header (navigation, bell, language, who is signed in) over the current screen. */
+/**
+ * The console: a header (navigation, bell, language, who is signed in) over the current screen. On a phone
+ * (styles.css, max-width 30rem) the header is one row, the short title, the bell and a menu button; the
+ * navigation and the rest open under it from the button and close again on the next screen.
+ */
 export function App() {
   const t = useT(APP_MESSAGES);
   const common = useT(COMMON);
   const { lang } = useLang();
   const { user, signOut } = useSession();
+  const { location } = useRouter();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.path, location.query.toString()]);
   if (!user) {
     return (
       <main id="main" className="sign-in-screen">
@@ -97,20 +107,38 @@ export function App() {
       <a className="skip-link" href="#main">
         {t.skip}
       </a>
-      <header className="app-header">
-        <Link to="/" className="brand">
-          {t.title}
+      <header className={menuOpen ? 'app-header app-header--open' : 'app-header'} data-testid="app-header">
+        <Link to="/" className="brand" title={t.title}>
+          <span className="brand__full">{t.title}</span>
+          <span className="brand__short" aria-hidden="true">
+            {t.shortTitle}
+          </span>
         </Link>
-        <Navigation />
         <div className="header-tools">
           <NotificationBell />
-          <LanguageSwitch />
-          <span className="who" title={t.signedInAs}>
-            {user.name} · {user.roles.map((role) => ROLE_NAMES[lang][role]).join(', ')}
-          </span>
-          <button type="button" onClick={signOut}>
-            {common.signOut}
+          <button
+            type="button"
+            className="menu-toggle"
+            data-testid="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="header-menu"
+            aria-label={menuOpen ? t.closeMenu : t.openMenu}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span> <span className="menu-toggle__label">{t.menu}</span>
           </button>
+        </div>
+        <div className="header-menu" id="header-menu">
+          <Navigation />
+          <div className="header-more">
+            <LanguageSwitch />
+            <span className="who" title={t.signedInAs}>
+              {user.name} · {user.roles.map((role) => ROLE_NAMES[lang][role]).join(', ')}
+            </span>
+            <button type="button" onClick={signOut}>
+              {common.signOut}
+            </button>
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -16,10 +16,18 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/', page: InboxPage },
   { pattern: '/proposals/new', page: lazy(() => import('../features/forms/new-proposal.page.js')), roles: ['drafter', 'unit_head'] },
   { pattern: '/proposals/:id', page: lazy(() => import('../features/proposal/proposal.page.js')) },
+  { pattern: '/proposals/:id/edit', page: lazy(() => import('../features/forms/edit-proposal.page.js')), roles: ['drafter', 'unit_head'] },
   { pattern: '/proposals/:id/replay', page: lazy(() => import('../features/audit/replay.page.js')), roles: ['auditor', 'admin'] },
   { pattern: '/campaigns', page: lazy(() => import('../features/forms/campaigns.page.js')) },
   { pattern: '/campaigns/new', page: lazy(() => import('../features/forms/new-campaign.page.js')), roles: ['home_affairs', 'admin'] },
   { pattern: '/calendar', page: lazy(() => import('../features/calendar/calendar.page.js')) },
+  // Anyone signed in: a unit role sees its own unit's numbers, the provincial roles every unit (docs/statistics.md).
+  { pattern: '/statistics', page: lazy(() => import('../features/statistics/statistics.page.js')) },
+  // Anyone signed in may read the units (as GET /api/units); only the administrator sees the forms (docs/units.md).
+  { pattern: '/units', page: lazy(() => import('../features/units/units.page.js')) },
+  // Anyone signed in: a unit role sees its unit's people and those its proposals name (docs/architecture.md).
+  { pattern: '/people', page: lazy(() => import('../features/people/people.page.js')) },
+  { pattern: '/people/:id', page: lazy(() => import('../features/people/person.page.js')) },
   { pattern: '/notifications', page: lazy(() => import('../features/notifications/notifications.page.js')) },
   { pattern: '/audit', page: lazy(() => import('../features/audit/audit.page.js')), roles: ['auditor', 'admin'] },
   { pattern: '/rules/:id', page: lazy(() => import('../features/rules/rule.page.js')) },

@@ -8,6 +8,9 @@ import { WebhookDisabling1764800000000 } from './1764800000000-webhook-disabling
 import { DossierDocuments1764900000000 } from './1764900000000-dossier-documents.migration.js';
 import { AuditCheckpointHeads1765000000000 } from './1765000000000-audit-checkpoint-heads.migration.js';
 import { TransitionWriteIndexes1765100000000 } from './1765100000000-transition-write-indexes.migration.js';
+import { UnitTypesAndHistory1765200000000 } from './1765200000000-unit-types-and-history.migration.js';
+import { ProposalNameSearch1765250000000 } from './1765250000000-proposal-name-search.migration.js';
+import { PeopleRegistry1765300000000 } from './1765300000000-people-registry.migration.js';
 
 /** In order. Listed, not globbed: the same list works from sources under Jest and from dist/. */
 export const MIGRATIONS = [
@@ -21,4 +24,7 @@ export const MIGRATIONS = [
   DossierDocuments1764900000000,
   AuditCheckpointHeads1765000000000,
   TransitionWriteIndexes1765100000000,
+  UnitTypesAndHistory1765200000000,
+  ProposalNameSearch1765250000000,
+  PeopleRegistry1765300000000,
 ];
