@@ -49,6 +49,9 @@ const INPUT_IDS: Record<string, string> = {
   lateAcknowledged: 'proposal-late-ack',
 };
 
+/** A field's path in the API's body and in its problems: `nominee.birthYear` is the form's `birthYear`. */
+type FieldPath<K extends keyof ProposalFormState> = `${'nominee' | 'achievement'}.${K}`;
+
 export type ProposalFormMode =
   | { kind: 'create'; onSave(body: CreateProposalBody): Promise<void> }
   | {
@@ -129,6 +132,15 @@ export function ProposalFormView({ mode, initial, unitId, campaigns, fixedCampai
   const validation = error instanceof ApiError && error.code === 'VALIDATION_FAILED' ? error : null;
   const problems: Record<string, string> = { ...sentencesByField(validation, lang), ...clientSentences };
   const problemList = Object.values(problems);
+  // What each field of the form is given: its value, its setter and the problem sentence under its path.
+  const bind = <K extends keyof ProposalFormState>(path: FieldPath<K>) => {
+    const key = path.slice(path.indexOf('.') + 1) as K;
+    return { value: form[key], onChange: set(key), problem: problems[path] };
+  };
+  const bindCheck = <K extends keyof ProposalFormState>(path: FieldPath<K>) => {
+    const { value, ...rest } = bind(path);
+    return { checked: value, ...rest };
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -250,129 +262,58 @@ export function ProposalFormView({ mode, initial, unitId, campaigns, fixedCampai
         </div>
         {individual ? (
           <div className="grid-2">
-            <NumberField id="proposal-birth-year" label={t.birthYear} value={form.birthYear} onChange={set('birthYear')} problem={problems['nominee.birthYear']} />
+            <NumberField id="proposal-birth-year" label={t.birthYear} {...bind('nominee.birthYear')} />
             <SelectField<NomineeGender>
               id="proposal-gender"
               label={t.gender}
-              value={form.gender}
-              onChange={set('gender')}
-              problem={problems['nominee.gender']}
+              {...bind('nominee.gender')}
               options={[
                 { value: '', label: t.chooseGender },
                 { value: 'male', label: t.male },
                 { value: 'female', label: t.female },
               ]}
             />
-            <TextField id="proposal-title" label={t.position} value={form.title} onChange={set('title')} problem={problems['nominee.title']} maxLength={200} />
-            <TextField id="proposal-workplace" label={t.workplace} value={form.workplace} onChange={set('workplace')} problem={problems['nominee.workplace']} maxLength={500} />
+            <TextField id="proposal-title" label={t.position} {...bind('nominee.title')} maxLength={200} />
+            <TextField id="proposal-workplace" label={t.workplace} {...bind('nominee.workplace')} maxLength={500} />
           </div>
         ) : (
-          <TextField
-            id="proposal-workplace"
-            label={t.collectiveWorkplace}
-            value={form.workplace}
-            onChange={set('workplace')}
-            problem={problems['nominee.workplace']}
-            maxLength={500}
-          />
+          <TextField id="proposal-workplace" label={t.collectiveWorkplace} {...bind('nominee.workplace')} maxLength={500} />
         )}
         {applies.participants && (
           <div className="grid-2">
-            <NumberField
-              id="proposal-own-participants"
-              label={t.ownParticipants}
-              value={form.ownParticipants}
-              onChange={set('ownParticipants')}
-              problem={problems['nominee.ownParticipants']}
-              hint={t.participantsHint}
-            />
-            <NumberField
-              id="proposal-total-participants"
-              label={t.totalParticipants}
-              value={form.totalParticipants}
-              onChange={set('totalParticipants')}
-              problem={problems['nominee.totalParticipants']}
-            />
+            <NumberField id="proposal-own-participants" label={t.ownParticipants} hint={t.participantsHint} {...bind('nominee.ownParticipants')} />
+            <NumberField id="proposal-total-participants" label={t.totalParticipants} {...bind('nominee.totalParticipants')} />
           </div>
         )}
         {applies.steeringCommittee && (
-          <CheckField
-            id="proposal-steering-committee"
-            label={t.steeringCommittee}
-            hint={t.steeringCommitteeHint}
-            checked={form.steeringCommittee}
-            onChange={set('steeringCommittee')}
-            problem={problems['nominee.steeringCommittee']}
-          />
+          <CheckField id="proposal-steering-committee" label={t.steeringCommittee} hint={t.steeringCommitteeHint} {...bindCheck('nominee.steeringCommittee')} />
         )}
         {applies.steeringCommitteeMember && (
-          <CheckField
-            id="proposal-steering-member"
-            label={t.steeringCommitteeMember}
-            checked={form.steeringCommitteeMember}
-            onChange={set('steeringCommitteeMember')}
-            problem={problems['nominee.steeringCommitteeMember']}
-          />
+          <CheckField id="proposal-steering-member" label={t.steeringCommitteeMember} {...bindCheck('nominee.steeringCommitteeMember')} />
         )}
-        <CheckField
-          id="proposal-under-discipline"
-          label={t.underDiscipline}
-          checked={form.underDiscipline}
-          onChange={set('underDiscipline')}
-          problem={problems['nominee.underDiscipline']}
-        />
+        <CheckField id="proposal-under-discipline" label={t.underDiscipline} {...bindCheck('nominee.underDiscipline')} />
       </fieldset>
 
       <fieldset className="card">
         <legend>{t.achievementSection}</legend>
-        <TextField
-          id="proposal-summary"
-          label={t.summary}
-          multiline
-          maxLength={5000}
-          value={form.summary}
-          onChange={set('summary')}
-          problem={problems['achievement.summary']}
-        />
+        <TextField id="proposal-summary" label={t.summary} multiline maxLength={5000} {...bind('achievement.summary')} />
         <div className="grid-2">
-          <DateField id="proposal-date" label={t.date} value={form.date} onChange={set('date')} problem={problems['achievement.date']} />
+          <DateField id="proposal-date" label={t.date} {...bind('achievement.date')} />
           {applies.recognizedAt && (
-            <DateField
-              id="proposal-recognized-at"
-              label={t.recognizedAt}
-              hint={t.recognizedAtHint}
-              value={form.recognizedAt}
-              onChange={set('recognizedAt')}
-              problem={problems['achievement.recognizedAt']}
-            />
+            <DateField id="proposal-recognized-at" label={t.recognizedAt} hint={t.recognizedAtHint} {...bind('achievement.recognizedAt')} />
           )}
         </div>
         {applies.basis && (
           <SelectField
             id="proposal-basis"
             label={t.basis}
-            value={form.basis}
-            onChange={set('basis')}
-            problem={problems['achievement.basis']}
+            {...bind('achievement.basis')}
             options={[{ value: '', label: t.chooseBasis }, ...BASIS_CHOICES.map((basis) => ({ value: basis, label: BASIS_NAMES[lang][basis] }))]}
           />
         )}
-        <CheckField
-          id="proposal-service-work"
-          label={t.serviceWork}
-          checked={form.serviceWork}
-          onChange={set('serviceWork')}
-          problem={problems['achievement.serviceWork']}
-        />
+        <CheckField id="proposal-service-work" label={t.serviceWork} {...bindCheck('achievement.serviceWork')} />
         {applies.outstanding && (
-          <CheckField
-            id="proposal-outstanding"
-            label={t.outstanding}
-            hint={t.outstandingHint}
-            checked={form.outstanding}
-            onChange={set('outstanding')}
-            problem={problems['achievement.outstanding']}
-          />
+          <CheckField id="proposal-outstanding" label={t.outstanding} hint={t.outstandingHint} {...bindCheck('achievement.outstanding')} />
         )}
       </fieldset>
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { RESTRICTION_KINDS, type PersonDetailBody, type PersonProposalBody, type RestrictionBody, type RestrictionDocumentBody, type RestrictionKindBody } from '#contracts';
 import { STATE_NAMES } from '#rules';
 import { useResource } from '../../api/use-resource.js';
@@ -9,6 +9,7 @@ import { useApi } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
 import { ERROR_VIEW_MESSAGES } from '../../ui/error-view.messages.js';
 import { RuleLink } from '../../ui/rule-link.js';
+import { useFormSubmit } from '../../ui/use-form-submit.js';
 import { problemsByField } from '../forms/field-problems.js';
 import { DateField, SelectField, TextField } from '../forms/labelled-field.js';
 import { UnitName } from '../units/unit-name.js';
@@ -250,8 +251,17 @@ function RecordMatter({ personId, onSaved }: { personId: string; onSaved(): void
   const [endsOn, setEndsOn] = useState('');
   const [document, setDocument] = useState<DocumentFields>({ type: lang === 'vi' ? 'Công văn' : '', number: '', date: '', issuer: '' });
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useFormSubmit(async () => {
+    await api.post(`/api/people/${encodeURIComponent(personId)}/restrictions`, {
+      kind,
+      from,
+      ...(kind === 'discipline_served' && endsOn ? { endsOn } : {}),
+      document: documentBody(document),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
+    setOpen(false);
+    onSaved();
+  });
   const problems = problemsByField(error);
 
   if (!open) {
@@ -261,26 +271,6 @@ function RecordMatter({ personId, onSaved }: { personId: string; onSaved(): void
       </button>
     );
   }
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`/api/people/${encodeURIComponent(personId)}/restrictions`, {
-        kind,
-        from,
-        ...(kind === 'discipline_served' && endsOn ? { endsOn } : {}),
-        document: documentBody(document),
-        ...(note.trim() ? { note: note.trim() } : {}),
-      });
-      setOpen(false);
-      onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <form className="card" onSubmit={submit} aria-labelledby="record-matter-title" data-testid="record-matter-form">
       <h3 id="record-matter-title">{t.recordTitle}</h3>
@@ -314,22 +304,11 @@ function CloseMatter({ personId, matter, onCancel, onSaved }: { personId: string
   const text = useProblemText();
   const [closedOn, setClosedOn] = useState('');
   const [document, setDocument] = useState<DocumentFields>({ type: lang === 'vi' ? 'Kết luận' : '', number: '', date: '', issuer: '' });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useFormSubmit(async () => {
+    await api.post(`/api/people/${encodeURIComponent(personId)}/restrictions/${encodeURIComponent(matter.id)}/close`, { closedOn, document: documentBody(document) });
+    onSaved();
+  });
   const problems = problemsByField(error);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`/api/people/${encodeURIComponent(personId)}/restrictions/${encodeURIComponent(matter.id)}/close`, { closedOn, document: documentBody(document) });
-      onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
   const prefix = `close-${matter.id}`;
   return (
     <form onSubmit={submit} aria-labelledby={`${prefix}-title`}>

@@ -1,11 +1,11 @@
 import type { ProposalState } from '#workflows/proposal';
 import type { HistoryEvent } from '../../api/api-types.js';
-import { isDocumentKind } from '../../api/document-types.js';
-import { DOCUMENT_KIND_NAMES, EVENT_NAMES, ROLE_NAMES, STATE_NAMES } from '../../i18n/common.messages.js';
+import { EVENT_NAMES, ROLE_NAMES, STATE_NAMES } from '../../i18n/common.messages.js';
 import { formatDay, formatDateTime, useLang, useT } from '../../i18n/i18n.js';
 import { RuleLink } from '../../ui/rule-link.js';
+import { EventFacts } from './event-facts.js';
 import { HISTORY_MESSAGES } from './history-timeline.messages.js';
-import { isDeadline, isDecision, isMigrated, isVote, lastDayOf, ruleWarnings } from './history-payload.js';
+import { isDeadline, isMigrated, lastDayOf } from './history-payload.js';
 
 const SHORT_HASH = 12;
 
@@ -35,17 +35,8 @@ function HistoryItem({ event }: { event: HistoryEvent }) {
   const state = (STATE_NAMES[lang] as Record<string, string>)[event.state] ?? event.state;
   const roles = event.actor.roles.map((role) => (role === 'system' ? t.system : (ROLE_NAMES[lang][role] ?? role))).join(', ');
   const who = event.actor.name ?? event.actor.id;
-  const text = (key: string) => (typeof payload[key] === 'string' && payload[key] !== '' ? (payload[key] as string) : null);
-  const reason = text('reason');
-  const note = text('note');
-  const vote = isVote(payload.vote) ? payload.vote : null;
-  const decision = isDecision(payload.decision) ? payload.decision : null;
   const migrated = event.type === 'MIGRATED' && isMigrated(payload) ? payload : null;
   const deadline = isDeadline(payload.deadline) ? payload.deadline : null;
-  const warnings = ruleWarnings(payload.rules);
-  // DOCUMENT_ATTACHED / DOCUMENT_REMOVED: which document, in words and by its file name (not its hash).
-  const documentFile = event.type.startsWith('DOCUMENT_') ? text('fileName') : null;
-  const documentKind = isDocumentKind(payload.kind) ? DOCUMENT_KIND_NAMES[lang][payload.kind] : null;
 
   return (
     <li className="history-event" data-seq={event.seq} data-event={event.type}>
@@ -65,63 +56,22 @@ function HistoryItem({ event }: { event: HistoryEvent }) {
         <dd>
           <time dateTime={event.at}>{formatDateTime(event.at)}</time> <span className="muted">· {t.machineVersion(event.machineVersion)}</span>
         </dd>
-        {reason && (
-          <>
-            <dt>{t.reason}</dt>
-            <dd className="history-text">{reason}</dd>
-          </>
-        )}
-        {note && (
-          <>
-            <dt>{t.note}</dt>
-            <dd className="history-text">{note}</dd>
-          </>
-        )}
-        {vote && (
-          <>
-            <dt>{t.vote}</dt>
-            <dd>{t.voteText(vote.members, vote.for, vote.against)}</dd>
-          </>
-        )}
-        {decision && (
-          <>
-            <dt>{t.decision}</dt>
-            <dd>{t.decisionText(decision.number, formatDay(decision.date, lang), decision.signedBy)}</dd>
-          </>
-        )}
-        {documentFile && (
-          <>
-            <dt>{t.document}</dt>
-            <dd className="history-text">{documentKind ? `${documentKind}: ${documentFile}` : documentFile}</dd>
-          </>
-        )}
-        {migrated && (
-          <>
-            <dt>{t.migrated}</dt>
-            <dd>{t.migratedText(migrated.fromVersion, migrated.toVersion)}</dd>
-          </>
-        )}
-        {deadline && (
-          <>
-            <dt>{t.deadline}</dt>
-            <dd>
-              <RuleLink rule={deadline.rule} /> {formatDay(lastDayOf(deadline.dueAt), lang)}
-            </dd>
-          </>
-        )}
-        {warnings.length > 0 && (
-          <>
-            <dt>{t.warnings}</dt>
-            <dd>
-              {warnings.map((rule, i) => (
-                <span key={rule}>
-                  {i > 0 && ', '}
-                  <RuleLink rule={rule} />
-                </span>
-              ))}
-            </dd>
-          </>
-        )}
+        <EventFacts event={event}>
+          {migrated && (
+            <>
+              <dt>{t.migrated}</dt>
+              <dd>{t.migratedText(migrated.fromVersion, migrated.toVersion)}</dd>
+            </>
+          )}
+          {deadline && (
+            <>
+              <dt>{t.deadline}</dt>
+              <dd>
+                <RuleLink rule={deadline.rule} /> {formatDay(lastDayOf(deadline.dueAt), lang)}
+              </dd>
+            </>
+          )}
+        </EventFacts>
         <dt>{t.stateAfter}</dt>
         <dd>{state}</dd>
         <dt>{t.hash}</dt>

@@ -1,10 +1,10 @@
 import type { HistoryEvent } from '../../api/api-types.js';
-import { isDocumentKind } from '../../api/document-types.js';
-import { DOCUMENT_KIND_NAMES, EVENT_NAMES, ROLE_NAMES } from '../../i18n/common.messages.js';
+import { EVENT_NAMES, ROLE_NAMES } from '../../i18n/common.messages.js';
 import { formatDay, formatDateTime, useLang, useT, type Lang } from '../../i18n/i18n.js';
 import { RuleLink } from '../../ui/rule-link.js';
 import { historyPhrase, stageName } from './action-names.messages.js';
-import { isDeadline, isDecision, isVote, lastDayOf, payloadText, ruleWarnings } from './history-payload.js';
+import { EventFacts } from './event-facts.js';
+import { isDeadline, lastDayOf } from './history-payload.js';
 import { PROCESS_HISTORY_MESSAGES } from './process-history.messages.js';
 
 /**
@@ -41,14 +41,7 @@ function ProcessStep({ event, from, lang }: { event: HistoryEvent; from: string 
   const t = useT(PROCESS_HISTORY_MESSAGES);
   const payload = event.payload ?? {};
   const what = historyPhrase(lang, event.type, from, event.actor.roles) ?? (EVENT_NAMES[lang] as Record<string, string>)[event.type] ?? event.type;
-  const reason = payloadText(payload, 'reason');
-  const note = payloadText(payload, 'note');
-  const vote = isVote(payload.vote) ? payload.vote : null;
-  const decision = isDecision(payload.decision) ? payload.decision : null;
   const deadline = isDeadline(payload.deadline) ? payload.deadline : null;
-  const warnings = ruleWarnings(payload.rules);
-  const documentFile = event.type.startsWith('DOCUMENT_') ? payloadText(payload, 'fileName') : null;
-  const documentKind = isDocumentKind(payload.kind) ? DOCUMENT_KIND_NAMES[lang][payload.kind] : null;
   // Where it went, said only when the stage changed: an attachment or a reminder leaves it where it was.
   const next = event.state !== from ? stageName(lang, event.state) : null;
 
@@ -59,57 +52,16 @@ function ProcessStep({ event, from, lang }: { event: HistoryEvent; from: string 
       </p>
       <p className="muted process-step__who">{actorLine(event, lang)}</p>
       <dl className="history-facts">
-        {reason && (
-          <>
-            <dt>{t.reason}</dt>
-            <dd className="history-text">{reason}</dd>
-          </>
-        )}
-        {note && (
-          <>
-            <dt>{t.note}</dt>
-            <dd className="history-text">{note}</dd>
-          </>
-        )}
-        {vote && (
-          <>
-            <dt>{t.vote}</dt>
-            <dd>{t.voteText(vote.members, vote.for, vote.against)}</dd>
-          </>
-        )}
-        {decision && (
-          <>
-            <dt>{t.decision}</dt>
-            <dd>{t.decisionText(decision.number, formatDay(decision.date, lang), decision.signedBy)}</dd>
-          </>
-        )}
-        {documentFile && (
-          <>
-            <dt>{t.document}</dt>
-            <dd className="history-text">{documentKind ? `${documentKind}: ${documentFile}` : documentFile}</dd>
-          </>
-        )}
-        {deadline && (
-          <>
-            <dt>{t.deadline}</dt>
-            <dd>
-              {t.deadlineText(formatDay(lastDayOf(deadline.dueAt), lang))} <RuleLink rule={deadline.rule} />
-            </dd>
-          </>
-        )}
-        {warnings.length > 0 && (
-          <>
-            <dt>{t.warnings}</dt>
-            <dd>
-              {warnings.map((rule, i) => (
-                <span key={rule}>
-                  {i > 0 && ', '}
-                  <RuleLink rule={rule} />
-                </span>
-              ))}
-            </dd>
-          </>
-        )}
+        <EventFacts event={event}>
+          {deadline && (
+            <>
+              <dt>{t.deadline}</dt>
+              <dd>
+                {t.deadlineText(formatDay(lastDayOf(deadline.dueAt), lang))} <RuleLink rule={deadline.rule} />
+              </dd>
+            </>
+          )}
+        </EventFacts>
         {next && (
           <>
             <dt>{t.next}</dt>

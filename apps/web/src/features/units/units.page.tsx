@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { CLUSTER_KINDS, UNIT_CHANGE_KINDS, UNIT_TYPES, type ClusterBody, type ClusterKind, type UnitBody, type UnitChangeKind, type UnitType } from '#contracts';
 import { useResource } from '../../api/use-resource.js';
 import { COMMON } from '../../i18n/common.messages.js';
@@ -7,6 +7,7 @@ import { Link } from '../../router/router.js';
 import { holdsAny } from '../../session/session-token.js';
 import { useApi, useSession } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
+import { useFormSubmit } from '../../ui/use-form-submit.js';
 import { problemsByField } from '../forms/field-problems.js';
 import { DateField, SelectField, TextField } from '../forms/labelled-field.js';
 import { describeEntry, folded, nameOnDay, type Directory } from './unit-history.js';
@@ -213,24 +214,12 @@ function NewClusterForm({ onSaved }: { onSaved(name: string): void }) {
   const api = useApi();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ClusterKind | ''>('cum');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useFormSubmit(async () => {
+    await api.post('/api/clusters', { name: name.trim(), kind });
+    setName('');
+    onSaved(name.trim());
+  });
   const problems = problemsByField(error);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/api/clusters', { name: name.trim(), kind });
-      setName('');
-      onSaved(name.trim());
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form onSubmit={submit} aria-label={t.newCluster}>
@@ -258,27 +247,15 @@ function NewUnitForm({ clusters, onSaved }: { clusters: ClusterBody[]; onSaved(n
   const [name, setName] = useState('');
   const [type, setType] = useState<UnitType | ''>('');
   const [clusterId, setClusterId] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useFormSubmit(async () => {
+    await api.post('/api/units', { code: code.trim(), name: name.trim(), ...(type ? { type } : {}), ...(clusterId ? { clusterId } : {}) });
+    setCode('');
+    setName('');
+    setType('');
+    setClusterId('');
+    onSaved(name.trim());
+  });
   const problems = problemsByField(error);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/api/units', { code: code.trim(), name: name.trim(), ...(type ? { type } : {}), ...(clusterId ? { clusterId } : {}) });
-      setCode('');
-      setName('');
-      setType('');
-      setClusterId('');
-      onSaved(name.trim());
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form onSubmit={submit} aria-label={t.newUnit}>
@@ -330,17 +307,7 @@ function ChangeForm({ unit, directory, onCancel, onSaved }: { unit: UnitBody; di
   const [documentKind, setDocumentKind] = useState(lang === 'vi' ? 'Nghị quyết' : '');
   const [documentRef, setDocumentRef] = useState('');
   const [documentDate, setDocumentDate] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const problems = problemsByField(error);
-  const id = (field: string) => `change-${unit.id}-${field}`;
-
-  const others = [...directory.units.values()].filter((other) => other.id !== unit.id && !other.dissolvedOn).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { submit, busy, error } = useFormSubmit(async () => {
     const fields =
       kind === 'renamed'
         ? { name: name.trim() }
@@ -351,20 +318,18 @@ function ChangeForm({ unit, directory, onCancel, onSaved }: { unit: UnitBody; di
             : kind === 'cluster_changed'
               ? { clusterId: clusterId === NO_CLUSTER ? null : clusterId }
               : {};
-    try {
-      await api.post(`/api/units/${encodeURIComponent(unit.id)}/changes`, {
-        kind,
-        from,
-        document: { ref: documentRef.trim(), issuedAt: documentDate, kind: documentKind.trim() || null },
-        ...fields,
-      });
-      onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api.post(`/api/units/${encodeURIComponent(unit.id)}/changes`, {
+      kind,
+      from,
+      document: { ref: documentRef.trim(), issuedAt: documentDate, kind: documentKind.trim() || null },
+      ...fields,
+    });
+    onSaved();
+  });
+  const problems = problemsByField(error);
+  const id = (field: string) => `change-${unit.id}-${field}`;
+
+  const others = [...directory.units.values()].filter((other) => other.id !== unit.id && !other.dissolvedOn).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 
   const ready =
     !!kind &&
