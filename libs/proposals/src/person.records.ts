@@ -1,6 +1,7 @@
+import type { PersonProposalBody } from '#contracts';
 import type { Actor } from '#kernel';
 import type { RestrictionKind } from '#rules';
-import type { AwardForm, NomineeGender, NomineeType, ProposalKind, ProposalState, StoredSnapshot } from '#workflows/proposal';
+import type { NomineeGender, NomineeType, StoredSnapshot } from '#workflows/proposal';
 
 /** A registered nominee (docs/architecture.md, "People and their awards"). `nameKey` is foldVietnamese(name). */
 export interface PersonRecord {
@@ -41,15 +42,12 @@ export interface RestrictionRecord {
   closedAt: string | null;
 }
 
-/** A proposal that names a person, as the registry reads it back (the snapshot is the proposal's own). */
-export interface PersonProposalRecord {
-  proposalId: string;
-  kind: ProposalKind;
-  unitId: string;
-  campaignId: string | null;
-  campaignTitle: string | null;
-  awardForm: AwardForm;
-  state: ProposalState;
+/**
+ * A proposal that names a person, as the registry reads it back: the fields of the history line the API sends
+ * (PersonProposalBody) that are stored as they are, and the proposal's own snapshot, from which the use case
+ * reads the outcome, the achievement and the decision.
+ */
+export interface PersonProposalRecord
+  extends Pick<PersonProposalBody, 'proposalId' | 'kind' | 'unitId' | 'campaignId' | 'campaignTitle' | 'awardForm' | 'state' | 'createdAt'> {
   snapshot: StoredSnapshot;
-  createdAt: string;
 }

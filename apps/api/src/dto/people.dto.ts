@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { GENDERS, PERSON_TYPES, RESTRICTION_KINDS, type Gender, type PersonType, type RestrictionKindBody } from '#contracts';
+import { IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { PERSON_TYPES, RESTRICTION_KINDS, type Gender, type PersonType, type RestrictionKindBody } from '#contracts';
 import { IsCalendarDate } from './calendar-date.validator.js';
 import { Omittable } from './omittable.decorator.js';
 import { PageQuery } from './page.query.js';
-import { MAX_BIRTH_YEAR, MIN_BIRTH_YEAR } from './proposal-parts.dto.js';
+import { BirthYearField, GenderField, TitleField, WorkplaceField } from './person-fields.decorator.js';
 import { HasVisibleText, IsSingleLine } from './visible-text.validator.js';
 
 /** GET /api/people: a name typed with or without tone marks, a type, a unit. */
@@ -39,32 +39,16 @@ export class CreatePersonDto {
   @MaxLength(300)
   name!: string;
 
-  @ApiPropertyOptional({ minimum: MIN_BIRTH_YEAR, description: 'Individuals only; not after this year' })
-  @Omittable()
-  @Max(MAX_BIRTH_YEAR)
-  @Min(MIN_BIRTH_YEAR)
-  @IsInt()
+  @BirthYearField()
   birthYear?: number;
 
-  @ApiPropertyOptional({ enum: GENDERS, description: 'Individuals only' })
-  @Omittable()
-  @IsIn(GENDERS)
+  @GenderField()
   gender?: Gender;
 
-  @ApiPropertyOptional({ example: 'Phó Trưởng phòng', description: 'Chức vụ' })
-  @Omittable()
-  @IsString()
-  @HasVisibleText()
-  @IsSingleLine()
-  @MaxLength(200)
+  @TitleField()
   title?: string;
 
-  @ApiPropertyOptional({ example: 'Phòng Cảnh sát PCCC, Công an tỉnh', description: 'Đơn vị công tác / nơi làm việc' })
-  @Omittable()
-  @IsString()
-  @HasVisibleText()
-  @IsSingleLine()
-  @MaxLength(300)
+  @WorkplaceField()
   workplace?: string;
 
   @ApiPropertyOptional({ description: "The person's unit; a unit role may name only its own (the default)" })

@@ -1,16 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { ACHIEVEMENT_BASES, NOMINEE_GENDERS, type AchievementBasis, type NomineeGender, type NomineeType } from '#workflows/proposal';
+import { ACHIEVEMENT_BASES, type AchievementBasis, type NomineeGender, type NomineeType } from '#workflows/proposal';
 import { IsCalendarDate } from './calendar-date.validator.js';
 import { HasVisibleText, IsSingleLine } from './visible-text.validator.js';
 import { Omittable } from './omittable.decorator.js';
+import { BirthYearField, GenderField, TitleField, WorkplaceField } from './person-fields.decorator.js';
 
 /** Whole numbers within what a province counts: people taking part, council members, votes. */
 export const MAX_PEOPLE = 1_000_000;
 export const MAX_COUNCIL_MEMBERS = 1_000;
-/** Birth years a nominee may have: from 1900 (posthumous awards reach back) to this year, checked against the clock. */
-export const MIN_BIRTH_YEAR = 1900;
-export const MAX_BIRTH_YEAR = 2100;
 
 export class NomineeDto {
   @ApiProperty({ enum: ['individual', 'collective'] })
@@ -61,32 +59,16 @@ export class NomineeDto {
   @IsUUID()
   personId?: string;
 
-  @ApiPropertyOptional({ minimum: MIN_BIRTH_YEAR, description: 'Individuals only; not after this year' })
-  @Omittable()
-  @Max(MAX_BIRTH_YEAR)
-  @Min(MIN_BIRTH_YEAR)
-  @IsInt()
+  @BirthYearField()
   birthYear?: number;
 
-  @ApiPropertyOptional({ enum: NOMINEE_GENDERS, description: 'Individuals only' })
-  @Omittable()
-  @IsIn(NOMINEE_GENDERS)
+  @GenderField()
   gender?: NomineeGender;
 
-  @ApiPropertyOptional({ example: 'Phó Trưởng phòng', description: 'Chức vụ' })
-  @Omittable()
-  @IsString()
-  @HasVisibleText()
-  @IsSingleLine()
-  @MaxLength(200)
+  @TitleField()
   title?: string;
 
-  @ApiPropertyOptional({ example: 'Phòng Cảnh sát PCCC, Công an tỉnh', description: 'Đơn vị công tác / nơi làm việc' })
-  @Omittable()
-  @IsString()
-  @HasVisibleText()
-  @IsSingleLine()
-  @MaxLength(300)
+  @WorkplaceField()
   workplace?: string;
 }
 

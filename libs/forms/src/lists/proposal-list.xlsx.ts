@@ -91,11 +91,12 @@ const EXCEL_CELL_MAX = 32_767;
 /** Vietnam has been UTC+7 without daylight saving since 1975 (as libs/calendar assumes). */
 const HO_CHI_MINH_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-const FONT_NAME = 'Times New Roman';
-const FONT_SIZE = 12;
+/** The print layout of every list and report (statistics.xlsx.ts too): Times New Roman 12, thin cell borders. */
+export const FONT_NAME = 'Times New Roman';
+export const FONT_SIZE = 12;
 
 const THIN = { style: 'thin' } as const;
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 type CellStyle = Partial<ExcelJS.Style>;
 
@@ -154,31 +155,14 @@ export async function writeProposalListXlsx(
   // Everything that can be refused is refused before the first byte goes out.
   const stamp = `Lập lúc ${formatHoChiMinh(sheet.generatedAt)}`;
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out as unknown as import('node:stream').Stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'UBND tỉnh - Khen thưởng';
-  workbook.lastModifiedBy = workbook.creator;
-  workbook.created = new Date(sheet.generatedAt);
-  workbook.modified = workbook.created;
+  const workbook = openWorkbookWriter(out, sheet.generatedAt);
 
   let ws: ExcelJS.Worksheet | undefined;
   const watch = watchOut(out, () => ws);
   let count = 0;
   try {
     ws = workbook.addWorksheet(PROPOSAL_LIST_SHEET_NAME, {
-      pageSetup: {
-        paperSize: 9, // A4
-        orientation: 'landscape',
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0, // as many pages tall as it takes
-        margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-        printTitlesRow: `${PROPOSAL_LIST_HEADER_ROW}:${PROPOSAL_LIST_HEADER_ROW}`,
-      },
-      headerFooter: { oddFooter: `&C&"${FONT_NAME}"&10Trang &P/&N` },
+      ...printLayout(PROPOSAL_LIST_HEADER_ROW),
       views: [{ state: 'frozen', xSplit: 0, ySplit: PROPOSAL_LIST_HEADER_ROW }],
     });
     // Widths and a default font for the columns (what an official types in later is Times New Roman too).
@@ -234,8 +218,39 @@ export async function writeProposalListXlsx(
   }
 }
 
+/**
+ * A streaming workbook on `out`, signed as the province's and dated `generatedAt`: the list above and the
+ * statistics report (statistics.xlsx.ts) are both made this way.
+ */
+export function openWorkbookWriter(out: NodeJS.WritableStream, generatedAt: string): ExcelJS.stream.xlsx.WorkbookWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out as unknown as import('node:stream').Stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = 'UBND tỉnh - Khen thưởng';
+  workbook.lastModifiedBy = workbook.creator;
+  workbook.created = new Date(generatedAt);
+  workbook.modified = workbook.created;
+  return workbook;
+}
+
+/** A4 landscape, one page wide and as many tall as it takes, `headerRow` repeated on every page, "Trang x/y" at the foot. */
+export const printLayout = (headerRow: number): Pick<Partial<ExcelJS.AddWorksheetOptions>, 'pageSetup' | 'headerFooter'> => ({
+  pageSetup: {
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0, // as many pages tall as it takes
+    margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printTitlesRow: `${headerRow}:${headerRow}`,
+  },
+  headerFooter: { oddFooter: `&C&"${FONT_NAME}"&10Trang &P/&N` },
+});
+
 /** Sets a value and a style; strings stay strings (exceljs only ever writes a string as a string cell). */
-function setCell(cell: ExcelJS.Cell, value: string | number, style: CellStyle): void {
+export function setCell(cell: ExcelJS.Cell, value: string | number, style: CellStyle): void {
   cell.value = value === '' ? null : value;
   cell.style = style;
 }

@@ -8,7 +8,7 @@
  * neither break the XML nor become a formula; counts are written as numbers.
  */
 import ExcelJS from 'exceljs';
-import { cleanText, formatHoChiMinh } from './proposal-list.xlsx.js';
+import { BORDER, FONT_NAME, FONT_SIZE, cleanText, formatHoChiMinh, openWorkbookWriter, printLayout, setCell } from './proposal-list.xlsx.js';
 
 export interface StatisticsSheet {
   /** The tab's name, at most 31 characters, none of : \ / ? * [ ]. */
@@ -39,10 +39,6 @@ export interface StatisticsWorkbook {
 export const STATISTICS_HEADER_ROW = 5;
 export const STATISTICS_TOTAL_LABEL = 'Tổng cộng';
 
-const FONT_NAME = 'Times New Roman';
-const FONT_SIZE = 12;
-const THIN = { style: 'thin' } as const;
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const font = (extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FONT_NAME, size: FONT_SIZE, ...extra });
 
 const STYLE = {
@@ -59,39 +55,15 @@ const STYLE = {
 
 const column = (n: number) => String.fromCharCode(64 + n);
 
-function setCell(cell: ExcelJS.Cell, value: string | number, style: Partial<ExcelJS.Style>): void {
-  cell.value = value === '' ? null : value;
-  cell.style = style;
-}
-
 /** Writes the workbook to `out` and ends it; on failure destroys `out` (a half zip must not look whole). */
 export async function writeStatisticsXlsx(book: StatisticsWorkbook, out: NodeJS.WritableStream): Promise<void> {
   const stamp = `Lập lúc ${formatHoChiMinh(book.generatedAt)}`;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out as unknown as import('node:stream').Stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'UBND tỉnh - Khen thưởng';
-  workbook.lastModifiedBy = workbook.creator;
-  workbook.created = new Date(book.generatedAt);
-  workbook.modified = workbook.created;
+  const workbook = openWorkbookWriter(out, book.generatedAt);
   const columns = 2 + book.valueHeaders.length;
   const last = column(columns);
   try {
     for (const sheet of book.sheets) {
-      const ws = workbook.addWorksheet(sheet.name, {
-        pageSetup: {
-          paperSize: 9,
-          orientation: 'landscape',
-          fitToPage: true,
-          fitToWidth: 1,
-          fitToHeight: 0,
-          margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-          printTitlesRow: `${STATISTICS_HEADER_ROW}:${STATISTICS_HEADER_ROW}`,
-        },
-        headerFooter: { oddFooter: `&C&"${FONT_NAME}"&10Trang &P/&N` },
-      });
+      const ws = workbook.addWorksheet(sheet.name, printLayout(STATISTICS_HEADER_ROW));
       ws.columns = [6, 36, ...book.valueHeaders.map(() => 15)].map((width) => ({ width, style: { font: font() } }));
       const banner = (row: number, text: string, style: Partial<ExcelJS.Style>, height?: number) => {
         const r = ws.getRow(row);

@@ -1,4 +1,4 @@
-import { DomainError, type Actor } from '#kernel';
+import type { Actor } from '#kernel';
 import {
   PersonRepository,
   type Page,
@@ -10,6 +10,8 @@ import {
   type RestrictionDocument,
   type RestrictionRecord,
 } from '#proposals';
+import { decodeNameCursor, encodeNameCursor } from './keyset-cursor.js';
+import { likeContains } from './like-pattern.js';
 import { SqlSession, SqlTransactionRunner } from './sql-transaction-runner.js';
 
 interface PersonRow {
@@ -128,33 +130,6 @@ const restrictionsOf = async (db: SqlSession, personId: string) =>
   (await db.rows<RestrictionRow>(`SELECT ${RESTRICTION_COLUMNS} FROM person_restrictions WHERE person_id = ? ORDER BY recorded_at, id`, [personId])).map(
     toRestriction,
   );
-
-/** A page cursor: the last row's name key and id (base64url JSON); anything else is the caller's mistake. */
-const encodeNameCursor = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
-function decodeNameCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      value[0].length <= 300 &&
-      !value[0].includes('\u0000') &&
-      typeof value[1] === 'string' &&
-      /^[A-Za-z0-9-]{1,64}$/.test(value[1])
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // falls through to the refusal
-  }
-  throw new DomainError('VALIDATION_FAILED', 'cursor is not one this server handed out', {
-    errors: [{ field: 'cursor', message: 'use nextCursor from the previous page' }],
-  });
-}
-
-/** LIKE with the caller's text taken literally: %, _ and the escape itself are escaped. */
-const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 class SqlPersonWriteTx implements PersonWriteTx {
   constructor(private readonly db: SqlSession) {}

@@ -19,6 +19,7 @@ import { SqlDialect } from '../sql-dialect.js';
 import { sqlDocuments } from './sql-documents.js';
 import { CAMPAIGN_COLUMNS, toCampaignRecord, type CampaignRow } from './sql-campaign.repository.js';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
+import { likeContains } from './like-pattern.js';
 import { decodeDeadlineCursor, encodeDeadlineCursor } from './deadline-cursor.js';
 import { SqlSession, SqlTransactionRunner } from './sql-transaction-runner.js';
 
@@ -391,7 +392,7 @@ export class SqlProposalRepository extends ProposalRepository {
       // A part of the folded name, its LIKE wildcards taken literally: a plain scan of the rows the other
       // conditions leave (docs/operations.md, "The inbox's two parts": no index serves `%…%`).
       where.push("nominee_name_folded LIKE ? ESCAPE '\\'");
-      params.push(`%${filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(likeContains(filter.nameContains));
     }
     if (filter.order === 'deadline') return this.listByDeadline(where, params, cursor, limit);
     if (cursor) {
