@@ -73,6 +73,16 @@ describeInBrowser('people, their awards and Decree 152 Art. 4 in the console', (
       await chairman.getByTestId('finding-ND-3').first().waitFor();
       expect(await chairman.getByTestId('finding-ND-3').first().textContent()).toContain('không tặng thưởng nhiều hình thức cho một thành tích');
       await screenshot(chairman, 'people-05-duplicate-warning-nd3');
+      // Before pressing APPROVE the chairman already reads, above the buttons, why it would be refused (ND-1 today).
+      const blocker = chairman.getByTestId('blocker');
+      await blocker.waitFor();
+      expect(await blocker.getAttribute('data-rule')).toBe('ND-1');
+      expect(await blocker.textContent()).toContain(`Chưa thể khen thưởng: "${name}" đang bị xem xét kỷ luật theo Công văn số 215/CV-UBND ngày`);
+      expect(await blocker.locator('a[href="/rules/ND-1"]').count()).toBe(1);
+      const blockerBox = await blocker.boundingBox();
+      const actionsBox = await chairman.locator('.action-panel').first().boundingBox();
+      expect(blockerBox!.y).toBeLessThan(actionsBox!.y);
+      await screenshot(chairman, 'people-05b-blocker-shown-before-approve');
       await act(chairman, 'APPROVE', { 'Số quyết định': '1600/QĐ-UBND', 'Ngày ký': daysFromToday(0), 'Người ký': 'Chủ tịch UBND tỉnh' });
       // A rule's refusal closes the dialog and stays on the page, in the action panel.
       const refusal = chairman.locator('.action-panel [data-code="RULE_VIOLATION"]');

@@ -64,8 +64,13 @@ export interface ProposalViewBody {
   dossier?: DossierBody;
 }
 
-/** GET /api/proposals/:id: the proposal with its dossier as the caller sees it. */
-export type ProposalDetailBody = ProposalViewBody & { dossier: DossierBody };
+/**
+ * GET /api/proposals/:id: the proposal with its dossier as the caller sees it, and `blockers`: what ND-1
+ * (Decree 152/2025/NĐ-CP Art. 4) would refuse at the proposal's next step if it were taken today, asked live
+ * against the nominee's open matters; empty once the proposal has ended (awarded, awardedByUnit, rejected,
+ * withdrawn) and while nothing is open. Lists leave it out.
+ */
+export type ProposalDetailBody = ProposalViewBody & { dossier: DossierBody; blockers: Finding[] };
 
 /** One line of a proposal's hash-chained log, exactly as it was sealed. */
 export interface HistoryEventBody {

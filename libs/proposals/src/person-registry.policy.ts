@@ -73,7 +73,11 @@ export async function stampPerson(
 }
 
 /** What ND-1 and ND-3 need to know of the nominee, read in the command's transaction. */
-export async function personFacts(people: PersonWriteTx, nominee: Nominee, proposalId: string | null): Promise<PersonFacts | undefined> {
+export async function personFacts(
+  people: Pick<PersonWriteTx, 'restrictions' | 'proposals'>,
+  nominee: Nominee,
+  proposalId: string | null,
+): Promise<PersonFacts | undefined> {
   if (!nominee.personId) return undefined;
   const [restrictions, proposals] = await Promise.all([people.restrictions(nominee.personId), people.proposals(nominee.personId, proposalId)]);
   const otherProposals: OtherProposalInput[] = [];

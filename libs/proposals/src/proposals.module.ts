@@ -69,8 +69,9 @@ const dossierRules = (config: AppConfig) => ({ documentsRequired: config.documen
     },
     {
       provide: ProposalQueries,
-      inject: [ProposalRepository, APP_CONFIG],
-      useFactory: (p: ProposalRepository, config: AppConfig) => new ProposalQueries(p, dossierRules(config)),
+      inject: [ProposalRepository, APP_CONFIG, Clock, PersonRepository],
+      useFactory: (p: ProposalRepository, config: AppConfig, clock: Clock, people: PersonRepository) =>
+        new ProposalQueries(p, dossierRules(config), clock, people),
     },
     {
       provide: ProposalForms,

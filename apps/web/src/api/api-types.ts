@@ -16,6 +16,7 @@ export type {
   MachineGraph,
   Page,
   ProposalDeadlineBody as ProposalDeadline,
+  ProposalDetailBody as ProposalDetail,
   ProposalViewBody as ProposalView,
   UnitBody as UnitView,
 } from '#contracts';

@@ -1,4 +1,7 @@
-import { DomainError, foldVietnamese, type Actor } from '#kernel';
+import { today } from '#calendar';
+import { Clock, DomainError, foldVietnamese, type Actor } from '#kernel';
+import type { Finding } from '#rules';
+import { restore } from '#workflows/proposal';
 import { ProposalRepository, type Page, type ProposalFilter } from '../ports/proposal.repository.js';
 import { assertCanSeeUnit, listFilterFor } from '../proposal-access.policy.js';
 import { turnScopes } from '../proposal-turn.policy.js';
@@ -6,6 +9,9 @@ import type { LoggedEvent, ProposalRecord } from '../proposal.records.js';
 import { toProposalView, type ProposalView } from '../proposal.view.js';
 import { toDossierView, type DossierView } from '../dossier.view.js';
 import type { DossierRules } from './apply-proposal-event.use-case.js';
+import type { PersonRepository, PersonWriteTx } from '../ports/person.repository.js';
+import { AWARDED_STATES, ENDED_WITHOUT_AWARD, personFacts } from '../person-registry.policy.js';
+import { judgeProposal } from '../proposal-rules.js';
 
 export type ProposalListQuery = Omit<ProposalFilter, 'scopes' | 'exclude' | 'nameContains' | 'order'> & {
   inbox?: boolean;
@@ -37,14 +43,50 @@ export class ProposalQueries {
   constructor(
     private readonly proposals: ProposalRepository,
     private readonly dossier: DossierRules,
+    /** Today in Vietnam, for the matters of ND-1 open now. */
+    private readonly clock?: Clock,
+    /** The registry of nominees (ND-1's recorded matters); without it only the nominee's own flag is read. */
+    private readonly people?: PersonRepository,
   ) {}
 
-  /** One proposal, with its dossier as the caller sees it (what they may add, what the next steps wait for). */
-  async get(id: string, viewer: Actor): Promise<ProposalView & { dossier: DossierView }> {
+  /**
+   * One proposal, with its dossier as the caller sees it (what they may add, what the next steps wait for) and
+   * what ND-1 would refuse at its next step today, so the official knows before pressing the button.
+   */
+  async get(id: string, viewer: Actor): Promise<ProposalView & { dossier: DossierView; blockers: Finding[] }> {
     const record = await this.visible(id, viewer);
     const view = toProposalView(record, viewer);
-    const documents = await this.proposals.documents(id);
-    return { ...view, dossier: toDossierView(record, viewer, view.allowedEvents, documents, this.dossier.documentsRequired) };
+    const [documents, blockers] = await Promise.all([this.proposals.documents(id), this.blockers(record)]);
+    return {
+      ...view,
+      dossier: toDossierView(record, viewer, view.allowedEvents, documents, this.dossier.documentsRequired),
+      blockers,
+    };
+  }
+
+  /**
+   * What Decree 152/2025/NĐ-CP Art. 4 (ND-1) would refuse at the proposal's next step, asked now with the registry's
+   * matters and today's date (docs/rules.md, ND-1). ND-1 is the one rule asked again at every step from SUBMIT
+   * to APPROVE, so the checkpoint that runs it alone ('approve') answers for any of them. A proposal that has
+   * ended (awarded, rejected, withdrawn) has no next step: nothing blocks it. Only here, not on lists: it reads
+   * the registry per proposal.
+   */
+  private async blockers(record: ProposalRecord): Promise<Finding[]> {
+    if (AWARDED_STATES.includes(record.state) || ENDED_WITHOUT_AWARD.includes(record.state)) return [];
+    const { context } = restore(record.machineVersion, record.snapshot);
+    const person = this.people ? await personFacts(this.registryReader(this.people), context.nominee, record.id) : undefined;
+    const known = this.clock ? { person, today: today(this.clock) } : { person };
+    // The rulebook's own findings, rule IDs and all (as the view hands out the stored warnings).
+    return judgeProposal('approve', context, null, undefined, known).violations as Finding[];
+  }
+
+  /** The registry's read side in the shape personFacts asks of a command's transaction (it only reads here). */
+  private registryReader(people: PersonRepository): Pick<PersonWriteTx, 'restrictions' | 'proposals'> {
+    return {
+      restrictions: (personId) => people.restrictions(personId),
+      proposals: async (personId, exceptProposalId) =>
+        (await people.proposals(personId)).filter((other) => other.proposalId !== exceptProposalId),
+    };
   }
 
   async list(viewer: Actor, query: ProposalListQuery): Promise<Page<ProposalView>> {

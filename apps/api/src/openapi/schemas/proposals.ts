@@ -162,6 +162,15 @@ export class ProposalDetailResponse extends ProposalViewResponse implements Prop
   // `required` spelled out: the base class's optional `dossier` would otherwise be inherited as optional.
   @ApiProperty({ type: DossierResponse, required: true, description: 'What you may do with the dossier now' })
   override dossier!: DossierResponse;
+
+  @ApiProperty({
+    type: [FindingResponse],
+    description:
+      "What ND-1 (Decree 152/2025/NĐ-CP Art. 4) would refuse at the proposal's next step today: the nominee's open matters, " +
+      'asked live. Empty once the proposal has ended (awarded, awardedByUnit, rejected, withdrawn) and while nothing is open. ' +
+      'Advice only: the step itself is judged again when it is sent.',
+  })
+  blockers!: FindingResponse[];
 }
 
 export class ProposalPageResponse implements Page<ProposalViewBody> {

@@ -302,6 +302,33 @@ describe('ProposalPage', () => {
     expect(confirm.textContent).toMatch(/^Hồ sơ sẽ được ghi nhận là nộp quá hạn \d+ ngày làm việc theo DX-4 \(hạn cuối \d{2}\/\d{2}\/\d{4}\)\./);
   });
 
+  it('an open Art. 4 matter (GET `blockers`) shows as a refusal above the buttons, which stay: the server decides', async () => {
+    const message = '"Nguyễn Văn An" đang bị xem xét kỷ luật theo Công văn số 215/CV-UBND ngày 01/12/2026 của UBND xã Hòa Bình: chưa xem xét khen thưởng (Điều 4 Nghị định 152/2025/NĐ-CP).';
+    current = {
+      ...proposal({ warnings: [], late: false, lateRule: null, escalation: 'none' }),
+      blockers: [{ rule: 'ND-1', message, messageEn: 'is being considered for discipline' }],
+    } as ProposalView;
+    const { container } = renderProposal();
+    const blocker = await screen.findByTestId('blocker');
+    expect(blocker.textContent).toContain(`Chưa thể khen thưởng: ${message}`);
+    expect(blocker.getAttribute('data-rule')).toBe('ND-1');
+    expect(within(blocker).getByRole('link', { name: 'ND-1' }).getAttribute('href')).toBe('/rules/ND-1');
+    expect(blocker.closest('.findings--violation')).not.toBeNull();
+    // In the notes card, before the action panel, and never with "nothing against the rules" beside it.
+    const panel = container.querySelector('.action-panel')!;
+    expect(blocker.closest('.proposal-notes')).not.toBeNull();
+    expect(blocker.compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.queryByText('Chưa thấy điều gì trái quy định.')).toBeNull();
+    expect(container.querySelector('button[data-event="RECOMMEND"]')).not.toBeNull();
+  });
+
+  it('says nothing of blockers when the server lists none', async () => {
+    current = { ...proposal(), blockers: [] } as ProposalView;
+    renderProposal();
+    await screen.findByTestId('finding-TH-2');
+    expect(screen.queryByTestId('blockers')).toBeNull();
+  });
+
   it('a proposal already marked late says so in the notes', async () => {
     renderProposal();
     const late = await screen.findByTestId('finding-late');

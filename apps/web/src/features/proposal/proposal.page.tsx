@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import type { CampaignView, HistoryEvent, MachineGraph, ProposalView } from '../../api/api-types.js';
+import type { CampaignView, HistoryEvent, MachineGraph, ProposalDetail, ProposalView } from '../../api/api-types.js';
 import type { DocumentKind, DossierDocument } from '../../api/document-types.js';
 import { useResource } from '../../api/use-resource.js';
 import { DeadlineCountdown } from '../../calendar/deadline-countdown.js';
@@ -20,6 +20,7 @@ import { ProposalForms } from '../documents/proposal-forms.js';
 import { UnitName } from '../units/unit-name.js';
 import { historyPhrase } from './action-names.messages.js';
 import { ActionPanel } from './action-panel.js';
+import { BlockerList } from './blockers.js';
 import { DeadlineExplanation, deadlineQuery } from './deadline-explanation.js';
 import { HistoryTimeline } from './history-timeline.js';
 import { LateNote, useLateOutlook } from './late-warning.js';
@@ -28,8 +29,11 @@ import { actorLine, ProcessHistory } from './process-history.js';
 import { PROPOSAL_MESSAGES } from './proposal.messages.js';
 import './proposal-page.css';
 
+/** The single-proposal GET adds `blockers` (ND-1 at the next step today); a server without it sends none. */
+type ProposalWithBlockers = ProposalView & Partial<Pick<ProposalDetail, 'blockers'>>;
+
 interface LoadedProposal {
-  proposal: ProposalView;
+  proposal: ProposalWithBlockers;
   /** From the ETag when the server sends one (what If-Match must repeat), else the body's own. */
   version: number;
 }
@@ -59,7 +63,7 @@ export default function ProposalPage({ params }: { params: { id?: string } & Rec
   const inspector = holdsAny(user, 'auditor', 'admin');
 
   const loaded = useResource<LoadedProposal>(async (signal) => {
-    const response = await api.request<ProposalView>(path, { signal });
+    const response = await api.request<ProposalWithBlockers>(path, { signal });
     return { proposal: response.data, version: response.version ?? response.data.version };
   }, path);
   const history = useResource((signal) => api.get<{ events: HistoryEvent[] }>(`${path}/history`, undefined, signal), path);
@@ -162,13 +166,15 @@ export default function ProposalPage({ params }: { params: { id?: string } & Rec
           <div role="tabpanel" id="proposal-panel-dossier" aria-labelledby="proposal-tab-dossier" data-testid="tab-panel-dossier">
             <section className="card proposal-notes" aria-labelledby="proposal-notes">
               <h2 id="proposal-notes">{t.warnings}</h2>
+              {/* ND-1 asked today: the official reads what their step would be refused for before pressing it. */}
+              <BlockerList blockers={p.blockers} />
               <FindingsList
                 findings={p.warnings}
                 tone="warning"
                 label={t.warnings}
                 bare
                 lead={outlook ? <LateNote outlook={outlook} /> : undefined}
-                empty={t.noWarnings}
+                empty={p.blockers?.length ? undefined : t.noWarnings}
               />
             </section>
 
