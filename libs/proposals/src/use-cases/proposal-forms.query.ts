@@ -14,6 +14,8 @@ import {
 } from '#forms';
 import { Clock, DomainError, type Actor } from '#kernel';
 import { localDateOf } from '#calendar';
+import { decisionNameOf, issuingUnitOn, sentNameOf } from '../document-unit-name.policy.js';
+import { nameOn } from '../unit-history.policy.js';
 import { CampaignRepository } from '../ports/campaign.repository.js';
 import { ProposalRepository } from '../ports/proposal.repository.js';
 import { UnitRepository } from '../ports/unit.repository.js';
@@ -57,26 +59,31 @@ export class ProposalForms {
     assertCanSeeUnit(viewer, record.unitId);
     const unit = await this.unitOf(record);
     const campaignTitle = record.campaignId ? ((await this.campaigns.findById(record.campaignId))?.title ?? null) : null;
-    const nominee = nomineeLine(record, unit);
     const context = record.snapshot.context;
 
     if (form === 'to-trinh') {
+      // The unit's own paper, as it was sent (docs/documents.md): its name on that day, even if renamed or merged since.
+      const name = sentNameOf(unit, await this.sentOn(record));
       const document = toTrinhDocument({
-        issuer: unitIssuer(unit),
+        issuer: unitIssuer(name),
         number: null,
         symbol: `TTr-${unit.code}`,
         date: null,
         awardForm: context.awardForm,
         kind: record.kind,
         campaignTitle,
-        recipient: context.awardForm === 'chairman_certificate' ? PROVINCE.chairman : `Thủ trưởng ${unit.name}`,
-        nominees: [nominee],
+        recipient: context.awardForm === 'chairman_certificate' ? PROVINCE.chairman : `Thủ trưởng ${name}`,
+        nominees: [nomineeLine(record, name)],
         signer: unitHeadSigner(),
       });
       return render(document, format);
     }
 
-    const decided = await this.decisionOf(record, unit);
+    // Every unit, for the chain of merges a decision may have to name (a few hundred rows, docs/units.md).
+    const units = new Map((await this.units.list()).map((one) => [one.id, one]));
+    const decided = await this.decisionOf(record, unit, units);
+    // Named as on the decision's date: "Huyện Cao Lộc (nay là Xã Cao Lộc)" once the unit had been merged.
+    const nominee = nomineeLine(record, decisionNameOf(unit, decided.date, units));
     if (form === 'quyet-dinh') {
       const document = quyetDinhDocument({ ...decided, kind: record.kind, campaignTitle, nominees: [nominee] });
       return render(document, format);
@@ -123,9 +130,9 @@ export class ProposalForms {
     }
     const units = new Map((await this.units.list()).map((unit) => [unit.id, unit]));
     const first = listed[0];
-    const decided = await this.decisionOf(first, units.get(first.unitId)!);
+    const decided = await this.decisionOf(first, units.get(first.unitId)!, units);
     const nominees = listed
-      .map((record) => nomineeLine(record, units.get(record.unitId)!))
+      .map((record) => nomineeLine(record, decisionNameOf(units.get(record.unitId)!, decided.date, units)))
       .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi') || a.name.localeCompare(b.name, 'vi'));
     const document = quyetDinhDocument({ ...decided, kind: first.kind, campaignTitle: campaign.title, nominees });
     return render(document, format);
@@ -135,6 +142,7 @@ export class ProposalForms {
   private async decisionOf(
     record: ProposalRecord,
     unit: UnitRecord,
+    units: ReadonlyMap<string, UnitRecord>,
   ): Promise<Pick<QuyetDinhData, 'issuer' | 'number' | 'date' | 'awardForm' | 'legalBases' | 'proposer' | 'signer' | 'recipients'>> {
     const context = record.snapshot.context;
     if (record.state === 'awarded' && context.decision) {
@@ -153,11 +161,14 @@ export class ProposalForms {
     }
     if (record.state === 'awardedByUnit') {
       const award = (await this.proposals.history(record.id)).findLast((event) => event.type === 'AWARD_AT_UNIT');
+      const date = context.decision?.date ?? localDateOf(award ? new Date(award.at) : this.clock.now());
+      // A unit that had ended by then issues nothing: the unit it was merged into does (docs/documents.md).
+      const issuing = issuingUnitOn(unit, date, units);
       return {
-        issuer: unitIssuer(unit),
+        issuer: unitIssuer(nameOn(issuing, date)),
         // The unit registers its own decision: the number is left for its clerk unless the award carried one.
-        number: context.decision?.number ?? `      /QĐ-${unit.code}`,
-        date: context.decision?.date ?? localDateOf(award ? new Date(award.at) : this.clock.now()),
+        number: context.decision?.number ?? `      /QĐ-${issuing.code}`,
+        date,
         awardForm: context.awardForm,
         legalBases: [LEGAL_BASES[1], LEGAL_BASES[2]],
         proposer: `Xét đề nghị của bộ phận phụ trách thi đua, khen thưởng`,
@@ -168,6 +179,16 @@ export class ProposalForms {
     throw new DomainError('FORM_NOT_READY', 'The award has not been decided yet: the decision and the certificate come after APPROVE', {
       state: record.state,
     });
+  }
+
+  /**
+   * The day the tờ trình left the unit: its latest FORWARD (to the province), else its latest SUBMIT (to the
+   * unit's head, for the unit's own award); not sent yet, the day it is printed.
+   */
+  private async sentOn(record: ProposalRecord): Promise<string> {
+    const history = await this.proposals.history(record.id);
+    const sent = history.findLast((event) => event.type === 'FORWARD') ?? history.findLast((event) => event.type === 'SUBMIT');
+    return localDateOf(sent ? new Date(sent.at) : this.clock.now());
   }
 
   private async unitOf(record: ProposalRecord): Promise<UnitRecord> {
@@ -181,17 +202,19 @@ async function render(document: OfficialDocument, format: FormFormat): Promise<G
   return { fileName: formFileName(document, format), mediaType: FORM_MEDIA_TYPES[format], bytes: await renderForm(document, format) };
 }
 
-const unitIssuer = (unit: UnitRecord): IssuingBody => ({
+/** The unit as the issuer of its own paper, under the name it bears on that paper's day. */
+const unitIssuer = (name: string): IssuingBody => ({
   parent: PROVINCE.committeeShort,
-  name: unit.name.toLocaleUpperCase('vi'),
+  name: name.toLocaleUpperCase('vi'),
   place: PROVINCE.place,
-  nameInText: unit.name,
+  nameInText: name,
 });
 
 /** The head signs with the title of their own office, which the unit registry does not hold yet: a blank line. */
 const unitHeadSigner = (): Signer => ({ authority: '', title: 'THỦ TRƯỞNG ĐƠN VỊ', name: '' });
 
-function nomineeLine(record: ProposalRecord, unit: UnitRecord): NomineeLine {
+/** `unitName`: the unit as the document names it on its own day (document-unit-name.policy.ts). */
+function nomineeLine(record: ProposalRecord, unitName: string): NomineeLine {
   const { nominee, achievement } = record.snapshot.context;
-  return { name: nominee.name, type: nominee.type, title: null, unitName: unit.name, achievementSummary: achievement.summary };
+  return { name: nominee.name, type: nominee.type, title: null, unitName, achievementSummary: achievement.summary };
 }

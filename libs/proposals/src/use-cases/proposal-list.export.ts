@@ -1,6 +1,8 @@
 import { awardFormVi, STATE_NAMES } from '#rules';
 import { writeProposalListXlsx, type ProposalListRow } from '#forms';
+import { localDateOf, today } from '#calendar';
 import { Clock, type Actor } from '#kernel';
+import { listedNameOf } from '../document-unit-name.policy.js';
 import { UnitRepository } from '../ports/unit.repository.js';
 import type { ProposalRecord, UnitRecord } from '../proposal.records.js';
 import type { ProposalListQuery, ProposalQueries } from './proposal-queries.js';
@@ -22,20 +24,23 @@ export class ProposalListExport {
   async writeXlsx(viewer: Actor, query: Omit<ProposalListQuery, 'cursor' | 'limit'>, out: NodeJS.WritableStream): Promise<{ rows: number }> {
     const units = new Map((await this.units.list()).map((unit) => [unit.id, unit]));
     const records = this.queries.listAll(viewer, query);
+    const day = today(this.clock);
     async function* rows(): AsyncIterable<ProposalListRow> {
-      for await (const page of records) for (const record of page) yield toRow(record, units);
+      for await (const page of records) for (const record of page) yield toRow(record, units, day);
     }
     return writeProposalListXlsx(rows(), { title: 'DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG', subtitle: describe(query, units), generatedAt: this.clock.now().toISOString() }, out);
   }
 }
 
-function toRow(record: ProposalRecord, units: ReadonlyMap<string, UnitRecord>): ProposalListRow {
+function toRow(record: ProposalRecord, units: ReadonlyMap<string, UnitRecord>, day: string): ProposalListRow {
   const { nominee, achievement, awardForm } = record.snapshot.context;
+  const unit = units.get(record.unitId);
   return {
     nomineeName: nominee.name,
     nomineeType: nominee.type,
     title: null,
-    unitName: units.get(record.unitId)?.name ?? '',
+    // The name the unit had when the proposal was drafted, "(nay là …)" when it is now called otherwise (docs/documents.md).
+    unitName: unit ? listedNameOf(unit, localDateOf(record.createdAt), day, units) : '',
     awardForm: awardFormVi(awardForm),
     achievementSummary: achievement.summary,
     state: STATE_NAMES.vi[record.state] ?? record.state,

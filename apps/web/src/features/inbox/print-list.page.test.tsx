@@ -85,6 +85,42 @@ describe('PrintListPage', () => {
     expect(screen.getByRole('link', { name: '← Về danh sách hồ sơ' }).getAttribute('href')).toBe(`/?state=councilScreening&campaignId=${CAMPAIGN}&late=true`);
   });
 
+  it('names a merged district as it was when the proposal was drafted, and what it is now', async () => {
+    const DISTRICT = '33333333-3333-4333-8333-333333333333';
+    const COMMUNE = '44444444-4444-4444-8444-444444444444';
+    const merged = {
+      seq: 1,
+      kind: 'merged_into',
+      from: '2025-07-01',
+      document: { ref: '1678/NQ-UBTVQH15', issuedAt: '2025-06-16', kind: 'Nghị quyết' },
+      name: null,
+      previousName: null,
+      successorId: COMMUNE,
+      type: null,
+      previousType: null,
+      clusterId: null,
+      previousClusterId: null,
+      recordedAt: '2025-06-20T01:00:00Z',
+      recordedBy: 'admin',
+    };
+    api = stubFetch(({ path }) => {
+      if (path === '/api/proposals') return { items: [proposal('D', { unitId: DISTRICT, createdAt: '2025-03-02T01:00:00Z' })], nextCursor: null };
+      if (path === '/api/units') {
+        return {
+          items: [
+            { id: DISTRICT, code: 'HCL', name: 'Huyện Cao Lộc', dissolvedOn: '2025-07-01', successorId: COMMUNE, history: [merged], current: { id: COMMUNE, name: 'Xã Cao Lộc' } },
+            { id: COMMUNE, code: 'XCL', name: 'Xã Cao Lộc', dissolvedOn: null, successorId: null, history: [], current: { id: COMMUNE, name: 'Xã Cao Lộc' } },
+          ],
+        };
+      }
+      return undefined;
+    });
+    renderPage(<PrintListPage />, { token: fakeToken({ roles: ['council'] }), path: '/print/proposals' });
+    const table = await screen.findByTestId('print-table');
+    const row = within(table).getAllByRole('row')[1]!;
+    await waitFor(() => expect(within(row).getAllByRole('cell')[3]!.textContent).toBe('Huyện Cao Lộc (nay là Xã Cao Lộc)'));
+  });
+
   it('prints with the browser’s own dialog, the toolbar left off the paper', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
     renderPage(<PrintListPage />, { token: fakeToken({ roles: ['auditor'] }), path: '/print/proposals' });

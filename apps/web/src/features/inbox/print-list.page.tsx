@@ -8,6 +8,8 @@ import { formatDay, useLang, useT } from '../../i18n/i18n.js';
 import { Link, useRouter } from '../../router/router.js';
 import { useApi, useSession } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
+import { listedUnitName } from '../units/listed-unit-name.js';
+import { UNITS_MESSAGES } from '../units/units.messages.js';
 import { inboxUrl, listScope, proposalsQuery, readFilters, type InboxFilters } from './inbox-filters.js';
 import { PRINT_MESSAGES } from './print-list.messages.js';
 
@@ -46,6 +48,7 @@ const positionOf = (proposal: ProposalView) => {
 export default function PrintListPage() {
   const t = useT(PRINT_MESSAGES);
   const common = useT(COMMON);
+  const unitWords = useT(UNITS_MESSAGES);
   const { lang } = useLang();
   const api = useApi();
   const { user } = useSession();
@@ -64,6 +67,12 @@ export default function PrintListPage() {
     `campaigns:${filters.campaignId ?? ''}`,
   );
   const unitNames = useMemo(() => new Map(units.data?.items.map((unit) => [unit.id, unit.name])), [units.data]);
+  const unitsById = useMemo(() => new Map(units.data?.items.map((unit) => [unit.id, unit])), [units.data]);
+  /** The unit's name the day the proposal was drafted, "(nay là …)" when it is now called otherwise (docs/documents.md). */
+  const unitOf = (proposal: ProposalView) => {
+    const unit = unitsById.get(proposal.unitId);
+    return unit ? listedUnitName(unit, localToday(new Date(proposal.createdAt)), unitWords.nowIs) : '—';
+  };
   const campaignTitle = campaigns.data?.items.find((campaign) => campaign.id === filters.campaignId)?.title ?? filters.campaignId;
 
   const described = [
@@ -119,7 +128,7 @@ export default function PrintListPage() {
                   <td className="print-table__no">{index + 1}</td>
                   <td>{proposal.nominee.name}</td>
                   <td>{positionOf(proposal)}</td>
-                  <td>{unitNames.get(proposal.unitId) ?? '—'}</td>
+                  <td>{unitOf(proposal)}</td>
                   <td>{AWARD_FORM_NAMES[lang][proposal.awardForm] ?? proposal.awardForm}</td>
                   <td className="print-table__summary">{proposal.achievement.summary}</td>
                   <td>{STATE_NAMES[lang][proposal.state] ?? proposal.state}</td>

@@ -1,0 +1,43 @@
+import type { UnitHistoryEntry } from '#contracts';
+import { describe, expect, it } from 'vitest';
+import { listedUnitName } from './listed-unit-name.js';
+
+const nowIs = (name: string) => `nay là ${name}`;
+const entry = (overrides: Partial<UnitHistoryEntry>): UnitHistoryEntry => ({
+  seq: 1,
+  kind: 'renamed',
+  from: '2025-03-01',
+  document: { ref: '1678/NQ-UBTVQH15', issuedAt: '2025-02-16', kind: 'Nghị quyết' },
+  name: null,
+  previousName: null,
+  successorId: null,
+  type: null,
+  previousType: null,
+  clusterId: null,
+  previousClusterId: null,
+  recordedAt: '2025-02-20T02:00:00Z',
+  recordedBy: 'admin',
+  ...overrides,
+});
+
+describe('listedUnitName', () => {
+  const district = {
+    id: 'huyen',
+    name: 'Thị xã Cao Lộc',
+    history: [
+      entry({ seq: 1, kind: 'renamed', from: '2025-03-01', name: 'Thị xã Cao Lộc', previousName: 'Huyện Cao Lộc' }),
+      entry({ seq: 2, kind: 'merged_into', from: '2025-07-01', successorId: 'xa' }),
+    ],
+    current: { id: 'xa', name: 'Xã Cao Lộc' },
+  };
+
+  it('Given a district renamed then merged, Then a 2024 proposal reads its 2024 name and what it is now', () => {
+    expect(listedUnitName(district, '2024-10-01', nowIs)).toBe('Huyện Cao Lộc (nay là Xã Cao Lộc)');
+    expect(listedUnitName(district, '2025-05-01', nowIs)).toBe('Thị xã Cao Lộc (nay là Xã Cao Lộc)');
+  });
+
+  it('Given a unit that never changed, or a server without histories, Then the name stands alone', () => {
+    expect(listedUnitName({ id: 'so', name: 'Sở Y tế', history: [], current: { id: 'so', name: 'Sở Y tế' } }, '2024-10-01', nowIs)).toBe('Sở Y tế');
+    expect(listedUnitName({ id: 'so', name: 'Sở Y tế' }, '2024-10-01', nowIs)).toBe('Sở Y tế');
+  });
+});
