@@ -4,6 +4,7 @@ import type { ProposalView } from '../../api/api-types.js';
 import { stubFetch, type FetchStub } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
 import PrintListPage from './print-list.page.js';
+import { unitChange } from '../../test-support/unit-fixtures.js';
 
 const UNIT = '11111111-1111-4111-8111-111111111111';
 const CAMPAIGN = '22222222-2222-4222-8222-222222222222';
@@ -88,21 +89,7 @@ describe('PrintListPage', () => {
   it('names a merged district as it was when the proposal was drafted, and what it is now', async () => {
     const DISTRICT = '33333333-3333-4333-8333-333333333333';
     const COMMUNE = '44444444-4444-4444-8444-444444444444';
-    const merged = {
-      seq: 1,
-      kind: 'merged_into',
-      from: '2025-07-01',
-      document: { ref: '1678/NQ-UBTVQH15', issuedAt: '2025-06-16', kind: 'Nghị quyết' },
-      name: null,
-      previousName: null,
-      successorId: COMMUNE,
-      type: null,
-      previousType: null,
-      clusterId: null,
-      previousClusterId: null,
-      recordedAt: '2025-06-20T01:00:00Z',
-      recordedBy: 'admin',
-    };
+    const merged = unitChange({ successorId: COMMUNE });
     api = stubFetch(({ path }) => {
       if (path === '/api/proposals') return { items: [proposal('D', { unitId: DISTRICT, createdAt: '2025-03-02T01:00:00Z' })], nextCursor: null };
       if (path === '/api/units') {

@@ -1,24 +1,10 @@
 import type { UnitHistoryEntry } from '#contracts';
 import { describe, expect, it } from 'vitest';
+import { unitChange } from '../../test-support/unit-fixtures.js';
 import { listedUnitName } from './listed-unit-name.js';
 
 const nowIs = (name: string) => `nay là ${name}`;
-const entry = (overrides: Partial<UnitHistoryEntry>): UnitHistoryEntry => ({
-  seq: 1,
-  kind: 'renamed',
-  from: '2025-03-01',
-  document: { ref: '1678/NQ-UBTVQH15', issuedAt: '2025-02-16', kind: 'Nghị quyết' },
-  name: null,
-  previousName: null,
-  successorId: null,
-  type: null,
-  previousType: null,
-  clusterId: null,
-  previousClusterId: null,
-  recordedAt: '2025-02-20T02:00:00Z',
-  recordedBy: 'admin',
-  ...overrides,
-});
+const entry = (overrides: Partial<UnitHistoryEntry>) => unitChange({ kind: 'renamed', from: '2025-03-01', ...overrides });
 
 describe('listedUnitName', () => {
   const district = {

@@ -3,25 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UnitBody, UnitHistoryEntry } from '#contracts';
 import { json, stubFetch, type FetchStub } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
+import { unitChange } from '../../test-support/unit-fixtures.js';
 import { forgetUnitNames, UnitName } from './unit-name.js';
 
-const DOC = { ref: '1678/NQ-UBTVQH15', issuedAt: '2025-06-16', kind: 'Nghị quyết' };
-const change = (overrides: Partial<UnitHistoryEntry>): UnitHistoryEntry => ({
-  seq: 1,
-  kind: 'renamed',
-  from: '2025-07-01',
-  document: DOC,
-  name: null,
-  previousName: null,
-  successorId: null,
-  type: null,
-  previousType: null,
-  clusterId: null,
-  previousClusterId: null,
-  recordedAt: '2025-06-20T02:00:00.000Z',
-  recordedBy: 'admin',
-  ...overrides,
-});
+const change = (overrides: Partial<UnitHistoryEntry>) => unitChange({ kind: 'renamed', ...overrides });
 
 const DISTRICT: UnitBody = {
   id: 'huyen',

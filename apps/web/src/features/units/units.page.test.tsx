@@ -3,40 +3,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClusterBody, UnitBody, UnitHistoryEntry } from '#contracts';
 import { json, stubFetch, type FetchStub } from '../../test-support/fetch-stub.js';
 import { fakeToken, renderPage } from '../../test-support/render-page.js';
+import { unitBody, unitChange } from '../../test-support/unit-fixtures.js';
 import { forgetUnitNames } from './unit-name.js';
 import UnitsPage from './units.page.js';
 
 const CLUSTER: ClusterBody = { id: 'c1', name: 'Các xã đồng bằng', kind: 'cum', createdAt: '2025-01-01T00:00:00.000Z' };
 const BLOC: ClusterBody = { id: 'c2', name: 'Các sở, ban, ngành', kind: 'khoi', createdAt: '2025-01-01T00:00:00.000Z' };
 
-const entry = (overrides: Partial<UnitHistoryEntry>): UnitHistoryEntry => ({
-  seq: 1,
-  kind: 'merged_into',
-  from: '2025-07-01',
-  document: { ref: '1678/NQ-UBTVQH15', issuedAt: '2025-06-16', kind: 'Nghị quyết' },
-  name: null,
-  previousName: null,
-  successorId: null,
-  type: null,
-  previousType: null,
-  clusterId: null,
-  previousClusterId: null,
-  recordedAt: '2025-06-20T02:00:00.000Z',
-  recordedBy: 'admin',
-  ...overrides,
-});
-
-const unit = (overrides: Partial<UnitBody> & Pick<UnitBody, 'id' | 'name'>): UnitBody => ({
-  code: overrides.id.toUpperCase(),
-  type: 'xa',
-  clusterId: null,
-  dissolvedOn: null,
-  successorId: null,
-  current: { id: overrides.id, name: overrides.name },
-  history: [],
-  createdAt: '2025-01-01T00:00:00.000Z',
-  ...overrides,
-});
+const entry = unitChange;
+const unit = unitBody;
 
 const XA = unit({ id: 'xa', name: 'Xã Nghi Lộc', clusterId: 'c1' });
 const SO = unit({ id: 'so', name: 'Sở Giáo dục và Đào tạo', type: 'so_ban_nganh', clusterId: 'c2' });
