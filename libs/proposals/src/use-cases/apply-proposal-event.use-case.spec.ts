@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { createWorkingCalendar } from '#calendar';
 import { FileBlobStore, inspectContent, stageUpload } from '#documents';
 import { DomainError, FixedClock, SYSTEM_ACTOR, type Actor, type DocumentKind } from '#kernel';
-import { openDatabase, SqlCampaignRepository, SqlProposalRepository, SqlTransactionRunner, SqlUnitRepository } from '#persistence';
+import { openDatabase, SqlCampaignRepository, SqlPersonRepository, SqlProposalRepository, SqlTransactionRunner, SqlUnitRepository } from '#persistence';
 import { ApplyProposalEventUseCase } from './apply-proposal-event.use-case.js';
 import { CreateProposalUseCase } from './create-proposal.use-case.js';
 import { DossierUseCases } from './dossier.use-cases.js';
@@ -35,10 +35,10 @@ describe('applying an event to a proposal', () => {
     drafter = { id: 'd-1', roles: ['drafter'], unitId: unit.id };
     head = { id: 'h-1', roles: ['unit_head'], unitId: unit.id };
     const calendar = createWorkingCalendar();
-    create = new CreateProposalUseCase(proposals, unitRepository, new SqlCampaignRepository(runner), clock, calendar);
+    create = new CreateProposalUseCase(proposals, unitRepository, new SqlCampaignRepository(runner), clock, calendar, new SqlPersonRepository(runner));
     // These cases are about the command itself; the dossier's documents have their own cases below.
-    apply = new ApplyProposalEventUseCase(proposals, clock, calendar, { documentsRequired: false });
-    withDocuments = new ApplyProposalEventUseCase(proposals, clock, calendar, { documentsRequired: true });
+    apply = new ApplyProposalEventUseCase(proposals, clock, calendar, { documentsRequired: false }, new SqlPersonRepository(runner));
+    withDocuments = new ApplyProposalEventUseCase(proposals, clock, calendar, { documentsRequired: true }, new SqlPersonRepository(runner));
     dossier = new DossierUseCases(proposals, new FileBlobStore(join(dir, 'documents')), clock);
   });
 

@@ -67,8 +67,8 @@ export class ApplyProposalEventUseCase {
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
     private readonly dossier: DossierRules,
-    /** The registry of nominees (ND-1's recorded matters, ND-3); without it only the nominee's own flag is read. */
-    private readonly people?: PersonRepository,
+    /** The registry of nominees: ND-1's recorded matters and ND-3's other proposals are read from it at every step. */
+    private readonly people: PersonRepository,
   ) {}
 
   async execute(proposalId: string, actor: Actor, request: EventRequest, options: ApplyEventOptions = {}) {
@@ -103,8 +103,8 @@ export class ApplyProposalEventUseCase {
     let event = { ...request, actor, at: this.clock.now().toISOString() } as ProposalEvent;
     assertAllowed(snapshot, current, actor, event);
     refuseIfAny(eventProblems(event, snapshot.context.achievement.date, today(this.clock)));
-    const registry = this.people?.within(tx);
-    if (registry && event.type === 'UPDATE' && event.changes?.nominee) {
+    const registry = this.people.within(tx);
+    if (event.type === 'UPDATE' && event.changes?.nominee) {
       // A changed nominee names its registered person before the UPDATE line seals it (as CREATED does).
       const nominee = await stampPerson(registry, event.changes.nominee, current.unitId, actor, event.at, snapshot.context.nominee);
       event = { ...event, changes: { ...event.changes, nominee } };
@@ -141,7 +141,7 @@ export class ApplyProposalEventUseCase {
     ]);
     if (!won) throw conflict(current);
     const personId = next.context.nominee.personId;
-    if (registry && personId && personId !== snapshot.context.nominee.personId) await registry.link(proposalId, personId, at);
+    if (personId && personId !== snapshot.context.nominee.personId) await registry.link(proposalId, personId, at);
     return { record: updated, live };
   }
 
@@ -154,7 +154,7 @@ export class ApplyProposalEventUseCase {
     current: ProposalRecord,
     snapshot: ProposalSnapshot,
     event: ProposalEvent,
-    registry: PersonWriteTx | undefined,
+    registry: PersonWriteTx,
   ) {
     const checkpoint = CHECKPOINT_OF[event.type];
     const missing = await this.missingDocuments(tx, current, snapshot, event);
@@ -170,7 +170,7 @@ export class ApplyProposalEventUseCase {
     // An update is judged on what the proposal becomes; the others on what it is.
     const stepped = checkpoint === 'update' ? step(current.machineVersion, snapshot, event).next : undefined;
     const facts = stepped ? stepped.context : snapshot.context;
-    const person = registry ? await personFacts(registry, facts.nominee, current.id) : undefined;
+    const person = await personFacts(registry, facts.nominee, current.id);
     const known = { person, today: today(this.clock) };
     const { violations, warnings: found } = judgeProposal(checkpoint, facts, campaign, usage, known);
     if (checkpoint !== 'update' && violations.length + missing.length > 0) throw ruleViolation([...violations, ...missing]);

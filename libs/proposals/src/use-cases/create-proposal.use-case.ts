@@ -26,8 +26,8 @@ export class CreateProposalUseCase {
     private readonly campaigns: CampaignRepository,
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
-    /** The registry of nominees; without it (bench, older specs) the nominee is not registered. */
-    private readonly people?: PersonRepository,
+    /** The registry of nominees: every nominee is registered (or the named person checked) before CREATED. */
+    private readonly people: PersonRepository,
   ) {}
 
   async execute(actor: Actor, draft: NewProposal, token?: IdempotencyToken) {
@@ -55,13 +55,13 @@ export class CreateProposalUseCase {
     const now = this.clock.now().toISOString();
     return this.proposals.transaction((tx) =>
       oncePerKey(tx, actor.id, token, 201, now, async (): Promise<ProposalView> => {
-        const registry = this.people?.within(tx);
+        const registry = this.people.within(tx);
         // The nominee is registered (or the named person checked) before the CREATED line seals it.
-        const nominee = registry ? await stampPerson(registry, draft.nominee, draft.unitId, actor, now) : draft.nominee;
+        const nominee = await stampPerson(registry, draft.nominee, draft.unitId, actor, now);
         const input: ProposalInput = { proposalId: randomUUID(), ...draft, nominee, campaignId: draft.campaignId ?? null };
         const snapshot = startProposal(CURRENT_MACHINE_VERSION, input);
         // While drafting, the rulebook advises: whatever it finds is a warning, shown at once.
-        const person = registry ? await personFacts(registry, nominee, null) : undefined;
+        const person = await personFacts(registry, nominee, null);
         const { warnings } = judgeProposal('create', input, campaign, undefined, { person, today: today(this.clock) });
         const body = {
           proposalId: input.proposalId,
@@ -100,7 +100,7 @@ export class CreateProposalUseCase {
             payload: { proposalId: record.id, seq: 1, state: record.state, at: now },
           },
         ]);
-        if (registry && nominee.personId) await registry.link(record.id, nominee.personId, now);
+        if (nominee.personId) await registry.link(record.id, nominee.personId, now);
         return toProposalView(record, actor);
       }),
     );

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createWorkingCalendar } from '#calendar';
 import { GENESIS_HASH, eventHash } from '#audit';
 import { FixedClock } from '#kernel';
-import { openDatabase, SqlProposalRepository, SqlTransactionRunner, SqlUnitRepository } from '#persistence';
+import { openDatabase, SqlPersonRepository, SqlProposalRepository, SqlTransactionRunner, SqlUnitRepository } from '#persistence';
 import { CURRENT_MACHINE_VERSION, startProposal, type ProposalInput } from '#workflows/proposal';
 import type { LoggedEvent, ProposalDeadline, ProposalRecord } from '../proposal.records.js';
 import { ApplyProposalEventUseCase } from './apply-proposal-event.use-case.js';
@@ -17,6 +17,7 @@ describe('firing deadline timers, a due moment at a time', () => {
   let dir: string;
   let dataSource: DataSource;
   let proposals: SqlProposalRepository;
+  let people: SqlPersonRepository;
   let fire: FireDeadlineTimerUseCase;
   let apply: ApplyProposalEventUseCase;
   let unitId: string;
@@ -30,8 +31,9 @@ describe('firing deadline timers, a due moment at a time', () => {
     dataSource = await openDatabase({ kind: 'sqlite', path: join(dir, 'db.sqlite'), url: 'sqlite:test' });
     const runner = new SqlTransactionRunner(dataSource);
     proposals = new SqlProposalRepository(runner);
+    people = new SqlPersonRepository(runner);
     unitId = (await new UnitUseCases(new SqlUnitRepository(runner), clock).create({ code: 'SO-TMR', name: 'Sở Thử nghiệm' })).id;
-    apply = new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar(), { documentsRequired: false });
+    apply = new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar(), { documentsRequired: false }, people);
     fire = new FireDeadlineTimerUseCase(proposals, apply, clock);
   });
 
@@ -127,7 +129,7 @@ describe('firing deadline timers, a due moment at a time', () => {
     clock.set('2026-06-12T17:00:02.000Z');
 
     // A fresh use case: the one above remembers that this moment was swept a minute ago.
-    const fresh = new FireDeadlineTimerUseCase(proposals, new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar(), { documentsRequired: false }), clock);
+    const fresh = new FireDeadlineTimerUseCase(proposals, new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar(), { documentsRequired: false }, people), clock);
     const outcome = await fresh.execute({ proposalId: own, kind: 'escalation', dueAt: DUE_AT });
     expect(outcome.sweepError).toMatch(/JSON/);
     expect(outcome.sent).toEqual(['DEADLINE_MISSED', 'ESCALATE']);

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createWorkingCalendar } from '#calendar';
 import { GENESIS_HASH, eventHash } from '#audit';
 import { FixedClock, type Actor } from '#kernel';
-import { openDatabase, SqlProposalRepository, SqlTransactionRunner, SqlUnitRepository } from '#persistence';
+import { openDatabase, SqlPersonRepository, SqlProposalRepository, SqlTransactionRunner, SqlUnitRepository } from '#persistence';
 import {
   MIGRATED_EVENT,
   restore,
@@ -71,7 +71,7 @@ describe('migrating proposals to a newer machine version', () => {
     const unit = await new UnitUseCases(new SqlUnitRepository(runner), clock).create({ code: 'SO-MIG', name: 'Sở Thử nghiệm' });
     drafter = { id: 'd-1', roles: ['drafter'], unitId: unit.id };
     head = { id: 'h-1', roles: ['unit_head'], unitId: unit.id };
-    apply = new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar(), { documentsRequired: false });
+    apply = new ApplyProposalEventUseCase(proposals, clock, createWorkingCalendar(), { documentsRequired: false }, new SqlPersonRepository(runner));
     migrate = new MigrateProposalsUseCase(proposals, clock);
   });
 

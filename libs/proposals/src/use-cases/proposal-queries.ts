@@ -44,9 +44,9 @@ export class ProposalQueries {
     private readonly proposals: ProposalRepository,
     private readonly dossier: DossierRules,
     /** Today in Vietnam, for the matters of ND-1 open now. */
-    private readonly clock?: Clock,
-    /** The registry of nominees (ND-1's recorded matters); without it only the nominee's own flag is read. */
-    private readonly people?: PersonRepository,
+    private readonly clock: Clock,
+    /** The registry of nominees: ND-1's recorded matters. */
+    private readonly people: PersonRepository,
   ) {}
 
   /**
@@ -74,10 +74,9 @@ export class ProposalQueries {
   private async blockers(record: ProposalRecord): Promise<Finding[]> {
     if (AWARDED_STATES.includes(record.state) || ENDED_WITHOUT_AWARD.includes(record.state)) return [];
     const { context } = restore(record.machineVersion, record.snapshot);
-    const person = this.people ? await personFacts(this.registryReader(this.people), context.nominee, record.id) : undefined;
-    const known = this.clock ? { person, today: today(this.clock) } : { person };
+    const person = await personFacts(this.registryReader(this.people), context.nominee, record.id);
     // The rulebook's own findings, rule IDs and all (as the view hands out the stored warnings).
-    return judgeProposal('approve', context, null, undefined, known).violations as Finding[];
+    return judgeProposal('approve', context, null, undefined, { person, today: today(this.clock) }).violations as Finding[];
   }
 
   /** The registry's read side in the shape personFacts asks of a command's transaction (it only reads here). */
