@@ -72,14 +72,22 @@ export async function stampPerson(
   return { ...nominee, personId: person.id };
 }
 
-/** What ND-1 and ND-3 need to know of the nominee, read in the command's transaction. */
+/**
+ * What ND-1 and ND-3 need to know of the nominee, read in the command's transaction. Where only ND-1 is asked
+ * (RECOMMEND, AGREE, APPROVE, the page's blockers) the person's other proposals are not read: they are ND-3's,
+ * and reading them cost every decision step a query.
+ */
 export async function personFacts(
   people: Pick<PersonWriteTx, 'restrictions' | 'proposals'>,
   nominee: Nominee,
   proposalId: string | null,
+  { otherProposals: withOthers = true }: { otherProposals?: boolean } = {},
 ): Promise<PersonFacts | undefined> {
   if (!nominee.personId) return undefined;
-  const [restrictions, proposals] = await Promise.all([people.restrictions(nominee.personId), people.proposals(nominee.personId, proposalId)]);
+  const [restrictions, proposals] = await Promise.all([
+    people.restrictions(nominee.personId),
+    withOthers ? people.proposals(nominee.personId, proposalId) : [],
+  ]);
   const otherProposals: OtherProposalInput[] = [];
   for (const other of proposals) {
     if (ENDED_WITHOUT_AWARD.includes(other.state)) continue;

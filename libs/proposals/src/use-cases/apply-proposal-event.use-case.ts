@@ -170,7 +170,7 @@ export class ApplyProposalEventUseCase {
     // An update is judged on what the proposal becomes; the others on what it is.
     const stepped = checkpoint === 'update' ? step(current.machineVersion, snapshot, event).next : undefined;
     const facts = stepped ? stepped.context : snapshot.context;
-    const person = await personFacts(registry, facts.nominee, current.id);
+    const person = await personFacts(registry, facts.nominee, current.id, { otherProposals: !deciding });
     const known = { person, today: today(this.clock) };
     const { violations, warnings: found } = judgeProposal(checkpoint, facts, campaign, usage, known);
     if (checkpoint !== 'update' && violations.length + missing.length > 0) throw ruleViolation([...violations, ...missing]);

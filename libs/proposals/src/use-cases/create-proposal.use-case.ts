@@ -61,7 +61,8 @@ export class CreateProposalUseCase {
         const input: ProposalInput = { proposalId: randomUUID(), ...draft, nominee, campaignId: draft.campaignId ?? null };
         const snapshot = startProposal(CURRENT_MACHINE_VERSION, input);
         // While drafting, the rulebook advises: whatever it finds is a warning, shown at once.
-        const person = await personFacts(registry, nominee, null);
+        // A nominee registered a moment ago has no matters and no other proposals: nothing to read back.
+        const person = draft.nominee.personId ? await personFacts(registry, nominee, null) : undefined;
         const { warnings } = judgeProposal('create', input, campaign, undefined, { person, today: today(this.clock) });
         const body = {
           proposalId: input.proposalId,

@@ -74,7 +74,7 @@ export class ProposalQueries {
   private async blockers(record: ProposalRecord): Promise<Finding[]> {
     if (AWARDED_STATES.includes(record.state) || ENDED_WITHOUT_AWARD.includes(record.state)) return [];
     const { context } = restore(record.machineVersion, record.snapshot);
-    const person = await personFacts(this.registryReader(this.people), context.nominee, record.id);
+    const person = await personFacts(this.registryReader(this.people), context.nominee, record.id, { otherProposals: false });
     // The rulebook's own findings, rule IDs and all (as the view hands out the stored warnings).
     return judgeProposal('approve', context, null, undefined, { person, today: today(this.clock) }).violations as Finding[];
   }
