@@ -17,6 +17,23 @@ await describeMigration('PeopleRegistry1765300000000', { tag: 'people-migration'
     expect(await db.query<{ name: string }>("SELECT name FROM people WHERE name_key LIKE '%van an%'")).toEqual([{ name: 'Nguyễn Văn An' }]);
   });
 
+  it('up: on SQLite the proposal→person link is one B-tree keyed by proposal (WITHOUT ROWID), and a re-link replaces it', async () => {
+    if (db.kind === 'sqlite') {
+      const [{ sql }] = await db.query<{ sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'person_proposals'");
+      expect(sql).toMatch(/WITHOUT ROWID$/);
+      expect(await db.query("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'person_proposals' AND name LIKE 'sqlite_autoindex%'")).toEqual([]);
+    }
+    const link = (personId: string) =>
+      db.query(
+        `INSERT INTO person_proposals (proposal_id, person_id, linked_at) VALUES ('x2', ?, '2026-05-04T02:00:00.000Z')
+         ON CONFLICT (proposal_id) DO UPDATE SET person_id = excluded.person_id, linked_at = excluded.linked_at`,
+        [personId],
+      );
+    await link('p1');
+    await link('p2');
+    expect(await db.query("SELECT person_id FROM person_proposals WHERE proposal_id = 'x2'")).toEqual([{ person_id: 'p2' }]);
+  });
+
   it('down: drops the three tables; up makes them again', async () => {
     await db.undoThisMigration();
     expect(await tables()).toEqual([]);
