@@ -26,6 +26,7 @@ import { HistoryTimeline } from './history-timeline.js';
 import { LateNote, useLateOutlook } from './late-warning.js';
 import { MachineDiagram } from './machine-diagram.js';
 import { actorLine, ProcessHistory } from './process-history.js';
+import { EVENT_FACTS_MESSAGES } from './event-facts.messages.js';
 import { PROPOSAL_MESSAGES } from './proposal.messages.js';
 import './proposal-page.css';
 
@@ -56,6 +57,7 @@ export default function ProposalPage({ params }: { params: { id?: string } & Rec
   const { user } = useSession();
   const { location, navigate } = useRouter();
   const t = useT(PROPOSAL_MESSAGES);
+  const facts = useT(EVENT_FACTS_MESSAGES);
   const common = useT(COMMON);
   const { lang } = useLang();
   const path = `/api/proposals/${encodeURIComponent(id)}`;
@@ -215,8 +217,8 @@ export default function ProposalPage({ params }: { params: { id?: string } & Rec
                 <Fact label={t.recognizedAt}>{day(p.achievement.recognizedAt)}</Fact>
                 <Fact label={t.submittedAt}>{formatDateTime(p.submittedAt)}</Fact>
                 <Fact label={t.forwardedAt}>{formatDateTime(p.forwardedAt)}</Fact>
-                <Fact label={t.vote}>{p.vote ? t.voteText(p.vote.members, p.vote.for, p.vote.against) : '—'}</Fact>
-                <Fact label={t.decision}>{p.decision ? t.decisionText(p.decision.number, day(p.decision.date), p.decision.signedBy) : '—'}</Fact>
+                <Fact label={t.vote}>{p.vote ? facts.voteText(p.vote.members, p.vote.for, p.vote.against) : '—'}</Fact>
+                <Fact label={t.decision}>{p.decision ? facts.decisionText(p.decision.number, day(p.decision.date), p.decision.signedBy) : '—'}</Fact>
                 <Fact label={t.lastReason} wide>
                   {p.lastReason ? <span className="history-text">{p.lastReason}</span> : '—'}
                 </Fact>
