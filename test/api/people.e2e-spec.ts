@@ -68,6 +68,38 @@ describeEachDatabase('people and their awards', (database) => {
     expect(fieldsOf(collectiveWithGender)).toEqual(['gender']);
   });
 
+  it('another unit cannot name a person it may not see: create and UPDATE are refused 403 on nominee.personId, and nothing is written', async () => {
+    const { unit, campaign } = await seed(t);
+    const theirs = await createProposal(t, unit.id, campaign.id, named(`Vũ Thị Hạnh ${suffix()}`));
+    const personId = (theirs.nominee as { personId: string }).personId;
+    const other = await createUnit(t);
+    const outsider = { role: 'drafter' as const, unitId: other.id };
+
+    const created = await post(t, '/api/proposals', { kind: 'extraordinary', unitId: other.id, awardForm: 'unit_certificate', nominee: { type: 'individual', name: 'Vũ Thị Hạnh', personId }, achievement: { summary: 'Cứu người', date: daysFromToday(-3), basis: 'rescue' } }, outsider);
+    expectStatus(created, 403);
+    expect(created.body).toMatchObject({ code: 'FORBIDDEN', field: 'nominee.personId' });
+
+    const own = await createProposal(t, other.id, null, { kind: 'extraordinary', achievement: { summary: 'Cứu người', date: daysFromToday(-3), basis: 'rescue' } });
+    const renamed = await postEvent(t, own.id, outsider, { type: 'UPDATE', changes: { nominee: { type: 'individual', name: 'Vũ Thị Hạnh', personId } } });
+    expectStatus(renamed, 403);
+    expect(renamed.body).toMatchObject({ code: 'FORBIDDEN', field: 'nominee.personId' });
+
+    // Nothing written: the other unit still may not see the person, whose only proposal is the first unit's; the
+    // other unit lists only its own draft, still at version 1.
+    expectStatus(await get(t, `/api/people/${personId}`, outsider), 403);
+    const detail = await get(t, `/api/people/${personId}`, { role: 'home_affairs' });
+    expect(detail.body.proposals.map((p: { proposalId: string }) => p.proposalId)).toEqual([theirs.id]);
+    const listed = await get(t, '/api/proposals', outsider);
+    expectStatus(listed, 200);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: own.id, version: 1 })]);
+
+    // A person of the unit's own, or one its proposals already name, it may name.
+    const mine = await post(t, '/api/people', { type: 'individual', name: `Lò Văn Sáng ${suffix()}` }, outsider);
+    expectStatus(mine, 201);
+    const fine = await postEvent(t, own.id, outsider, { type: 'UPDATE', changes: { nominee: { type: 'individual', name: mine.body.name, personId: mine.body.id } } });
+    expectStatus(fine, 200);
+  });
+
   it('award history: the proposals that named the person, with the decision of an award', async () => {
     const { unit, campaign } = await seed(t);
     const first = await proposalIn(t, 'awarded', unit.id, campaign.id, named(`Lê Văn Cường ${suffix()}`));

@@ -9,7 +9,6 @@ export const AWARD_FORMS: readonly AwardForm[] = ['unit_certificate', 'chairman_
 
 export type NomineeType = 'individual' | 'collective';
 export type NomineeGender = 'male' | 'female';
-export const NOMINEE_GENDERS: readonly NomineeGender[] = ['male', 'female'];
 export type AchievementBasis = 'outside_duty' | 'rescue' | 'combat';
 export const ACHIEVEMENT_BASES: readonly AchievementBasis[] = ['outside_duty', 'rescue', 'combat'];
 

@@ -5,9 +5,14 @@ import type { ProposalFilter, ProposalScope } from './ports/proposal.repository.
 const provincialRoles = (actor: Actor): Role[] => actor.roles.filter((role) => !UNIT_ROLES.includes(role));
 const unitRoles = (actor: Actor): Role[] => actor.roles.filter((role) => UNIT_ROLES.includes(role));
 
+/** Whether the actor holds any provincial role (or is the system): such an actor sees every unit. */
+export function isProvincial(actor: Actor): boolean {
+  return provincialRoles(actor).length > 0;
+}
+
 /** A drafter or unit head sees only their own unit; any provincial role (and the system) sees every unit. */
 export function canSeeUnit(actor: Actor, unitId: string): boolean {
-  return provincialRoles(actor).length > 0 || actor.unitId === unitId;
+  return isProvincial(actor) || actor.unitId === unitId;
 }
 
 export function assertCanSeeUnit(actor: Actor, unitId: string): void {
@@ -28,7 +33,7 @@ export function assertCanDraftFor(actor: Actor, unitId: string): void {
 
 /** The rows an actor may list at all: their unit, or everything. */
 export function visibleScopes(actor: Actor): ProposalScope[] {
-  if (provincialRoles(actor).length > 0) return [{}];
+  if (isProvincial(actor)) return [{}];
   // A unit role without a unit in its token sees nothing: a scope with no states matches no row.
   return actor.unitId ? [{ unitId: actor.unitId }] : [{ states: [] }];
 }

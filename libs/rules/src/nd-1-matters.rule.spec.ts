@@ -1,4 +1,4 @@
-import { nd1UnderDiscipline } from './nd-1-under-discipline.rule.js';
+import { nd1UnderDiscipline, restrictionOpenOn } from './nd-1-under-discipline.rule.js';
 import type { RestrictionInput } from './rule-input.js';
 import { extraordinary, specify, thematic } from './rule-spec.fixtures.js';
 
@@ -84,5 +84,29 @@ describe('ND-1 with the matters recorded against the registered person (Decree 1
   it('Given no date from the caller, When a matter is open, Then it still refuses; once closed it passes', () => {
     rule.given({ person: { restrictions: [matter()] } }).when({ proposal: thematic() }).then({ violations: ['ND-1'] });
     rule.given({ person: { restrictions: [matter({ closedOn: '2026-04-01' })] } }).when({ proposal: thematic() }).then({});
+  });
+});
+
+describe('restrictionOpenOn: the one reading of "open" the registry page and ND-1 share', () => {
+  it('Given a matter not yet begun, closed, or still running, When asked on 10/05/2026, Then only the running one is open', () => {
+    expect(restrictionOpenOn(matter({ from: '2026-06-01' }), TODAY)).toBe(false);
+    expect(restrictionOpenOn(matter({ closedOn: '2026-05-10' }), TODAY)).toBe(false);
+    expect(restrictionOpenOn(matter({ closedOn: '2026-05-11' }), TODAY)).toBe(true);
+    expect(restrictionOpenOn(matter(), TODAY)).toBe(true);
+  });
+
+  it('Given a discipline served until 10/05/2026, When asked on its last day and the day after, Then it is open on the last day only', () => {
+    const served = matter({ kind: 'discipline_served', endsOn: '2026-05-10' });
+    expect(restrictionOpenOn(served, TODAY)).toBe(true);
+    expect(restrictionOpenOn(served, '2026-05-11')).toBe(false);
+  });
+
+  it('Given a discipline lifted on 20/05/2026 after its last day (ND-1 reads the lifting as its end), When asked on 15/05/2026, Then it is open as ND-1 refuses it', () => {
+    const lifted = matter({ kind: 'discipline_served', endsOn: '2026-05-10', closedOn: '2026-05-20' });
+    expect(restrictionOpenOn(lifted, '2026-05-15')).toBe(true);
+    rule
+      .given({ person: { restrictions: [lifted] }, today: '2026-05-15' })
+      .when({ proposal: thematic({ achievement: { date: '2026-05-12' } }) })
+      .then({ violations: ['ND-1'] });
   });
 });

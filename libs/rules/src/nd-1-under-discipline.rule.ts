@@ -26,13 +26,19 @@ export function restrictionDocumentVi(document: RestrictionInput['document']): s
 const documentEn = (document: RestrictionInput['document']) => `document No. ${document.number} of ${document.date} by ${document.issuer}`;
 
 /**
- * Open on `today`: begun (its `from` on or before today) and not closed on or before today. Without a date from
- * the caller a matter is open until it is closed.
+ * Open on `today`: begun (its `from` on or before today) and not yet ended. A matter ends the day it is closed; a
+ * served discipline ends as ND-1 reads it ({@link disciplineEnd}): the day it was lifted, else after its last day
+ * (`endsOn`, still served on that day). Without a date from the caller a matter is open until it is closed. The
+ * registry's "open" badge is this same answer, so the person page and ND-1 never disagree.
  */
-function isOpen(matter: RestrictionInput, today: string | undefined): boolean {
+export function restrictionOpenOn(
+  matter: Pick<RestrictionInput, 'kind' | 'from' | 'endsOn' | 'closedOn'>,
+  today: string | undefined,
+): boolean {
   if (today !== undefined && matter.from > today) return false;
-  if (!matter.closedOn) return true;
-  return today === undefined ? false : matter.closedOn > today;
+  if (matter.closedOn) return today === undefined ? false : matter.closedOn > today;
+  if (matter.kind === 'discipline_served' && matter.endsOn && today !== undefined) return matter.endsOn >= today;
+  return true;
 }
 
 /** A discipline's end: the day it was lifted (closed) early, else its last day. */
@@ -75,7 +81,7 @@ export function nd1UnderDiscipline({ proposal, person, today }: RuleInput): Rule
             `"${name}" was disciplined by ${documentEn(matter.document)}, until ${end}: the achievement of ${achieved} predates the end of the discipline and does not count (${DECREE_EN}).`,
           ),
         );
-      } else if (end === null && isOpen(matter, today)) {
+      } else if (end === null && restrictionOpenOn(matter, today)) {
         found.push(
           finding(
             'ND-1',
@@ -86,7 +92,7 @@ export function nd1UnderDiscipline({ proposal, person, today }: RuleInput): Rule
       }
       continue;
     }
-    if (!isOpen(matter, today)) continue;
+    if (!restrictionOpenOn(matter, today)) continue;
     found.push(
       finding(
         'ND-1',

@@ -1,6 +1,6 @@
 import { RULE_IDS, type RuleId } from './rule-finding.js';
 import { CHECKPOINTS, type RuleInput } from './rule-input.js';
-import { evaluateRules, rulesAt } from './rulebook.js';
+import { evaluateRules, factsNeededAt, rulesAt } from './rulebook.js';
 import { campaign, extraordinary, guidance, specify, thematic, usage } from './rule-spec.fixtures.js';
 
 const rulebook = specify(evaluateRules);
@@ -197,3 +197,25 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('factsNeededAt', () => {
+  it('Given the checks of each checkpoint, When asked what to read, Then the campaign goes with a TH rule and other proposals with ND-3', () => {
+    for (const checkpoint of CHECKPOINTS) {
+      for (const awardForm of ['unit_certificate', 'chairman_certificate'] as const) {
+        const ids = rulesAt(checkpoint, awardForm);
+        expect(factsNeededAt(checkpoint, awardForm)).toMatchObject({
+          campaign: ids.some((id) => id.startsWith('TH-')),
+          otherProposals: ids.includes('ND-3'),
+        });
+      }
+    }
+  });
+
+  it('Given the provincial decision steps, When asked, Then only ND-1 is read again and the warnings found before stand', () => {
+    for (const checkpoint of ['recommend', 'agree', 'approve'] as const) {
+      expect(factsNeededAt(checkpoint, 'chairman_certificate')).toEqual({ campaign: false, otherProposals: false, renewsWarnings: false });
+    }
+    expect(factsNeededAt('award_at_unit', 'unit_certificate')).toEqual({ campaign: false, otherProposals: true, renewsWarnings: true });
+    expect(factsNeededAt('forward', 'chairman_certificate')).toEqual({ campaign: true, otherProposals: true, renewsWarnings: true });
+  });
+});

@@ -72,6 +72,28 @@ function checksAt(checkpoint: Checkpoint, awardForm: AwardForm): readonly Check[
   }
 }
 
+/** What the caller must read for a checkpoint, beyond the proposal itself (derived from the checks it runs). */
+export interface CheckpointNeeds {
+  /** A TH rule is asked: the proposal's campaign is read. */
+  campaign: boolean;
+  /** ND-3 is asked: the nominee's other proposals are read. */
+  otherProposals: boolean;
+  /**
+   * The checkpoint's findings are the proposal's warnings from now on. Not so at the provincial decision steps,
+   * where ND-1 alone is asked again and the advice found before them stands.
+   */
+  renewsWarnings: boolean;
+}
+
+export function factsNeededAt(checkpoint: Checkpoint, awardForm: AwardForm): CheckpointNeeds {
+  const checks = checksAt(checkpoint, awardForm);
+  return {
+    campaign: checks.some(({ id }) => id.startsWith('TH-')),
+    otherProposals: checks.some(({ id }) => id === 'ND-3'),
+    renewsWarnings: checks !== PROVINCIAL_DECISION,
+  };
+}
+
 /** The rule IDs checked at a checkpoint, for a proposal of that award form (in order, each once). */
 export function rulesAt(checkpoint: Checkpoint, awardForm: AwardForm): RuleId[] {
   const ids: RuleId[] = [];

@@ -131,11 +131,23 @@ const restrictionsOf = async (db: SqlSession, personId: string) =>
     toRestriction,
   );
 
+const namedByUnit = async (db: SqlSession, personId: string, unitId: string) =>
+  (
+    await db.rows<{ one: number }>(
+      'SELECT 1 AS one FROM person_proposals pp JOIN proposals p ON p.id = pp.proposal_id WHERE pp.person_id = ? AND p.unit_id = ? LIMIT 1',
+      [personId, unitId],
+    )
+  ).length > 0;
+
 class SqlPersonWriteTx implements PersonWriteTx {
   constructor(private readonly db: SqlSession) {}
 
   find(id: string): Promise<PersonRecord | null> {
     return findPerson(this.db, id);
+  }
+
+  namedByUnit(personId: string, unitId: string): Promise<boolean> {
+    return namedByUnit(this.db, personId, unitId);
   }
 
   async insert(person: PersonRecord): Promise<void> {
@@ -226,13 +238,7 @@ export class SqlPersonRepository extends PersonRepository {
   }
 
   namedByUnit(personId: string, unitId: string): Promise<boolean> {
-    return this.runner.read(async (db) => {
-      const rows = await db.rows<{ one: number }>(
-        'SELECT 1 AS one FROM person_proposals pp JOIN proposals p ON p.id = pp.proposal_id WHERE pp.person_id = ? AND p.unit_id = ? LIMIT 1',
-        [personId, unitId],
-      );
-      return rows.length > 0;
-    });
+    return this.runner.read((db) => namedByUnit(db, personId, unitId));
   }
 
   restrictions(personId: string): Promise<RestrictionRecord[]> {

@@ -17,6 +17,8 @@ export interface PersonFilter {
 /** What a proposal command does with the registry, inside the proposal's own transaction. */
 export interface PersonWriteTx {
   find(id: string): Promise<PersonRecord | null>;
+  /** Whether a proposal of this unit names the person (who may name them: maySeePerson). */
+  namedByUnit(personId: string, unitId: string): Promise<boolean>;
   insert(person: PersonRecord): Promise<void>;
   /** Records that the proposal names the person (one nominee per proposal: a later link replaces it). */
   link(proposalId: string, personId: string, at: string): Promise<void>;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createWorkingCalendar } from '#calendar';
 import { FileBlobStore, inspectContent, stageUpload } from '#documents';
-import { DomainError, FixedClock, SYSTEM_ACTOR, type Actor, type DocumentKind } from '#kernel';
+import { DomainError, FixedClock, foldVietnamese, SYSTEM_ACTOR, type Actor, type DocumentKind } from '#kernel';
 import { openDatabase, SqlCampaignRepository, SqlPersonRepository, SqlProposalRepository, SqlTransactionRunner, SqlUnitRepository } from '#persistence';
 import { ApplyProposalEventUseCase } from './apply-proposal-event.use-case.js';
 import { CreateProposalUseCase } from './create-proposal.use-case.js';
@@ -21,6 +21,7 @@ describe('applying an event to a proposal', () => {
   let withDocuments: ApplyProposalEventUseCase;
   let dossier: DossierUseCases;
   let create: CreateProposalUseCase;
+  let people: SqlPersonRepository;
   let drafter: Actor;
   let head: Actor;
   const clock = new FixedClock(new Date('2026-05-04T02:00:00.000Z'));
@@ -35,6 +36,7 @@ describe('applying an event to a proposal', () => {
     drafter = { id: 'd-1', roles: ['drafter'], unitId: unit.id };
     head = { id: 'h-1', roles: ['unit_head'], unitId: unit.id };
     const calendar = createWorkingCalendar();
+    people = new SqlPersonRepository(runner);
     create = new CreateProposalUseCase(proposals, unitRepository, new SqlCampaignRepository(runner), clock, calendar, new SqlPersonRepository(runner));
     // These cases are about the command itself; the dossier's documents have their own cases below.
     apply = new ApplyProposalEventUseCase(proposals, clock, calendar, { documentsRequired: false }, new SqlPersonRepository(runner));
@@ -80,6 +82,25 @@ describe('applying an event to a proposal', () => {
 
     await expect(attempt).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
     expect(await proposals.history(draft.id)).toHaveLength(2);
+  });
+
+  it('writes no new person when it loses the race: every refusal comes before the first write, so the caller\'s transaction goes on clean', async () => {
+    const draft = await givenDraft();
+    const stale = (await proposals.findById(draft.id))!;
+    await apply.execute(draft.id, drafter, { type: 'UPDATE', changes: { achievement: { ...stale.snapshot.context.achievement, summary: 'Cứu 2 người' } } });
+    const name = 'Người Thay Thế Mới';
+
+    const refused = await proposals.transaction(async (tx) => {
+      const error = await apply
+        .applyTo(tx, stale, drafter, { type: 'UPDATE', changes: { nominee: { type: 'individual', name } } })
+        .then(() => null, (e: unknown) => e);
+      return error;
+    });
+
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).code).toBe('VERSION_CONFLICT');
+    const found = await people.list({ nameKey: foldVietnamese(name), visibleToUnit: null }, null, 10);
+    expect(found.items).toEqual([]);
   });
 
   it('answers a retried request from the first answer, and refuses the key for another request', async () => {

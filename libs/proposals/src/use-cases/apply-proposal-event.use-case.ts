@@ -1,6 +1,6 @@
 import { today, type WorkingCalendar } from '#calendar';
 import { Clock, DomainError, type Actor } from '#kernel';
-import { documentRequirements, missingDocuments, type Checkpoint } from '#rules';
+import { documentRequirements, factsNeededAt, missingDocuments, type Checkpoint } from '#rules';
 import {
   acceptedEventTypes,
   allowedEventTypes,
@@ -21,6 +21,7 @@ import { assertCanSeeUnit } from '../proposal-access.policy.js';
 import { proposalDeadline } from '../proposal-deadline.policy.js';
 import { judgeProposal, ruleViolation } from '../proposal-rules.js';
 import type { ProposalRecord } from '../proposal.records.js';
+import type { PersonRecord } from '../person.records.js';
 import { sealNextLine } from '../proposal-log.js';
 import { toProposalView, type ProposalView } from '../proposal.view.js';
 
@@ -52,9 +53,6 @@ const CHECKPOINT_OF: Partial<Record<ProposalEventType, Checkpoint>> = {
   AGREE: 'agree',
   APPROVE: 'approve',
 };
-
-/** The checkpoints after the unit at which only ND-1 is asked: the proposal's warnings stay as they were. */
-const DECISION_CHECKPOINTS: readonly Checkpoint[] = ['recommend', 'agree', 'approve'];
 
 /**
  * How a command runs (docs/architecture.md): load, `transition`, then in one transaction the chained event, the
@@ -104,10 +102,14 @@ export class ApplyProposalEventUseCase {
     assertAllowed(snapshot, current, actor, event);
     refuseIfAny(eventProblems(event, snapshot.context.achievement.date, today(this.clock)));
     const registry = this.people.within(tx);
+    let newPerson: PersonRecord | undefined;
     if (event.type === 'UPDATE' && event.changes?.nominee) {
-      // A changed nominee names its registered person before the UPDATE line seals it (as CREATED does).
-      const nominee = await stampPerson(registry, event.changes.nominee, current.unitId, actor, event.at, snapshot.context.nominee);
-      event = { ...event, changes: { ...event.changes, nominee } };
+      // A changed nominee names its registered person before the UPDATE line seals it (as CREATED does); a new
+      // person is only written after the compare-and-set, below.
+      const context = { unitId: current.unitId, actor, at: event.at, day: today(this.clock) };
+      const stamped = await stampPerson(registry, event.changes.nominee, context, snapshot.context.nominee);
+      newPerson = stamped.newPerson;
+      event = { ...event, changes: { ...event.changes, nominee: stamped.nominee } };
     }
 
     const judged = await this.judge(tx, current, snapshot, event, registry);
@@ -140,6 +142,7 @@ export class ApplyProposalEventUseCase {
       },
     ]);
     if (!won) throw conflict(current);
+    if (newPerson) await registry.insert(newPerson);
     const personId = next.context.nominee.personId;
     if (personId && personId !== snapshot.context.nominee.personId) await registry.link(proposalId, personId, at);
     return { record: updated, live };
@@ -163,18 +166,22 @@ export class ApplyProposalEventUseCase {
       return { event, warnings: current.warnings, campaign: null, rules: undefined, stepped: undefined };
     }
 
-    const deciding = DECISION_CHECKPOINTS.includes(checkpoint);
-    const campaign = current.campaignId && !deciding ? await tx.loadCampaign(current.campaignId, checkpoint === 'forward') : null;
-    const usage =
-      checkpoint === 'forward' && campaign ? await tx.quotaUsage(campaign.id, current.unitId) : undefined;
     // An update is judged on what the proposal becomes; the others on what it is.
     const stepped = checkpoint === 'update' ? step(current.machineVersion, snapshot, event).next : undefined;
     const facts = stepped ? stepped.context : snapshot.context;
-    const person = await personFacts(registry, facts.nominee, current.id, { otherProposals: !deciding });
+    // What the rulebook reads here (campaign, ND-3's other proposals), as its checks at this checkpoint say. SUBMIT
+    // is also judged as an 'update' below (the advice kept for the unit head): it reads what either asks.
+    const needs = factsNeededAt(checkpoint, facts.awardForm);
+    const advice = checkpoint === 'submit' ? factsNeededAt('update', facts.awardForm) : needs;
+    const campaign =
+      current.campaignId && (needs.campaign || advice.campaign) ? await tx.loadCampaign(current.campaignId, checkpoint === 'forward') : null;
+    const usage =
+      checkpoint === 'forward' && campaign ? await tx.quotaUsage(campaign.id, current.unitId) : undefined;
+    const person = await personFacts(registry, facts.nominee, current.id, { otherProposals: needs.otherProposals || advice.otherProposals });
     const known = { person, today: today(this.clock) };
     const { violations, warnings: found } = judgeProposal(checkpoint, facts, campaign, usage, known);
     if (checkpoint !== 'update' && violations.length + missing.length > 0) throw ruleViolation([...violations, ...missing]);
-    if (deciding) return { event, warnings: current.warnings, campaign: null, rules: undefined, stepped: undefined };
+    if (!needs.renewsWarnings) return { event, warnings: current.warnings, campaign: null, rules: undefined, stepped: undefined };
     // The unit head deciding a submitted proposal should see what the province will ask (e.g. the TH-3
     // member warning): after SUBMIT the advice of the drafting stage is kept, not just the submit findings.
     const warnings = checkpoint === 'submit' ? judgeProposal('update', facts, campaign, undefined, known).warnings : found;

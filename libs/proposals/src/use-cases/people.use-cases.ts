@@ -10,18 +10,19 @@ import type {
   PersonProposalBody,
   RestrictionBody,
 } from '#contracts';
-import { Clock, DomainError, foldVietnamese, UNIT_ROLES, type Actor } from '#kernel';
+import { Clock, DomainError, foldVietnamese, type Actor } from '#kernel';
+import { restrictionOpenOn } from '#rules';
 import type { NomineeType } from '#workflows/proposal';
 import { refuseIfAny, type FieldProblem } from '../input-windows.policy.js';
 import type { PersonProposalRecord, PersonRecord, RestrictionDocument, RestrictionRecord } from '../person.records.js';
 import { PersonRepository } from '../ports/person.repository.js';
+import { maySeePerson, personFieldProblems, personFromNominee } from '../person-registry.policy.js';
+import { isProvincial } from '../proposal-access.policy.js';
 import type { Page } from '../ports/proposal.repository.js';
 import { UnitRepository } from '../ports/unit.repository.js';
 
 /** Roles that may record and close Decree 152 Art. 4 matters for any person; a unit head only for its own unit's. */
 const PROVINCIAL_RECORDERS = ['council', 'home_affairs', 'admin'] as const;
-
-const isProvincial = (actor: Actor) => actor.roles.some((role) => !UNIT_ROLES.includes(role));
 
 /** Whether the actor may record and close matters of this person (docs/architecture.md, "People and their awards"). */
 export function canRecordRestrictions(actor: Actor, person: Pick<PersonRecord, 'unitId'>): boolean {
@@ -29,7 +30,7 @@ export function canRecordRestrictions(actor: Actor, person: Pick<PersonRecord, '
   return actor.roles.includes('unit_head') && actor.unitId !== null && person.unitId === actor.unitId;
 }
 
-export function toPersonBody(person: PersonRecord): PersonBody {
+function toPersonBody(person: PersonRecord): PersonBody {
   return {
     id: person.id,
     type: person.type,
@@ -84,7 +85,8 @@ function toRestrictionBody(r: RestrictionRecord, day: string): RestrictionBody {
     note: r.note,
     recordedBy: who(r.recordedBy),
     recordedAt: r.recordedAt,
-    open: r.from <= day && (r.closedOn === null || r.closedOn > day) && (r.kind !== 'discipline_served' || !r.endsOn || r.endsOn >= day),
+    // ND-1's own reading of "open", so the badge and the refusal never disagree.
+    open: restrictionOpenOn(r, day),
     closedOn: r.closedOn,
     closingDocument: r.closingDocument,
     closedBy: r.closedBy ? who(r.closedBy) : null,
@@ -142,32 +144,12 @@ export class PeopleUseCases {
     if (!provincial && unitId !== actor.unitId) {
       throw new DomainError('FORBIDDEN', 'A unit registers only its own people', { unitId });
     }
-    const problems: FieldProblem[] = [];
-    if (input.type === 'collective') {
-      if (input.birthYear !== undefined) problems.push({ field: 'birthYear', message: 'birthYear is for individuals only' });
-      if (input.gender !== undefined) problems.push({ field: 'gender', message: 'gender is for individuals only' });
-    }
-    const year = Number(today(this.clock).slice(0, 4));
-    if (input.birthYear !== undefined && input.birthYear > year) {
-      problems.push({ field: 'birthYear', message: `birthYear ${input.birthYear} is after this year (${year})` });
-    }
-    refuseIfAny(problems);
+    const day = today(this.clock);
+    refuseIfAny(personFieldProblems(input, Number(day.slice(0, 4))));
     if (unitId && !(await this.units.findById(unitId))) {
       throw new DomainError('NOT_FOUND', `Unit ${unitId} does not exist`, { field: 'unitId' });
     }
-    const person: PersonRecord = {
-      id: randomUUID(),
-      type: input.type,
-      name: input.name,
-      nameKey: foldVietnamese(input.name),
-      birthYear: input.birthYear ?? null,
-      gender: input.gender ?? null,
-      title: input.title ?? null,
-      workplace: input.workplace ?? null,
-      unitId,
-      createdBy: actor,
-      createdAt: this.clock.now().toISOString(),
-    };
+    const person = personFromNominee(input, unitId, actor, this.clock.now().toISOString());
     await this.people.create(person);
     return toPersonBody(person);
   }
@@ -254,8 +236,7 @@ export class PeopleUseCases {
   private async visible(actor: Actor, id: string): Promise<PersonRecord> {
     const person = await this.people.findById(id);
     if (!person) throw new DomainError('NOT_FOUND', `Person ${id} does not exist`, { id });
-    if (isProvincial(actor)) return person;
-    if (actor.unitId && (person.unitId === actor.unitId || (await this.people.namedByUnit(id, actor.unitId)))) return person;
+    if (await maySeePerson(actor, person, (personId, unitId) => this.people.namedByUnit(personId, unitId))) return person;
     throw new DomainError('FORBIDDEN', 'This person belongs to another unit', { id });
   }
 }

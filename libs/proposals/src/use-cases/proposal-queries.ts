@@ -1,7 +1,6 @@
 import { today } from '#calendar';
 import { Clock, DomainError, foldVietnamese, type Actor } from '#kernel';
-import type { Finding } from '#rules';
-import { restore } from '#workflows/proposal';
+import { factsNeededAt, type Finding } from '#rules';
 import { ProposalRepository, type Page, type ProposalFilter } from '../ports/proposal.repository.js';
 import { assertCanSeeUnit, listFilterFor } from '../proposal-access.policy.js';
 import { turnScopes } from '../proposal-turn.policy.js';
@@ -9,7 +8,7 @@ import type { LoggedEvent, ProposalRecord } from '../proposal.records.js';
 import { toProposalView, type ProposalView } from '../proposal.view.js';
 import { toDossierView, type DossierView } from '../dossier.view.js';
 import type { DossierRules } from './apply-proposal-event.use-case.js';
-import type { PersonRepository, PersonWriteTx } from '../ports/person.repository.js';
+import type { PersonRepository } from '../ports/person.repository.js';
 import { AWARDED_STATES, ENDED_WITHOUT_AWARD, personFacts } from '../person-registry.policy.js';
 import { judgeProposal } from '../proposal-rules.js';
 
@@ -73,19 +72,13 @@ export class ProposalQueries {
    */
   private async blockers(record: ProposalRecord): Promise<Finding[]> {
     if (AWARDED_STATES.includes(record.state) || ENDED_WITHOUT_AWARD.includes(record.state)) return [];
-    const { context } = restore(record.machineVersion, record.snapshot);
-    const person = await personFacts(this.registryReader(this.people), context.nominee, record.id, { otherProposals: false });
+    const { context } = record.snapshot;
+    // ND-1 reads the recorded matters only; were ND-3 ever asked at 'approve', personFacts would say so at once.
+    const { otherProposals } = factsNeededAt('approve', context.awardForm);
+    const reader = { restrictions: (personId: string) => this.people.restrictions(personId) };
+    const person = await personFacts(reader, context.nominee, record.id, { otherProposals });
     // The rulebook's own findings, rule IDs and all (as the view hands out the stored warnings).
     return judgeProposal('approve', context, null, undefined, { person, today: today(this.clock) }).violations as Finding[];
-  }
-
-  /** The registry's read side in the shape personFacts asks of a command's transaction (it only reads here). */
-  private registryReader(people: PersonRepository): Pick<PersonWriteTx, 'restrictions' | 'proposals'> {
-    return {
-      restrictions: (personId) => people.restrictions(personId),
-      proposals: async (personId, exceptProposalId) =>
-        (await people.proposals(personId)).filter((other) => other.proposalId !== exceptProposalId),
-    };
   }
 
   async list(viewer: Actor, query: ProposalListQuery): Promise<Page<ProposalView>> {
