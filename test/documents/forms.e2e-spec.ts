@@ -102,6 +102,22 @@ describeEachDatabase('the dossier: documents out', (database) => {
     expect(String(sheet.getRow(4).getCell(1).value)).toBe('1');
   });
 
+  it("writes the nominee's chức vụ in the tờ trình and in the list's Chức vụ column", async () => {
+    const ownCampaign = (await createCampaign(t, { title: 'Phong trào thi đua "Chức vụ"' })).id;
+    const nominee = { type: 'individual', name: 'Trần Thị Lụa', title: 'Trưởng khoa Nhi' };
+    const proposal = await createProposal(t, unit.id, ownCampaign, { nominee });
+
+    const docx = await download(t, `/api/proposals/${proposal.id}/forms/to-trinh?format=docx`, drafter());
+    expect(await docxText(docx.body as Buffer)).toContain('Trưởng khoa Nhi, Sở Y tế');
+
+    const xlsx = await download(t, `/api/proposals?campaignId=${ownCampaign}&format=xlsx`, { role: 'home_affairs' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as never);
+    const row = workbook.worksheets[0].getRow(4);
+    expect(String(row.getCell(2).value)).toBe('Trần Thị Lụa');
+    expect(String(row.getCell(3).value)).toBe('Trưởng khoa Nhi');
+  });
+
   it('refuses an unknown form or format with 400', async () => {
     const proposal = await createProposal(t, unit.id, campaignId);
     const badForm = await http(t).get(`/api/proposals/${proposal.id}/forms/giay-phep`).set('Authorization', bearer(t, drafter()));

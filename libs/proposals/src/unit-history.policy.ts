@@ -1,5 +1,6 @@
 import type { UnitChangeDocument, UnitChangeKind, UnitHistoryEntry, UnitType } from '#contracts';
 import { DomainError } from '#kernel';
+import { dayVi } from '#rules';
 import type { FieldProblem } from './input-windows.policy.js';
 import type { UnitRecord } from './proposal.records.js';
 
@@ -17,12 +18,6 @@ import type { UnitRecord } from './proposal.records.js';
 
 /** The parts of a unit the history is read from. */
 export type UnitLike = Pick<UnitRecord, 'id' | 'name' | 'type' | 'clusterId' | 'dissolvedOn' | 'successorId' | 'history'>;
-
-/** dd/mm/yyyy, as officials read a date. */
-export const vietnameseDay = (iso: string): string => {
-  const [year, month, day] = iso.slice(0, 10).split('-');
-  return `${day}/${month}/${year}`;
-};
 
 /**
  * The value a field had on `day`: the first change of that field that takes effect after `day` still holds the
@@ -70,9 +65,9 @@ export const currentUnitOf = <U extends UnitLike>(unit: U, byId: ReadonlyMap<str
  * A proposal is drafted for a unit that exists: a unit merged or dissolved from a day on or before today takes
  * none (409 UNIT_DISSOLVED, with the successor to draft for). Its old proposals stay as they are.
  */
-export function assertUnitAcceptsProposals(unit: UnitLike, today: string, successorName?: string | null): void {
+export function assertUnitAcceptsProposals(unit: Pick<UnitLike, 'id' | 'name' | 'dissolvedOn' | 'successorId'>, today: string, successorName?: string | null): void {
   if (existsOn(unit, today)) return;
-  const since = vietnameseDay(unit.dissolvedOn!);
+  const since = dayVi(unit.dissolvedOn!);
   const message = unit.successorId
     ? `${unit.name} đã sáp nhập vào ${successorName ?? 'đơn vị khác'} từ ngày ${since}: hồ sơ mới lập cho đơn vị mới`
     : `${unit.name} đã giải thể từ ngày ${since}: không lập hồ sơ mới cho đơn vị này`;
@@ -134,14 +129,14 @@ export function changeProblems(unit: UnitLike, change: UnitChangeRequest, contex
   if (last && change.from < last.from) {
     problems.push({
       field: 'from',
-      message: `Ngày hiệu lực ${vietnameseDay(change.from)} trước thay đổi gần nhất của đơn vị (từ ${vietnameseDay(last.from)})`,
+      message: `Ngày hiệu lực ${dayVi(change.from)} trước thay đổi gần nhất của đơn vị (từ ${dayVi(last.from)})`,
     });
   }
   if (change.from > plusYears(context.today, FUTURE_YEARS)) {
-    problems.push({ field: 'from', message: `Ngày hiệu lực ${vietnameseDay(change.from)} quá xa (quá ${FUTURE_YEARS} năm kể từ hôm nay)` });
+    problems.push({ field: 'from', message: `Ngày hiệu lực ${dayVi(change.from)} quá xa (quá ${FUTURE_YEARS} năm kể từ hôm nay)` });
   }
   if (change.document.issuedAt > context.today) {
-    problems.push({ field: 'document.issuedAt', message: `Văn bản ngày ${vietnameseDay(change.document.issuedAt)} chưa ban hành (sau hôm nay)` });
+    problems.push({ field: 'document.issuedAt', message: `Văn bản ngày ${dayVi(change.document.issuedAt)} chưa ban hành (sau hôm nay)` });
   }
 
   if (change.kind === 'renamed' && change.name !== undefined && change.name === unit.name) {
@@ -168,7 +163,7 @@ function mergeProblems(unit: UnitLike, successorId: string, from: string, contex
     return [
       {
         field: 'successorId',
-        message: `${successor.name} đã ${successor.successorId ? 'sáp nhập' : 'giải thể'} từ ngày ${vietnameseDay(successor.dissolvedOn!)}: không thể sáp nhập vào đơn vị đã không còn`,
+        message: `${successor.name} đã ${successor.successorId ? 'sáp nhập' : 'giải thể'} từ ngày ${dayVi(successor.dissolvedOn!)}: không thể sáp nhập vào đơn vị đã không còn`,
       },
     ];
   }
@@ -181,7 +176,7 @@ function mergeProblems(unit: UnitLike, successorId: string, from: string, contex
 /** A dissolved (or merged) unit's history is closed: nothing is recorded after its end. */
 export function assertUnitChangeable(unit: UnitLike): void {
   if (unit.dissolvedOn === null) return;
-  throw new DomainError('UNIT_DISSOLVED', `${unit.name} đã ${unit.successorId ? 'sáp nhập' : 'giải thể'} từ ngày ${vietnameseDay(unit.dissolvedOn)}: không ghi thêm thay đổi`, {
+  throw new DomainError('UNIT_DISSOLVED', `${unit.name} đã ${unit.successorId ? 'sáp nhập' : 'giải thể'} từ ngày ${dayVi(unit.dissolvedOn)}: không ghi thêm thay đổi`, {
     unitId: unit.id,
     dissolvedOn: unit.dissolvedOn,
     successorId: unit.successorId,

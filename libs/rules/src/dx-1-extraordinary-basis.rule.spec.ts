@@ -30,6 +30,16 @@ describe('DX-1 what counts as extraordinary', () => {
       .then({ violations: [['DX-1', 'ngoài chương trình, kế hoạch, nhiệm vụ phải đảm nhiệm; hành động dũng cảm cứu người, cứu tài sản của Nhân dân, của Nhà nước; hoặc trong chiến đấu, phục vụ chiến đấu']] });
   });
 
+  it('names the grounds in words in English too, without the codes of the API', () => {
+    const { violations } = rule
+      .given()
+      .when({ proposal: extraordinary({ achievement: { basis: undefined } }) })
+      .then({ violations: [['DX-1', 'Hồ sơ chưa nêu căn cứ.']] });
+    const english = violations.map((violation) => violation.messageEn).join(' ');
+    expect(english).toContain("outside the nominee's programme, plan or duties; a brave act saving people or the property of the People or the State; or combat or its support.");
+    expect(english).not.toMatch(/outside_duty|\(rescue\)|\(combat\)/);
+  });
+
   it('does not apply to thematic awards', () => {
     rule.given().when({ proposal: thematic({ achievement: { basis: undefined } }) }).then({});
   });

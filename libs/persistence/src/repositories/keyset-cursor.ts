@@ -50,3 +50,22 @@ export function decodeNameCursor(cursor: string): [key: string, id: string] {
   }
   throw notOurCursor();
 }
+
+/**
+ * The cursor of a page ordered by deadline (the caller's turn): which part of the list it stands in (`due`:
+ * proposals with a deadline, by deadline_due_at; `none`: those without, by created_at), the last row's key
+ * there and its id. Decoding accepts only what encoding makes, as above.
+ */
+export type DeadlinePart = 'due' | 'none';
+
+export const encodeDeadlineCursor = (part: DeadlinePart, key: string, id: string): string =>
+  Buffer.from(`${part}|${key}|${id}`).toString('base64url');
+
+export function decodeDeadlineCursor(cursor: string): { part: DeadlinePart; key: string; id: string } {
+  const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const [part, key, id] = parts;
+  if (parts.length !== 3 || (part !== 'due' && part !== 'none') || !INSTANT.test(key) || Number.isNaN(Date.parse(key)) || !ID.test(id)) {
+    throw notOurCursor();
+  }
+  return { part, key, id };
+}

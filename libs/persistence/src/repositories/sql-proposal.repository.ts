@@ -18,9 +18,8 @@ import {
 import { SqlDialect } from '../sql-dialect.js';
 import { sqlDocuments } from './sql-documents.js';
 import { CAMPAIGN_COLUMNS, toCampaignRecord, type CampaignRow } from './sql-campaign.repository.js';
-import { decodeCursor, encodeCursor } from './keyset-cursor.js';
+import { decodeCursor, decodeDeadlineCursor, encodeCursor, encodeDeadlineCursor } from './keyset-cursor.js';
 import { likeContains } from './like-pattern.js';
-import { decodeDeadlineCursor, encodeDeadlineCursor } from './deadline-cursor.js';
 import { SqlSession, SqlTransactionRunner } from './sql-transaction-runner.js';
 
 interface ProposalRow {

@@ -1,6 +1,6 @@
 import type { ClusterKind, UnitChangeKind, UnitHistoryEntry, UnitType } from '#contracts';
 import { DomainError } from '#kernel';
-import { UnitRepository, type ClusterRecord, type UnitRecord } from '#proposals';
+import { UnitRepository, type ClusterRecord, type UnitHead, type UnitRecord } from '#proposals';
 import { SqlTransactionRunner, type SqlSession } from './sql-transaction-runner.js';
 
 interface UnitRow {
@@ -61,7 +61,7 @@ const toEntry = (row: ChangeRow): UnitHistoryEntry => ({
   recordedBy: row.recorded_by,
 });
 
-const toRecord = (row: UnitRow, history: UnitHistoryEntry[]): UnitRecord => ({
+const toHead = (row: UnitRow): UnitHead => ({
   id: row.id,
   code: row.code,
   name: row.name,
@@ -69,9 +69,10 @@ const toRecord = (row: UnitRow, history: UnitHistoryEntry[]): UnitRecord => ({
   clusterId: row.cluster_id,
   dissolvedOn: row.dissolved_on,
   successorId: row.successor_id,
-  history,
   createdAt: row.created_at,
 });
+
+const toRecord = (row: UnitRow, history: UnitHistoryEntry[]): UnitRecord => ({ ...toHead(row), history });
 
 const toCluster = (row: ClusterRow): ClusterRecord => ({ id: row.id, name: row.name, kind: row.kind as ClusterKind, createdAt: row.created_at });
 
@@ -121,6 +122,13 @@ export class SqlUnitRepository extends UnitRepository {
       if (!row) return null;
       const changes = await db.rows<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM unit_changes WHERE unit_id = ? ORDER BY seq`, [id]);
       return toRecord(row, changes.map(toEntry));
+    });
+  }
+
+  findHead(id: string): Promise<UnitHead | null> {
+    return this.runner.read(async (db) => {
+      const [row] = await db.rows<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units WHERE id = ?`, [id]);
+      return row ? toHead(row) : null;
     });
   }
 

@@ -33,13 +33,13 @@ export class CreateProposalUseCase {
   async execute(actor: Actor, draft: NewProposal, token?: IdempotencyToken) {
     assertCanDraftFor(actor, draft.unitId);
     refuseIfAny(achievementProblems(draft.achievement, today(this.clock)));
-    const unit = await this.units.findById(draft.unitId);
+    const unit = await this.units.findHead(draft.unitId);
     if (!unit) {
       throw new DomainError('NOT_FOUND', `Unit ${draft.unitId} does not exist`, { field: 'unitId' });
     }
     // A unit merged or dissolved (docs/units.md) drafts nothing new: 409 UNIT_DISSOLVED names its successor.
     if (unit.dissolvedOn) {
-      const successor = unit.successorId ? await this.units.findById(unit.successorId) : null;
+      const successor = unit.successorId ? await this.units.findHead(unit.successorId) : null;
       assertUnitAcceptsProposals(unit, today(this.clock), successor?.name);
     }
     if (draft.kind === 'thematic' && !draft.campaignId) {
@@ -56,8 +56,9 @@ export class CreateProposalUseCase {
     return this.proposals.transaction((tx) =>
       oncePerKey(tx, actor.id, token, 201, now, async (): Promise<ProposalView> => {
         const registry = this.people.within(tx);
-        // The nominee is registered (or the named person checked) before the CREATED line seals it.
-        const nominee = await stampPerson(registry, draft.nominee, draft.unitId, actor, now);
+        // The nominee is stamped (the named person checked, or a new one made) before the CREATED line seals it;
+        // a new person is written after the proposal row, as the UPDATE command writes it after its compare-and-set.
+        const { nominee, newPerson } = await stampPerson(registry, draft.nominee, { unitId: draft.unitId, actor, at: now, day: today(this.clock) });
         const input: ProposalInput = { proposalId: randomUUID(), ...draft, nominee, campaignId: draft.campaignId ?? null };
         const snapshot = startProposal(CURRENT_MACHINE_VERSION, input);
         // While drafting, the rulebook advises: whatever it finds is a warning, shown at once.
@@ -101,6 +102,7 @@ export class CreateProposalUseCase {
             payload: { proposalId: record.id, seq: 1, state: record.state, at: now },
           },
         ]);
+        if (newPerson) await registry.insert(newPerson);
         if (nominee.personId) await registry.link(record.id, nominee.personId, now);
         return toProposalView(record, actor);
       }),

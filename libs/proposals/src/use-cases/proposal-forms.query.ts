@@ -216,5 +216,5 @@ const unitHeadSigner = (): Signer => ({ authority: '', title: 'THỦ TRƯỞNG �
 /** `unitName`: the unit as the document names it on its own day (document-unit-name.policy.ts). */
 function nomineeLine(record: ProposalRecord, unitName: string): NomineeLine {
   const { nominee, achievement } = record.snapshot.context;
-  return { name: nominee.name, type: nominee.type, title: null, unitName, achievementSummary: achievement.summary };
+  return { name: nominee.name, type: nominee.type, title: nominee.title ?? null, unitName, achievementSummary: achievement.summary };
 }

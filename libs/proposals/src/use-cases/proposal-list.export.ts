@@ -1,4 +1,4 @@
-import { awardFormVi, STATE_NAMES } from '#rules';
+import { awardFormVi, dayVi, STATE_NAMES } from '#rules';
 import { writeProposalListXlsx, type ProposalListRow } from '#forms';
 import { localDateOf, today } from '#calendar';
 import { Clock, type Actor } from '#kernel';
@@ -6,9 +6,6 @@ import { listedNameOf } from '../document-unit-name.policy.js';
 import { UnitRepository } from '../ports/unit.repository.js';
 import type { ProposalRecord, UnitRecord } from '../proposal.records.js';
 import type { ProposalListQuery, ProposalQueries } from './proposal-queries.js';
-
-/** dd/mm/yyyy, the way the printed list writes a day. */
-const dayMonthYear = (isoDate: string) => isoDate.split('-').reverse().join('/');
 
 /**
  * Any list a user can see (an inbox, a campaign, a filter) as the spreadsheet officials print and file: every
@@ -38,13 +35,13 @@ function toRow(record: ProposalRecord, units: ReadonlyMap<string, UnitRecord>, d
   return {
     nomineeName: nominee.name,
     nomineeType: nominee.type,
-    title: null,
+    title: nominee.title ?? null,
     // The name the unit had when the proposal was drafted, "(nay là …)" when it is now called otherwise (docs/documents.md).
     unitName: unit ? listedNameOf(unit, localDateOf(record.createdAt), day, units) : '',
     awardForm: awardFormVi(awardForm),
     achievementSummary: achievement.summary,
     state: STATE_NAMES.vi[record.state] ?? record.state,
-    deadline: record.deadline ? dayMonthYear(record.deadline.dueDate) : null,
+    deadline: record.deadline ? dayVi(record.deadline.dueDate) : null,
     late: record.snapshot.context.late,
   };
 }

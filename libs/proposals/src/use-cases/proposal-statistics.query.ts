@@ -1,4 +1,4 @@
-import { awardFormVi } from '#rules';
+import { awardFormVi, dayVi } from '#rules';
 import {
   STATISTICS_DIMENSIONS,
   STATISTICS_OUTCOMES,
@@ -7,9 +7,10 @@ import {
   type StatisticsDimension,
 } from '#contracts';
 import { writeStatisticsXlsx, type StatisticsWorkbook } from '#forms';
-import { Clock, DomainError, invalidFields, UNIT_ROLES, type Actor } from '#kernel';
+import { Clock, DomainError, invalidFields, type Actor } from '#kernel';
 import { ProposalStatisticsReader } from '../ports/proposal-statistics.reader.js';
 import { UnitRepository } from '../ports/unit.repository.js';
+import { isProvincial } from '../proposal-access.policy.js';
 import { computeStatistics, periodProblems, statisticsWindow } from '../statistics.policy.js';
 
 export interface StatisticsQuery {
@@ -20,9 +21,6 @@ export interface StatisticsQuery {
   /** One unit only (a provincial role's choice; a unit role is held to its own anyway). */
   unitId?: string;
 }
-
-/** dd/mm/yyyy, the way Vietnamese documents write a day. */
-const dayVi = (day: string) => day.split('-').reverse().join('/');
 
 /** The words of the report, as the office writes them (docs/statistics.md). */
 export const STATISTICS_WORDS_VI = {
@@ -74,14 +72,13 @@ export class ProposalStatistics {
 
   /** A report made by {@link report}, as the spreadsheet officials file. */
   async writeReportXlsx(report: StatisticsBody, out: NodeJS.WritableStream): Promise<void> {
-    const unitName = report.unitId ? ((await this.units.findById(report.unitId))?.name ?? '') : null;
+    const unitName = report.unitId ? ((await this.units.findHead(report.unitId))?.name ?? '') : null;
     await writeStatisticsXlsx(toWorkbook(report, unitName), out);
   }
 
   /** The unit the report is limited to, or null for every unit. */
   private scope(viewer: Actor, asked: string | undefined): string | null {
-    const provincial = viewer.roles.some((role) => !UNIT_ROLES.includes(role));
-    if (provincial) return asked ?? null;
+    if (isProvincial(viewer)) return asked ?? null;
     if (!viewer.unitId) throw new DomainError('FORBIDDEN', 'A unit role without a unit sees no statistics');
     if (asked && asked !== viewer.unitId) {
       throw new DomainError('FORBIDDEN', 'You may only see the statistics of your own unit', { unitId: asked });

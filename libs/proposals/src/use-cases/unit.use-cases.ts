@@ -67,12 +67,16 @@ export class UnitUseCases {
   async recordChange(actor: Actor, unitId: string, change: UnitChangeRequest): Promise<UnitView> {
     const day = today(this.clock);
     const at = this.clock.now().toISOString();
-    await this.units.recordChange(unitId, (unit, units, clusters) => {
+    // The units the change was judged against, as the transaction read them: the answer follows the chain of
+    // merges in them instead of reading everything again.
+    let judgedAgainst: ReadonlyMap<string, UnitRecord> = new Map();
+    const next = await this.units.recordChange(unitId, (unit, units, clusters) => {
+      judgedAgainst = units;
       assertUnitChangeable(unit);
       refuseIfAny(changeProblems(unit, change, { today: day, units, clusterExists: (id) => clusters.has(id) }));
       return applyChange(unit, change, { at, by: actor.id });
     });
-    return this.get(unitId);
+    return this.view(next, new Map(judgedAgainst).set(next.id, next));
   }
 
   async createCluster(input: { name: string; kind: ClusterKind }): Promise<ClusterRecord> {
