@@ -1,3 +1,4 @@
+import type { Gender } from '#contracts';
 import type { CampaignRound } from '#rules';
 import type { AchievementBasis, AwardForm, EscalationLevel, NomineeType, ProposalEventType, ProposalKind } from '#workflows/proposal';
 import type { Lang } from './i18n.js';
@@ -128,6 +129,12 @@ export const AWARD_FORM_NAMES: Record<Lang, Record<AwardForm, string>> = {
 export const NOMINEE_TYPE_NAMES: Record<Lang, Record<NomineeType, string>> = {
   vi: { individual: 'Cá nhân', collective: 'Tập thể' },
   en: { individual: 'Individual', collective: 'Collective' },
+};
+
+/** An individual nominee's gender, on the proposal form and in the registry of people. */
+export const GENDER_NAMES: Record<Lang, Record<Gender, string>> = {
+  vi: { male: 'Nam', female: 'Nữ' },
+  en: { male: 'Male', female: 'Female' },
 };
 
 export const BASIS_NAMES: Record<Lang, Record<AchievementBasis, string>> = {

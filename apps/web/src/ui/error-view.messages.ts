@@ -1,4 +1,7 @@
 import type { ErrorCode } from '#contracts';
+import { classifyProblem, type ProblemKind } from '../features/forms/field-problems.js';
+import { FIELD_PROBLEM_MESSAGES, upper } from '../features/forms/field-problems.messages.js';
+import type { Lang } from '../i18n/i18n.js';
 
 /**
  * What a refusal of the API means for the person who met it, per stable code (libs/kernel DomainErrorCode and
@@ -59,108 +62,70 @@ const CODES_EN: Record<ErrorCode, string> = {
   INTERNAL: 'The server ran into a problem; it has been logged. Try again in a few minutes; if it persists, tell an administrator.',
 };
 
-/** The field names of the API's bodies, as the forms label them. */
-const FIELDS_VI: Record<string, string> = {
-  body: 'Nội dung gửi đi',
-  type: 'Thao tác',
-  reason: 'Lý do',
-  note: 'Ghi chú',
-  vote: 'Kết quả biểu quyết',
-  'vote.members': 'Số thành viên Hội đồng',
-  'vote.for': 'Số phiếu tán thành',
-  'vote.against': 'Số phiếu không tán thành',
-  decision: 'Quyết định',
-  'decision.number': 'Số quyết định',
-  'decision.date': 'Ngày ký',
-  'decision.signedBy': 'Người ký',
-  kind: 'Loại',
-  awardForm: 'Hình thức khen thưởng',
-  unitId: 'Đơn vị',
-  campaignId: 'Phong trào',
-  nominee: 'Đối tượng đề nghị',
-  'nominee.name': 'Họ tên cá nhân hoặc tên tập thể',
-  'nominee.type': 'Cá nhân hay tập thể',
-  achievement: 'Thành tích',
-  'achievement.summary': 'Tóm tắt thành tích',
-  'achievement.date': 'Ngày lập thành tích',
-  'achievement.recognizedAt': 'Ngày được ghi nhận',
-  'achievement.basis': 'Căn cứ khen thưởng đột xuất',
-  file: 'Tệp',
-  from: 'Từ ngày',
-  to: 'Đến ngày',
-  ceremonyDate: 'Ngày tổ chức lễ',
-};
-
-const FIELDS_EN: Record<string, string> = {
-  body: 'The request',
-  type: 'Action',
-  reason: 'Reason',
-  note: 'Note',
-  vote: 'Vote',
-  'vote.members': 'Council members',
-  'vote.for': 'Votes for',
-  'vote.against': 'Votes against',
-  decision: 'Decision',
-  'decision.number': 'Decision number',
-  'decision.date': 'Date signed',
-  'decision.signedBy': 'Signed by',
-  kind: 'Kind',
-  awardForm: 'Award form',
-  unitId: 'Unit',
-  campaignId: 'Campaign',
-  nominee: 'Nominee',
-  'nominee.name': 'Name of the person or collective',
-  'nominee.type': 'Individual or collective',
-  achievement: 'Achievement',
-  'achievement.summary': 'Summary of the achievement',
-  'achievement.date': 'Date of the achievement',
-  'achievement.recognizedAt': 'Recognized on',
-  'achievement.basis': 'Basis of the extraordinary award',
-  file: 'File',
-  from: 'From',
-  to: 'To',
-  ceremonyDate: 'Ceremony date',
-};
-
 /** Vietnamese letters beyond ASCII: a message that has them was written for officials and is shown as it is. */
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
 
+/** A field of the API's bodies as the forms name it (one table: features/forms/field-problems.messages.ts). */
+function fieldName(lang: Lang, field: string): string | undefined {
+  const labels = FIELD_PROBLEM_MESSAGES[lang].labels;
+  const label = labels[field] ?? labels[field.split('.')[0]!];
+  return label === undefined ? undefined : upper(label);
+}
+
+/** The short phrase after a field's name ("Ngày ký: không được là ngày trong tương lai"), per kind of problem. */
+const PHRASES_VI: Record<ProblemKind, (limit?: number) => string> = {
+  required: () => 'cần điền',
+  choose: () => 'cần điền',
+  future: () => 'không được là ngày trong tương lai',
+  tooOld: (years) => `không được sớm hơn ${years ?? 20} năm trước`,
+  beforeAchievement: () => 'sớm hơn ngày mà nó phải đi sau',
+  date: () => 'ngày không hợp lệ',
+  singleLine: () => 'chỉ được viết trên một dòng',
+  tooLong: (max) => `dài quá ${max} ký tự`,
+  tooShort: (min) => `cần ít nhất ${min} ký tự`,
+  notAllowed: () => 'có mục không được phép gửi',
+  choice: () => 'không thuộc các lựa chọn cho phép',
+  wholeNumber: () => 'phải là số nguyên không âm',
+  tooSmall: () => 'phải là số nguyên không âm',
+  tooLarge: (max) => `không được lớn hơn ${max}`,
+  year: () => 'năm không hợp lệ',
+  invalid: () => 'chưa hợp lệ',
+};
+
+const PHRASES_EN: typeof PHRASES_VI = {
+  required: () => 'required',
+  choose: () => 'required',
+  future: () => 'cannot be in the future',
+  tooOld: (years) => `cannot be more than ${years ?? 20} years ago`,
+  beforeAchievement: () => 'is earlier than the date it must follow',
+  date: () => 'not a valid date',
+  singleLine: () => 'must fit on one line',
+  tooLong: (max) => `longer than ${max} characters`,
+  tooShort: (min) => `needs at least ${min} characters`,
+  notAllowed: () => 'holds a field that may not be sent',
+  choice: () => 'not one of the allowed choices',
+  wholeNumber: () => 'must be a whole number, 0 or more',
+  tooSmall: () => 'must be a whole number, 0 or more',
+  tooLarge: (max) => `cannot be more than ${max}`,
+  year: () => 'not a valid year',
+  invalid: () => 'not valid',
+};
+
 /**
  * A field problem in plain words. The API writes them for developers (class-validator, the input windows of
- * libs/proposals); the common ones are recognised, anything else becomes "chưa hợp lệ".
+ * libs/proposals); they are read by the console's one classifier (features/forms/field-problems.ts), and a
+ * message already in Vietnamese is shown as it is.
  */
 function problemVi(message: string): string {
   if (VIETNAMESE.test(message)) return message;
-  let m: RegExpExecArray | null;
-  if ((m = /shorter than or equal to (\d+)/i.exec(message))) return `dài quá ${m[1]} ký tự`;
-  if ((m = /longer than or equal to (\d+)/i.exec(message))) return `cần ít nhất ${m[1]} ký tự`;
-  if (/after today|in the future/i.test(message)) return 'không được là ngày trong tương lai';
-  if ((m = /more than (\d+) years ago/i.exec(message))) return `không được sớm hơn ${m[1]} năm trước`;
-  if (/ is before /i.test(message)) return 'sớm hơn ngày mà nó phải đi sau';
-  if (/should not be empty|must not be empty|is required|must be defined|should not be null/i.test(message)) return 'cần điền';
-  if (/should not exist/i.test(message)) return 'có mục không được phép gửi';
-  if (/must be one of|must be a valid enum/i.test(message)) return 'không thuộc các lựa chọn cho phép';
-  if (/date|YYYY-MM-DD|ISO 8601/i.test(message)) return 'ngày không hợp lệ';
-  if (/integer|must be a number|must not be less than|must be a positive/i.test(message)) return 'phải là số nguyên không âm';
-  if (/empty/i.test(message)) return 'trống';
-  return 'chưa hợp lệ';
+  const { kind, limit } = classifyProblem(message);
+  return PHRASES_VI[kind](limit);
 }
 
 function problemEn(message: string): string {
-  if (VIETNAMESE.test(message)) return 'not valid';
-  let m: RegExpExecArray | null;
-  if ((m = /shorter than or equal to (\d+)/i.exec(message))) return `longer than ${m[1]} characters`;
-  if ((m = /longer than or equal to (\d+)/i.exec(message))) return `needs at least ${m[1]} characters`;
-  if (/after today|in the future/i.test(message)) return 'cannot be in the future';
-  if ((m = /more than (\d+) years ago/i.exec(message))) return `cannot be more than ${m[1]} years ago`;
-  if (/ is before /i.test(message)) return 'is earlier than the date it must follow';
-  if (/should not be empty|must not be empty|is required|must be defined|should not be null/i.test(message)) return 'required';
-  if (/should not exist/i.test(message)) return 'holds a field that may not be sent';
-  if (/must be one of|must be a valid enum/i.test(message)) return 'not one of the allowed choices';
-  if (/date|YYYY-MM-DD|ISO 8601/i.test(message)) return 'not a valid date';
-  if (/integer|must be a number|must not be less than|must be a positive/i.test(message)) return 'must be a whole number, 0 or more';
-  if (/empty/i.test(message)) return 'empty';
-  return 'not valid';
+  if (VIETNAMESE.test(message)) return PHRASES_EN.invalid();
+  const { kind, limit } = classifyProblem(message);
+  return PHRASES_EN[kind](limit);
 }
 
 const isCode = (code: string): code is ErrorCode => Object.hasOwn(CODES_VI, code);
@@ -175,9 +140,8 @@ export const ERROR_VIEW_MESSAGES = {
   vi: {
     sentence: (code: string, status: number) =>
       isCode(code) ? CODES_VI[code] : status >= 500 ? CODES_VI.INTERNAL : status === 401 ? CODES_VI.UNAUTHENTICATED : CODES_VI.HTTP_ERROR,
-    field: (field: string) => FIELDS_VI[field] ?? FIELDS_VI[field.split('.')[0]!] ?? 'Một mục',
+    field: (field: string) => fieldName('vi', field) ?? 'Một mục',
     problem: problemVi,
-    seeRule: 'Xem quy định',
     violations: 'Quy định chưa cho phép',
     technical: 'Chi tiết kỹ thuật',
     code: 'Mã',
@@ -186,9 +150,8 @@ export const ERROR_VIEW_MESSAGES = {
   en: {
     sentence: (code: string, status: number) =>
       isCode(code) ? CODES_EN[code] : status >= 500 ? CODES_EN.INTERNAL : status === 401 ? CODES_EN.UNAUTHENTICATED : CODES_EN.HTTP_ERROR,
-    field: (field: string) => FIELDS_EN[field] ?? FIELDS_EN[field.split('.')[0]!] ?? 'An item',
+    field: (field: string) => fieldName('en', field) ?? 'An item',
     problem: problemEn,
-    seeRule: 'See the rule',
     violations: 'What the rules do not allow yet',
     technical: 'Technical details',
     code: 'Code',

@@ -6,7 +6,6 @@ import { fakeToken, renderPage } from '../test-support/render-page.js';
 import { ErrorView } from './error-view.js';
 import { ERROR_VIEW_MESSAGES } from './error-view.messages.js';
 import { FindingsList } from './findings-list.js';
-import { plainText } from './plain-codes.js';
 
 const clerk = fakeToken({ roles: ['drafter'], unitId: 'u1' });
 const show = (error: unknown, token = clerk, lang: 'vi' | 'en' = 'vi') => renderPage(<ErrorView error={error} />, { token, lang });
@@ -66,6 +65,16 @@ describe('ErrorView', () => {
     expect(items).toEqual(['Ngày ký: không được là ngày trong tương lai', 'Số thành viên Hội đồng: phải là số nguyên không âm', 'Một mục: chưa hợp lệ']);
   });
 
+  it('reads a field problem with the console’s one classifier, in both languages', () => {
+    const { vi, en } = ERROR_VIEW_MESSAGES;
+    expect(vi.problem('property secret should not exist')).toBe('có mục không được phép gửi');
+    expect(vi.problem('secret must be longer than or equal to 16 characters')).toBe('cần ít nhất 16 ký tự');
+    expect(vi.problem('note must be shorter than or equal to 2000 characters')).toBe('dài quá 2000 ký tự');
+    expect(en.problem('decision.date must be a date written YYYY-MM-DD')).toBe('not a valid date');
+    expect(en.field('decision.date')).toBe('Date signed');
+    expect(vi.field('achievement.summary')).toBe('Tóm tắt thành tích');
+  });
+
   it('shows a message the server already wrote in Vietnamese as it is', () => {
     show(new ApiError(409, { code: 'UNIT_DISSOLVED', message: 'Sở A đã sáp nhập từ ngày 01/07/2025: không ghi thêm thay đổi' }));
     expect(screen.getByRole('alert').textContent).toBe('Sở A đã sáp nhập từ ngày 01/07/2025: không ghi thêm thay đổi');
@@ -94,14 +103,6 @@ describe('ErrorView', () => {
   it('speaks English at the switch', () => {
     show(new ApiError(403, { code: 'FORBIDDEN', message: 'no' }), clerk, 'en');
     expect(screen.getByRole('alert').textContent).toContain('You may not do this');
-  });
-});
-
-describe('plainText', () => {
-  it('drops a code in brackets after its words, and names one standing alone', () => {
-    expect(plainText('thành tích ngoài nhiệm vụ (outside_duty); cứu người (rescue).', 'vi')).toBe('thành tích ngoài nhiệm vụ; cứu người.');
-    expect(plainText('Sau APPROVE, hồ sơ không còn ở councilScreening.', 'vi')).toBe('Sau Quyết định khen thưởng, hồ sơ không còn ở Hội đồng TĐKT xét.');
-    expect(plainText('Giữ nguyên (nếu có) và (ghi chú) và TH-1.', 'vi')).toBe('Giữ nguyên (nếu có) và (ghi chú) và TH-1.');
   });
 });
 

@@ -3,9 +3,9 @@ import type { Finding } from '#rules';
 import { isDocumentKind, type DocumentFinding } from '../api/document-types.js';
 import { pick, useLang } from '../i18n/i18n.js';
 import { DocumentNeed } from './dossier-jump.js';
-import { plainText } from './plain-codes.js';
 import { RuleLink } from './rule-link.js';
 
+/** The one way a finding points at its rule, in every list of findings (this one, the proposal's blockers). */
 const MESSAGES = { vi: { seeRule: 'xem quy định' }, en: { seeRule: 'see rule' } };
 
 export interface FindingsListProps {
@@ -23,11 +23,10 @@ export interface FindingsListProps {
 /**
  * Rule findings (violations or warnings), each in the rule's own words followed by a small link to the rule's
  * text ("xem quy định ND-1"); one that names a missing document (HS-1 … HS-4) also says which, with the way to
- * the Hồ sơ section. Codes a message may carry (`outside_duty`) are put in words (ui/plain-codes.ts).
+ * the Hồ sơ section. The rulebook writes its messages in words for officials (libs/rules), so they are shown as
+ * they are.
  */
 export function FindingsList({ findings, tone, label, bare = false, lead, empty }: FindingsListProps) {
-  const { lang } = useLang();
-  const t = MESSAGES[lang];
   if (findings.length === 0 && !lead) {
     if (!empty) return null;
     if (bare) {
@@ -47,23 +46,9 @@ export function FindingsList({ findings, tone, label, bare = false, lead, empty 
   const list = (
     <ul>
       {lead}
-      {findings.map((finding, i) => {
-        const kind = (finding as DocumentFinding).documentKind;
-        return (
-          <li key={`${finding.rule}-${i}`} data-testid={`finding-${finding.rule}`} data-rule={finding.rule}>
-            {plainText(pick(lang, finding.message, finding.messageEn), lang)}{' '}
-            <small className="finding-rule">
-              ({t.seeRule} <RuleLink rule={finding.rule} />)
-            </small>
-            {isDocumentKind(kind) && (
-              <>
-                {' '}
-                <DocumentNeed kind={kind} />
-              </>
-            )}
-          </li>
-        );
-      })}
+      {findings.map((finding, i) => (
+        <FindingItem key={`${finding.rule}-${i}`} finding={finding} data-testid={`finding-${finding.rule}`} />
+      ))}
     </ul>
   );
   if (bare) return <div className={`findings findings--${tone} findings--bare`}>{list}</div>;
@@ -72,5 +57,42 @@ export function FindingsList({ findings, tone, label, bare = false, lead, empty 
       <h3>{label}</h3>
       {list}
     </section>
+  );
+}
+
+export interface FindingItemProps {
+  finding: Finding;
+  /** Said in bold before the finding's words ("Chưa thể khen thưởng:"). */
+  lead?: string;
+  className?: string;
+  'data-testid'?: string;
+}
+
+/**
+ * One finding in the rule's own words, in the console's language, then the small link to the rule's text and,
+ * for a missing document (HS-1 … HS-4), the way to the Hồ sơ section.
+ */
+export function FindingItem({ finding, lead, className, 'data-testid': testId }: FindingItemProps) {
+  const { lang } = useLang();
+  const t = MESSAGES[lang];
+  const kind = (finding as DocumentFinding).documentKind;
+  return (
+    <li className={className} data-testid={testId} data-rule={finding.rule}>
+      {lead && (
+        <>
+          <strong>{lead}</strong>{' '}
+        </>
+      )}
+      {pick(lang, finding.message, finding.messageEn)}{' '}
+      <small className="finding-rule">
+        ({t.seeRule} <RuleLink rule={finding.rule} />)
+      </small>
+      {isDocumentKind(kind) && (
+        <>
+          {' '}
+          <DocumentNeed kind={kind} />
+        </>
+      )}
+    </li>
   );
 }

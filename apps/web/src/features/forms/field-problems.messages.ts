@@ -1,6 +1,8 @@
 /**
- * What a proposal field is called inside a sentence ("Chưa nhập họ tên …"), and the sentence for each kind of
- * problem the API (or the form itself) finds with a field. The API speaks English with dotted paths
+ * What a field of the API's bodies is called inside a sentence ("Chưa nhập họ tên …"): the proposal's fields,
+ * and those of an event (the council's vote, the decision) that a refusal may name (ui/error-view.messages.ts
+ * reads the same table). Then the sentence for each kind of problem the API (or the form itself) finds with a
+ * field. The API speaks English with dotted paths
  * (`nominee.name should not be empty`) for developers; officials read these instead.
  */
 const viLabels: Record<string, string> = {
@@ -30,6 +32,22 @@ const viLabels: Record<string, string> = {
   'achievement.outstanding': 'ô "Thành tích thực sự tiêu biểu"',
   changes: 'nội dung sửa',
   lateAcknowledged: 'xác nhận hồ sơ quá hạn',
+  body: 'nội dung gửi đi',
+  type: 'thao tác',
+  reason: 'lý do',
+  note: 'ghi chú',
+  vote: 'kết quả biểu quyết',
+  'vote.members': 'số thành viên Hội đồng',
+  'vote.for': 'số phiếu tán thành',
+  'vote.against': 'số phiếu không tán thành',
+  decision: 'quyết định',
+  'decision.number': 'số quyết định',
+  'decision.date': 'ngày ký',
+  'decision.signedBy': 'người ký',
+  file: 'tệp',
+  from: 'từ ngày',
+  to: 'đến ngày',
+  ceremonyDate: 'ngày tổ chức lễ',
 };
 
 const enLabels: Record<string, string> = {
@@ -59,13 +77,31 @@ const enLabels: Record<string, string> = {
   'achievement.outstanding': '"Truly outstanding" box',
   changes: 'changes',
   lateAcknowledged: 'acknowledgement that the proposal is late',
+  body: 'request',
+  type: 'action',
+  reason: 'reason',
+  note: 'note',
+  vote: 'vote',
+  'vote.members': 'number of council members',
+  'vote.for': 'votes for',
+  'vote.against': 'votes against',
+  decision: 'decision',
+  'decision.number': 'decision number',
+  'decision.date': 'date signed',
+  'decision.signedBy': 'signer',
+  file: 'file',
+  from: 'start date',
+  to: 'end date',
+  ceremonyDate: 'ceremony date',
 };
 
-const upper = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export const upper = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const vi = {
   labels: viLabels,
   someField: 'một mục của hồ sơ',
+  /** A field of a form other than the proposal's, named by its place under the input. */
+  thisField: 'mục này',
   /** Sentences for particular fields, where the generic one would read poorly. */
   special: {
     'nominee.name:required': 'Chưa nhập họ tên cá nhân hoặc tên tập thể.',
@@ -85,6 +121,7 @@ const vi = {
   date: (label: string) => `${upper(label)} chưa đúng: xin nhập một ngày có thật (ngày/tháng/năm).`,
   singleLine: (label: string) => `${upper(label)} chỉ được viết trên một dòng.`,
   tooLong: (label: string, max: number) => `${upper(label)} không được dài quá ${max} ký tự.`,
+  tooShort: (label: string, min: number) => `${upper(label)} cần ít nhất ${min} ký tự.`,
   choice: (label: string) => `Xin chọn ${label} trong danh sách.`,
   wholeNumber: (label: string) => `${upper(label)} phải là số nguyên.`,
   tooSmall: (label: string, min: number) => `${upper(label)} không được nhỏ hơn ${min}.`,
@@ -97,6 +134,7 @@ const vi = {
 const en: typeof vi = {
   labels: enLabels,
   someField: 'a field of the proposal',
+  thisField: 'value',
   special: {
     'nominee.name:required': 'Enter the name of the person or collective.',
     'achievement.summary:required': 'Enter a summary of the achievement.',
@@ -115,6 +153,7 @@ const en: typeof vi = {
   date: (label) => `The ${label} is not a real day (day/month/year).`,
   singleLine: (label) => `The ${label} must fit on one line.`,
   tooLong: (label, max) => `The ${label} cannot be longer than ${max} characters.`,
+  tooShort: (label, min) => `The ${label} needs at least ${min} characters.`,
   choice: (label) => `Choose the ${label} from the list.`,
   wholeNumber: (label) => `The ${label} must be a whole number.`,
   tooSmall: (label, min) => `The ${label} cannot be less than ${min}.`,

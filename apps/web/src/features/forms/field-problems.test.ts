@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error.js';
-import { classifyProblem, problemSentence, sentencesByField } from './field-problems.js';
+import { classifyProblem, problemSentence, problemTextsByField, sentencesByField } from './field-problems.js';
 
 /** Messages exactly as the API words them (class-validator defaults, apps/api/src/dto, the input windows). */
 const API_MESSAGES: [field: string, message: string, vi: string][] = [
@@ -49,5 +49,30 @@ describe('field problems in the words of an official', () => {
   it('Given anything but a 400, Then there is no field problem', () => {
     expect(sentencesByField(new Error('boom'), 'vi')).toEqual({});
     expect(sentencesByField(null, 'vi')).toEqual({});
+  });
+
+  it('Given a refused unit or person form, When read by field with problemTextsByField, Then each field (its own path) gets one sentence without English', () => {
+    const error = new ApiError(400, {
+      code: 'VALIDATION_FAILED',
+      message: '…',
+      errors: [
+        { field: 'name', message: 'name should not be empty' },
+        { field: 'name', message: 'name must be shorter than or equal to 200 characters' },
+        { field: 'code', message: 'code must be shorter than or equal to 20 characters' },
+        { field: 'nominee.name', message: 'nominee.name should not be empty' },
+      ],
+    });
+    expect(problemTextsByField(error, 'vi')).toEqual({
+      name: 'Chưa nhập mục này.',
+      code: 'Mục này không được dài quá 20 ký tự.',
+      // The same path names different fields on different forms: the sentence under it does not guess.
+      'nominee.name': 'Chưa nhập mục này.',
+    });
+    expect(problemTextsByField(error, 'en')).toEqual({
+      name: 'Enter the value.',
+      code: 'The value cannot be longer than 20 characters.',
+      'nominee.name': 'Enter the value.',
+    });
+    expect(problemTextsByField(new Error('boom'), 'vi')).toEqual({});
   });
 });

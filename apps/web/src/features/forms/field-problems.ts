@@ -5,8 +5,8 @@ import { FIELD_PROBLEM_MESSAGES } from './field-problems.messages.js';
 /**
  * The field problems of a refused form, by field path (`nominee.name`, `guidance.achievementPeriod.from`), so
  * each input can show its own beside it; the first message per field, as the server sends one per field.
- * These are the server's own words (English, for developers); the proposal form reads them through
- * {@link sentencesByField} instead.
+ * These are the server's own words (English, for developers), never shown: the proposal form reads them
+ * through {@link sentencesByField}, every other form through {@link problemTextsByField}.
  */
 export function problemsByField(error: unknown): Record<string, string> {
   const byField: Record<string, string> = {};
@@ -25,6 +25,8 @@ export type ProblemKind =
   | 'date'
   | 'singleLine'
   | 'tooLong'
+  | 'tooShort'
+  | 'notAllowed'
   | 'choice'
   | 'wholeNumber'
   | 'tooSmall'
@@ -47,17 +49,20 @@ const number = (match: RegExpMatchArray | null) => (match ? Number(match[1]) : u
  */
 export function classifyProblem(message: string): FieldProblemKind {
   const text = message.toLowerCase();
-  if (/should not be empty|must hold visible text|is required|must be a string|should not be null|must be defined/.test(text)) return { kind: 'required' };
+  if (/should not be empty|must not be empty|must hold visible text|is required|must be a string|should not be null|must be defined/.test(text)) return { kind: 'required' };
+  if (/should not exist/.test(text)) return { kind: 'notAllowed' };
   if (/is after today|cannot be in the future/.test(text)) return { kind: 'future' };
   const old = number(text.match(/more than (\d+) years ago/));
   if (old !== undefined) return { kind: 'tooOld', limit: old };
   if (/is before the achievement/.test(text)) return { kind: 'beforeAchievement' };
-  if (/must be a date/.test(text)) return { kind: 'date' };
+  if (/must be a date|yyyy-mm-dd|iso 8601/.test(text)) return { kind: 'date' };
   if (/must be one line/.test(text)) return { kind: 'singleLine' };
   const long = number(text.match(/shorter than or equal to (\d+)/));
   if (long !== undefined) return { kind: 'tooLong', limit: long };
-  if (/must be one of the following values/.test(text)) return { kind: 'choice' };
-  if (/must be an integer|must be a number/.test(text)) return { kind: 'wholeNumber' };
+  const short = number(text.match(/longer than or equal to (\d+)/));
+  if (short !== undefined) return { kind: 'tooShort', limit: short };
+  if (/must be one of the following values|must be a valid enum/.test(text)) return { kind: 'choice' };
+  if (/must be an integer|must be a number|must be a positive/.test(text)) return { kind: 'wholeNumber' };
   const min = number(text.match(/must not be less than (-?\d+)/));
   if (min !== undefined) return { kind: 'tooSmall', limit: min };
   const max = number(text.match(/must not be greater than (-?\d+)/));
@@ -75,9 +80,12 @@ export const formFieldOf = (field: string) => field.replace(/^changes\./, '');
 export function problemSentence(field: string, problem: FieldProblemKind, lang: Lang): string {
   const t = FIELD_PROBLEM_MESSAGES[lang];
   const path = formFieldOf(field);
-  const special = t.special[`${path}:${problem.kind}`];
-  if (special) return special;
-  const label = t.labels[path] ?? t.someField;
+  return t.special[`${path}:${problem.kind}`] ?? sentenceOf(t.labels[path] ?? t.someField, problem, lang);
+}
+
+/** The sentence for a problem of the field called `label`. */
+function sentenceOf(label: string, problem: FieldProblemKind, lang: Lang): string {
+  const t = FIELD_PROBLEM_MESSAGES[lang];
   switch (problem.kind) {
     case 'required':
     case 'choose':
@@ -90,13 +98,31 @@ export function problemSentence(field: string, problem: FieldProblemKind, lang: 
     case 'year':
     case 'invalid':
       return t[problem.kind](label);
+    case 'notAllowed':
+      // A field the form never sends: nothing the official can do in it but check it.
+      return t.invalid(label);
     case 'tooOld':
       return t.tooOld(label, problem.limit ?? 20);
     case 'tooLong':
+    case 'tooShort':
     case 'tooSmall':
     case 'tooLarge':
       return problem.limit === undefined ? t.invalid(label) : t[problem.kind](label, problem.limit);
   }
+}
+
+/**
+ * The field problems of a refused form, one sentence per field in the console's language, keyed by the API's
+ * field path as {@link problemsByField} is, for any form (a unit, a person, a campaign). The sentence stands
+ * under the field it is about, so it says "mục này": the same path names different fields on different forms
+ * (`kind` of a person's record is not the kind of award).
+ */
+export function problemTextsByField(error: unknown, lang: Lang): Record<string, string> {
+  const byField: Record<string, string> = {};
+  if (!(error instanceof ApiError)) return byField;
+  const unnamed = FIELD_PROBLEM_MESSAGES[lang].thisField;
+  for (const problem of error.errors) byField[problem.field] ??= sentenceOf(unnamed, classifyProblem(problem.message), lang);
+  return byField;
 }
 
 /**

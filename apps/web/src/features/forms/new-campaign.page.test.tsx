@@ -202,5 +202,7 @@ describe('NewCampaignPage', () => {
     const criteria = screen.getByLabelText('Tiêu chuẩn khen thưởng');
     await waitFor(() => expect(criteria.getAttribute('aria-invalid')).toBe('true'));
     expect(screen.getByRole('alert').getAttribute('data-code')).toBe('VALIDATION_FAILED');
+    expect(screen.getByText('Chưa nhập mục này.')).toBeTruthy();
+    expect(screen.queryByText(/should not be empty/)).toBeNull();
   });
 });

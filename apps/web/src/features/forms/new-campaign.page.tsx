@@ -10,7 +10,7 @@ import { isCalendarDay } from './calendar-day.js';
 import { EMPTY_CAMPAIGN_FORM, localProblems, offeredForms, toCampaignInput, toCreateCampaignBody, type CampaignFormState } from './campaign-form.js';
 import { campaignPrerequisiteFindings } from './campaign-prerequisites.js';
 import { DeadlinePreview } from './deadline-preview.js';
-import { problemsByField } from './field-problems.js';
+import { problemTextsByField } from './field-problems.js';
 import { AWARD_FORM_NAMES, ROUND_NAMES } from '../../i18n/common.messages.js';
 import { AWARD_FORM_CHOICES, ROUND_CHOICES } from './form-names.messages.js';
 import { CheckField, DateField, NumberField, SelectField, TextField } from './labelled-field.js';
@@ -48,7 +48,7 @@ export default function NewCampaignPage() {
   const body = useMemo(() => toCreateCampaignBody(form), [form]);
   const findings = useMemo(() => campaignPrerequisiteFindings(toCampaignInput(body)), [body]);
   const local = localProblems(form);
-  const server = problemsByField(error);
+  const server = problemTextsByField(error, lang);
   // A field's own mistake (a quota of 2.5) is named as it is typed; the server's complaints wait for a submit.
   const problem = (id: string, field?: string): string | undefined => (local[id] ? t.notCount : field ? server[field] : undefined);
   const forms = offeredForms(form);

@@ -1,3 +1,5 @@
+import { GENDER_NAMES } from '../../i18n/common.messages.js';
+
 const vi = {
   title: 'Lập hồ sơ đề nghị khen thưởng',
   unit: 'Đơn vị đề nghị',
@@ -35,8 +37,8 @@ const vi = {
   birthYear: 'Năm sinh',
   gender: 'Giới tính',
   chooseGender: '— Chưa chọn —',
-  male: 'Nam',
-  female: 'Nữ',
+  male: GENDER_NAMES.vi.male,
+  female: GENDER_NAMES.vi.female,
   position: 'Chức vụ',
   workplace: 'Đơn vị công tác',
   collectiveWorkplace: 'Thuộc cơ quan, đơn vị (nếu có)',
@@ -91,8 +93,8 @@ const en: typeof vi = {
   birthYear: 'Year of birth',
   gender: 'Gender',
   chooseGender: '— Not chosen —',
-  male: 'Male',
-  female: 'Female',
+  male: GENDER_NAMES.en.male,
+  female: GENDER_NAMES.en.female,
   position: 'Position',
   workplace: 'Workplace',
   collectiveWorkplace: 'Part of (agency or unit, if any)',

@@ -1,4 +1,4 @@
-import type { AwardOutcome, Gender, PersonType, RestrictionKindBody } from '#contracts';
+import type { AwardOutcome, RestrictionKindBody } from '#contracts';
 import type { Lang } from '../../i18n/i18n.js';
 
 /**
@@ -22,15 +22,8 @@ export const RESTRICTION_KIND_NAMES: Record<Lang, Record<RestrictionKindBody, st
   },
 };
 
-export const PERSON_TYPE_NAMES: Record<Lang, Record<PersonType, string>> = {
-  vi: { individual: 'Cá nhân', collective: 'Tập thể' },
-  en: { individual: 'Individual', collective: 'Collective' },
-};
-
-export const GENDER_NAMES: Record<Lang, Record<Gender, string>> = {
-  vi: { male: 'Nam', female: 'Nữ' },
-  en: { male: 'Male', female: 'Female' },
-};
+/** A person's type and gender are named as on the proposal form (one table each, i18n/common.messages.ts). */
+export { GENDER_NAMES, NOMINEE_TYPE_NAMES as PERSON_TYPE_NAMES } from '../../i18n/common.messages.js';
 
 export const OUTCOME_NAMES: Record<Lang, Record<AwardOutcome, string>> = {
   vi: {

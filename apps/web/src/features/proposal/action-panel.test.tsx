@@ -331,7 +331,7 @@ describe('ActionPanel', () => {
     expect(onChanged).not.toHaveBeenCalled();
   });
 
-  it('puts the codes a rule’s message carries into words', async () => {
+  it('shows a rule’s refusal in the rule’s own words, with no code of the API', async () => {
     answers.push({
       status: 422,
       body: {
@@ -340,8 +340,10 @@ describe('ActionPanel', () => {
         violations: [
           {
             rule: 'DX-1',
-            message: 'Khen thưởng đột xuất phải nêu rõ căn cứ: thành tích ngoài chương trình, kế hoạch, nhiệm vụ phải đảm nhiệm (outside_duty); hoặc trong chiến đấu, phục vụ chiến đấu (combat). Trước APPROVE, hồ sơ ở councilScreening.',
-            messageEn: 'basis',
+            message:
+              'Khen thưởng đột xuất phải nêu rõ căn cứ: thành tích ngoài chương trình, kế hoạch, nhiệm vụ phải đảm nhiệm; hành động dũng cảm cứu người, cứu tài sản của Nhân dân, của Nhà nước; hoặc trong chiến đấu, phục vụ chiến đấu. Hồ sơ chưa nêu căn cứ.',
+            messageEn:
+              "An extraordinary award needs its basis: an achievement outside the nominee's programme, plan or duties; a brave act saving people or the property of the People or the State; or combat or its support. The proposal names none.",
           },
         ],
       },
@@ -349,9 +351,9 @@ describe('ActionPanel', () => {
     renderPanel(['FORWARD']);
     fireEvent.click(within(open('FORWARD')).getByTestId('event-send'));
     const finding = await screen.findByTestId('finding-DX-1');
-    expect(finding.textContent).toContain('nhiệm vụ phải đảm nhiệm; hoặc trong chiến đấu, phục vụ chiến đấu.');
-    expect(finding.textContent).toContain('Trước Quyết định khen thưởng, hồ sơ ở Hội đồng TĐKT xét.');
-    expect(finding.textContent).not.toMatch(/outside_duty|combat\)|APPROVE|councilScreening/);
+    expect(finding.textContent).toContain('nhiệm vụ phải đảm nhiệm; hành động dũng cảm cứu người');
+    expect(finding.textContent).toContain('hoặc trong chiến đấu, phục vụ chiến đấu. Hồ sơ chưa nêu căn cứ. (xem quy định DX-1)');
+    expect(finding.textContent).not.toMatch(/outside_duty|rescue|combat|An extraordinary award/);
   });
 
   it('shows technical details to an auditor only', async () => {

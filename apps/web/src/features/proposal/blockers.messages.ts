@@ -6,13 +6,11 @@ export const BLOCKER_MESSAGES = {
   vi: {
     label: 'Chưa thể khen thưởng',
     lead: 'Chưa thể khen thưởng:',
-    seeRule: 'xem quy định',
     hint: 'Nếu thực hiện bước xử lý tiếp theo, hệ thống sẽ từ chối vì lý do trên.',
   },
   en: {
     label: 'Cannot be awarded yet',
     lead: 'Cannot be awarded yet:',
-    seeRule: 'see rule',
     hint: 'The next step will be refused for the reason above.',
   },
 };

@@ -1,7 +1,6 @@
 import type { Finding } from '#rules';
-import { pick, useLang, useT } from '../../i18n/i18n.js';
-import { plainText } from '../../ui/plain-codes.js';
-import { RuleLink } from '../../ui/rule-link.js';
+import { useT } from '../../i18n/i18n.js';
+import { FindingItem } from '../../ui/findings-list.js';
 import { BLOCKER_MESSAGES } from './blockers.messages.js';
 
 /**
@@ -11,18 +10,12 @@ import { BLOCKER_MESSAGES } from './blockers.messages.js';
  */
 export function BlockerList({ blockers }: { blockers: readonly Finding[] | undefined }) {
   const t = useT(BLOCKER_MESSAGES);
-  const { lang } = useLang();
   if (!blockers || blockers.length === 0) return null;
   return (
     <div className="findings findings--violation findings--bare proposal-blockers" role="note" aria-label={t.label} data-testid="blockers">
       <ul>
         {blockers.map((blocker, i) => (
-          <li key={`${blocker.rule}-${i}`} className="blocker-note" data-testid="blocker" data-rule={blocker.rule}>
-            <strong>{t.lead}</strong> {plainText(pick(lang, blocker.message, blocker.messageEn), lang)}{' '}
-            <small className="finding-rule">
-              ({t.seeRule} <RuleLink rule={blocker.rule} />)
-            </small>
-          </li>
+          <FindingItem key={`${blocker.rule}-${i}`} finding={blocker} lead={t.lead} className="blocker-note" data-testid="blocker" />
         ))}
       </ul>
       <p className="muted blocker-hint">{t.hint}</p>

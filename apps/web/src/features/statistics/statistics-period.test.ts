@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDay, periodFromQuery, periodProblem, quarterOf, quickChoiceOf, quickPeriod } from './statistics-period.js';
+import { isCalendarDay } from '../forms/calendar-day.js';
+import { periodFromQuery, periodProblem, quarterOf, quickChoiceOf, quickPeriod } from './statistics-period.js';
 
 // Given today, when an official picks a quick period, then these are its first and last days.
 describe('the periods the statistics screen offers', () => {
@@ -18,8 +19,8 @@ describe('the periods the statistics screen offers', () => {
   it('the quarter before the first is the last of the year before; February ends on the 29th in a leap year', () => {
     expect(quickPeriod('lastQuarter', '2026-02-10')).toEqual({ from: '2025-10-01', to: '2025-12-31' });
     expect(quarterOf(2028, 1)).toEqual({ from: '2028-01-01', to: '2028-03-31' });
-    expect(isDay('2028-02-29')).toBe(true);
-    expect(isDay('2026-02-29')).toBe(false);
+    expect(isCalendarDay('2028-02-29')).toBe(true);
+    expect(isCalendarDay('2026-02-29')).toBe(false);
   });
 
   it.each([

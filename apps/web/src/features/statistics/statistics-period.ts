@@ -1,3 +1,5 @@
+import { isCalendarDay } from '../forms/calendar-day.js';
+
 /**
  * The periods the statistics screen offers (docs/statistics.md): two Vietnamese days, both included, written
  * YYYY-MM-DD. Pure, so the quick choices are tested against a fixed today.
@@ -43,22 +45,12 @@ export function quickChoiceOf(period: Period, today: string): QuickPeriod | null
   }) ?? null;
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real day written YYYY-MM-DD (30 February is not). */
-export function isDay(value: string | null | undefined): value is string {
-  const match = value ? DAY.exec(value) : null;
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  return m >= 1 && m <= 12 && d >= 1 && d <= lastDayOf(y, m);
-}
-
 export type PeriodProblem = 'badFrom' | 'badTo' | 'toBeforeFrom' | 'tooLong';
 
 /** Ten years, as the API allows (STATISTICS_MAX_DAYS). */
 export function periodProblem(period: Period, maxDays: number): PeriodProblem | null {
-  if (!isDay(period.from)) return 'badFrom';
-  if (!isDay(period.to)) return 'badTo';
+  if (!isCalendarDay(period.from)) return 'badFrom';
+  if (!isCalendarDay(period.to)) return 'badTo';
   if (period.to < period.from) return 'toBeforeFrom';
   const days = (Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / 86_400_000 + 1;
   return days > maxDays ? 'tooLong' : null;

@@ -1,4 +1,5 @@
 import type { StatisticsDimension, StatisticsOutcome } from '#contracts';
+import { AWARD_FORM_NAMES } from '../../i18n/common.messages.js';
 import type { QuickPeriod } from './statistics-period.js';
 
 const DIMENSIONS_VI: Record<StatisticsDimension, string> = {
@@ -30,9 +31,9 @@ const KEY_HEADERS_EN: Record<StatisticsDimension, string> = {
   timeliness: 'Timeliness',
 };
 
+// The award forms are named as everywhere else (i18n/common.messages.ts); the kinds keep their shorter words here.
 const KEYS_VI: Record<string, string> = {
-  unit_certificate: 'Giấy khen',
-  chairman_certificate: 'Bằng khen của Chủ tịch UBND tỉnh',
+  ...AWARD_FORM_NAMES.vi,
   thematic: 'Khen thưởng theo chuyên đề',
   extraordinary: 'Khen thưởng đột xuất',
   male: 'Cá nhân nam',
@@ -44,8 +45,7 @@ const KEYS_VI: Record<string, string> = {
   pending: 'Chưa đến bước xét hạn',
 };
 const KEYS_EN: Record<string, string> = {
-  unit_certificate: 'Unit certificate of merit',
-  chairman_certificate: "Provincial chairman's certificate of merit",
+  ...AWARD_FORM_NAMES.en,
   thematic: 'Thematic award',
   extraordinary: 'Extraordinary award',
   male: 'Individual, male',
