@@ -12,9 +12,14 @@ export function asVote(value: unknown): Vote | null {
     : null;
 }
 
-export function asDecision(value: unknown): Decision | null {
+/**
+ * A decision as the replay shows it: its number is enough, a missing date or signer shows as blank. `complete`
+ * asks for all three, as the history of a proposal does (features/proposal/history-payload.ts).
+ */
+export function asDecision(value: unknown, { complete = false }: { complete?: boolean } = {}): Decision | null {
   const decision = value as Partial<Decision> | null;
   if (!decision || typeof decision !== 'object' || typeof decision.number !== 'string') return null;
+  if (complete && (typeof decision.date !== 'string' || typeof decision.signedBy !== 'string')) return null;
   return {
     number: decision.number,
     date: typeof decision.date === 'string' ? decision.date : '',

@@ -1,20 +1,17 @@
-import type { CampaignView, ProposalView, UnitView } from '../../api/api-types.js';
+import type { CampaignView } from '../../api/api-types.js';
 import { useResource } from '../../api/use-resource.js';
 import { COMMON, KIND_NAMES, STATE_NAMES } from '../../i18n/common.messages.js';
 import { useLang, useT } from '../../i18n/i18n.js';
 import { Link, useRouter } from '../../router/router.js';
 import { useApi } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
+import { Fact } from '../../ui/fact.js';
+import { useProposal } from '../proposal/use-proposal.js';
+import { UnitNameOf, useUnit } from '../units/unit-name.js';
 import { MESSAGES } from './edit-proposal.messages.js';
 import { MESSAGES as FORM_MESSAGES } from './new-proposal.messages.js';
 import { fromProposalView, toCreateProposalBody, type ProposalChanges } from './proposal-form.js';
 import { ProposalFormView } from './proposal-form-view.js';
-
-interface Loaded {
-  proposal: ProposalView;
-  /** From the ETag when the server sends one (what If-Match repeats), else the body's own. */
-  version: number;
-}
 
 /**
  * A draft edited (route /proposals/:id/edit): the new-proposal form, filled from the proposal, saved as one
@@ -33,17 +30,11 @@ export default function EditProposalPage({ params }: { params: { id?: string } &
   const path = `/api/proposals/${encodeURIComponent(id)}`;
   const proposalPage = `/proposals/${encodeURIComponent(id)}`;
 
-  const loaded = useResource<Loaded>(async (signal) => {
-    const response = await api.request<ProposalView>(path, { signal });
-    return { proposal: response.data, version: response.version ?? response.data.version };
-  }, path);
+  const loaded = useProposal(id);
   const proposal = loaded.data?.proposal;
   const unitId = proposal?.unitId;
   const campaignId = proposal?.campaignId ?? null;
-  const unit = useResource(
-    (signal) => (unitId ? api.get<UnitView>(`/api/units/${encodeURIComponent(unitId)}`, undefined, signal) : Promise.resolve(null)),
-    `unit:${unitId ?? ''}`,
-  );
+  const unit = useUnit(unitId);
   const campaign = useResource(
     (signal) => (campaignId ? api.get<CampaignView>(`/api/campaigns/${encodeURIComponent(campaignId)}`, undefined, signal) : Promise.resolve(null)),
     `campaign:${campaignId ?? ''}`,
@@ -109,24 +100,12 @@ export default function EditProposalPage({ params }: { params: { id?: string } &
       >
         <section className="card" data-testid="proposal-fixed">
           <dl className="facts grid-2">
-            <div>
-              <dt>{form.kind}</dt>
-              <dd>{KIND_NAMES[lang][proposal.kind]}</dd>
-            </div>
-            <div>
-              <dt>{form.unit}</dt>
-              <dd data-testid="proposal-unit">{unit.data?.name ?? (unit.error ? '—' : common.loading)}</dd>
-            </div>
-            {proposal.kind === 'thematic' && (
-              <div>
-                <dt>{form.campaign}</dt>
-                <dd>{campaignName}</dd>
-              </div>
-            )}
-            <div>
-              <dt>{t.state}</dt>
-              <dd>{STATE_NAMES[lang][proposal.state] ?? ''}</dd>
-            </div>
+            <Fact label={form.kind}>{KIND_NAMES[lang][proposal.kind]}</Fact>
+            <Fact label={form.unit} testId="proposal-unit">
+              {unit.data ? <UnitNameOf unit={unit.data} /> : unit.error ? '—' : common.loading}
+            </Fact>
+            {proposal.kind === 'thematic' && <Fact label={form.campaign}>{campaignName}</Fact>}
+            <Fact label={t.state}>{STATE_NAMES[lang][proposal.state] ?? ''}</Fact>
           </dl>
           <p className="muted">{t.fixedNote}</p>
         </section>

@@ -1,10 +1,11 @@
-import type { ProposalView, UnitView } from '../../api/api-types.js';
+import type { ProposalView } from '../../api/api-types.js';
 import type { CampaignView } from '../../api/api-types.js';
 import { useResource } from '../../api/use-resource.js';
 import { COMMON } from '../../i18n/common.messages.js';
 import { useT } from '../../i18n/i18n.js';
 import { useRouter } from '../../router/router.js';
 import { useApi, useSession } from '../../session/session.js';
+import { UnitNameOf, useUnit } from '../units/unit-name.js';
 import { MESSAGES } from './new-proposal.messages.js';
 import { EMPTY_PROPOSAL_FORM, type CreateProposalBody } from './proposal-form.js';
 import { ProposalFormView } from './proposal-form-view.js';
@@ -23,10 +24,7 @@ export default function NewProposalPage() {
   const unitId = user?.unitId ?? null;
 
   const campaigns = useResource((signal) => api.get<{ items: CampaignView[] }>('/api/campaigns', undefined, signal), 'campaigns');
-  const unit = useResource<UnitView | null>(
-    (signal) => (unitId ? api.get<UnitView>(`/api/units/${encodeURIComponent(unitId)}`, undefined, signal) : Promise.resolve(null)),
-    unitId ?? '',
-  );
+  const unit = useUnit(unitId);
 
   async function save(body: CreateProposalBody) {
     const created = await api.post<ProposalView>('/api/proposals', body);
@@ -41,7 +39,9 @@ export default function NewProposalPage() {
         {!unitId ? (
           <span role="alert">{t.noUnit}</span>
         ) : unit.data ? (
-          <span data-testid="proposal-unit">{unit.data.name}</span>
+          <span data-testid="proposal-unit">
+            <UnitNameOf unit={unit.data} />
+          </span>
         ) : unit.error ? (
           <span className="muted">—</span>
         ) : (

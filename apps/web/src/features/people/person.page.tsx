@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { RESTRICTION_KINDS, type PersonDetailBody, type PersonProposalBody, type RestrictionBody, type RestrictionDocumentBody, type RestrictionKindBody } from '#contracts';
 import { STATE_NAMES } from '#rules';
 import { useResource } from '../../api/use-resource.js';
@@ -7,10 +7,10 @@ import { formatDateTime, formatDay, useLang, useT, type Lang } from '../../i18n/
 import { Link } from '../../router/router.js';
 import { useApi } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
-import { ERROR_VIEW_MESSAGES } from '../../ui/error-view.messages.js';
+import { Fact } from '../../ui/fact.js';
 import { RuleLink } from '../../ui/rule-link.js';
 import { useFormSubmit } from '../../ui/use-form-submit.js';
-import { problemsByField } from '../forms/field-problems.js';
+import { problemTextsByField } from '../forms/field-problems.js';
 import { DateField, SelectField, TextField } from '../forms/labelled-field.js';
 import { UnitName } from '../units/unit-name.js';
 import { GENDER_NAMES, OUTCOME_NAMES, PEOPLE_MESSAGES, PERSON_TYPE_NAMES, RESTRICTION_KIND_NAMES } from './people.messages.js';
@@ -33,12 +33,11 @@ export default function PersonPage({ params }: { params: Record<string, string> 
   const common = useT(COMMON);
   const { lang } = useLang();
   const api = useApi();
-  const [round, setRound] = useState(0);
   const [saved, setSaved] = useState<string | null>(null);
-  const person = useResource((signal) => api.get<PersonDetailBody>(`/api/people/${encodeURIComponent(id)}`, undefined, signal), `person:${id}:${round}`);
+  const person = useResource((signal) => api.get<PersonDetailBody>(`/api/people/${encodeURIComponent(id)}`, undefined, signal), `person:${id}`);
   const reload = (message: string) => {
     setSaved(message);
-    setRound((n) => n + 1);
+    person.reload();
   };
 
   if (person.error) return <ErrorView error={person.error} onRetry={person.reload} />;
@@ -102,15 +101,6 @@ export default function PersonPage({ params }: { params: Record<string, string> 
         {p.canRecordRestrictions && <RecordMatter personId={p.id} onSaved={() => reload(t.recorded)} />}
       </section>
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="fact">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 
@@ -213,11 +203,6 @@ function MatterCard({ personId, matter, canClose, onClosed }: { personId: string
   );
 }
 
-function useProblemText() {
-  const messages = useT(ERROR_VIEW_MESSAGES);
-  return (problem: string | undefined) => (problem ? messages.problem(problem) : undefined);
-}
-
 interface DocumentFields {
   type: string;
   number: string;
@@ -227,13 +212,12 @@ interface DocumentFields {
 
 function DocumentInputs({ prefix, value, onChange, problems }: { prefix: string; value: DocumentFields; onChange(next: DocumentFields): void; problems: Record<string, string> }) {
   const t = useT(PEOPLE_MESSAGES);
-  const text = useProblemText();
   return (
     <>
-      <TextField id={`${prefix}-doc-type`} label={t.documentType} hint={t.documentTypeHint} value={value.type} maxLength={60} onChange={(type) => onChange({ ...value, type })} problem={text(problems['document.type'])} />
-      <TextField id={`${prefix}-doc-number`} label={t.documentNumber} value={value.number} maxLength={100} onChange={(number) => onChange({ ...value, number })} problem={text(problems['document.number'])} />
-      <DateField id={`${prefix}-doc-date`} label={t.documentDate} value={value.date} onChange={(date) => onChange({ ...value, date })} problem={text(problems['document.date'])} />
-      <TextField id={`${prefix}-doc-issuer`} label={t.documentIssuer} value={value.issuer} maxLength={300} onChange={(issuer) => onChange({ ...value, issuer })} problem={text(problems['document.issuer'])} />
+      <TextField id={`${prefix}-doc-type`} label={t.documentType} hint={t.documentTypeHint} value={value.type} maxLength={60} onChange={(type) => onChange({ ...value, type })} problem={problems['document.type']} />
+      <TextField id={`${prefix}-doc-number`} label={t.documentNumber} value={value.number} maxLength={100} onChange={(number) => onChange({ ...value, number })} problem={problems['document.number']} />
+      <DateField id={`${prefix}-doc-date`} label={t.documentDate} value={value.date} onChange={(date) => onChange({ ...value, date })} problem={problems['document.date']} />
+      <TextField id={`${prefix}-doc-issuer`} label={t.documentIssuer} value={value.issuer} maxLength={300} onChange={(issuer) => onChange({ ...value, issuer })} problem={problems['document.issuer']} />
     </>
   );
 }
@@ -244,7 +228,6 @@ function RecordMatter({ personId, onSaved }: { personId: string; onSaved(): void
   const t = useT(PEOPLE_MESSAGES);
   const { lang } = useLang();
   const api = useApi();
-  const text = useProblemText();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<RestrictionKindBody | ''>('discipline_considered');
   const [from, setFrom] = useState('');
@@ -262,7 +245,7 @@ function RecordMatter({ personId, onSaved }: { personId: string; onSaved(): void
     setOpen(false);
     onSaved();
   });
-  const problems = problemsByField(error);
+  const problems = problemTextsByField(error, lang);
 
   if (!open) {
     return (
@@ -279,13 +262,13 @@ function RecordMatter({ personId, onSaved }: { personId: string; onSaved(): void
         label={t.matterKind}
         value={kind}
         onChange={setKind}
-        problem={text(problems.kind)}
+        problem={problems.kind}
         options={RESTRICTION_KINDS.map((value) => ({ value, label: RESTRICTION_KIND_NAMES[lang][value] }))}
       />
-      <DateField id="matter-from" label={t.from} hint={t.fromHint} value={from} onChange={setFrom} problem={text(problems.from)} />
-      {kind === 'discipline_served' && <DateField id="matter-ends-on" label={t.endsOn} hint={t.endsOnHint} value={endsOn} onChange={setEndsOn} problem={text(problems.endsOn)} />}
+      <DateField id="matter-from" label={t.from} hint={t.fromHint} value={from} onChange={setFrom} problem={problems.from} />
+      {kind === 'discipline_served' && <DateField id="matter-ends-on" label={t.endsOn} hint={t.endsOnHint} value={endsOn} onChange={setEndsOn} problem={problems.endsOn} />}
       <DocumentInputs prefix="matter" value={document} onChange={setDocument} problems={problems} />
-      <TextField id="matter-note" label={t.note} value={note} onChange={setNote} multiline maxLength={2000} problem={text(problems.note)} />
+      <TextField id="matter-note" label={t.note} value={note} onChange={setNote} multiline maxLength={2000} problem={problems.note} />
       <ErrorView error={error} />
       <button type="submit" disabled={busy || !kind || !from || !document.number.trim() || !document.date || !document.issuer.trim()}>
         {t.save}
@@ -301,19 +284,18 @@ function CloseMatter({ personId, matter, onCancel, onSaved }: { personId: string
   const t = useT(PEOPLE_MESSAGES);
   const { lang } = useLang();
   const api = useApi();
-  const text = useProblemText();
   const [closedOn, setClosedOn] = useState('');
   const [document, setDocument] = useState<DocumentFields>({ type: lang === 'vi' ? 'Kết luận' : '', number: '', date: '', issuer: '' });
   const { submit, busy, error } = useFormSubmit(async () => {
     await api.post(`/api/people/${encodeURIComponent(personId)}/restrictions/${encodeURIComponent(matter.id)}/close`, { closedOn, document: documentBody(document) });
     onSaved();
   });
-  const problems = problemsByField(error);
+  const problems = problemTextsByField(error, lang);
   const prefix = `close-${matter.id}`;
   return (
     <form onSubmit={submit} aria-labelledby={`${prefix}-title`}>
       <h4 id={`${prefix}-title`}>{t.closeTitle}</h4>
-      <DateField id={`${prefix}-on`} label={t.closedOn} value={closedOn} onChange={setClosedOn} problem={text(problems.closedOn)} />
+      <DateField id={`${prefix}-on`} label={t.closedOn} value={closedOn} onChange={setClosedOn} problem={problems.closedOn} />
       <DocumentInputs prefix={prefix} value={document} onChange={setDocument} problems={problems} />
       <ErrorView error={error} />
       <button type="submit" disabled={busy || !closedOn || !document.number.trim() || !document.date || !document.issuer.trim()}>

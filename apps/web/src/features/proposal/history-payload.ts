@@ -1,15 +1,15 @@
 import type { Decision, MigratedPayload, Vote } from '#workflows/proposal';
 import { localToday } from '../../calendar/working-days.js';
+import { asDecision, asVote } from '../audit/payload-shapes.js';
 
 // The payload is whatever the event carried when it was logged, possibly under an older contract: read it
 // defensively rather than trust a type.
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-export const isVote = (value: unknown): value is Vote =>
-  isObject(value) && typeof value.members === 'number' && typeof value.for === 'number' && typeof value.against === 'number';
+// Votes and decisions are read as the replay reads them (one shape check, in audit/payload-shapes.ts).
+export const isVote = (value: unknown): value is Vote => asVote(value) !== null;
 
-export const isDecision = (value: unknown): value is Decision =>
-  isObject(value) && typeof value.number === 'string' && typeof value.date === 'string' && typeof value.signedBy === 'string';
+export const isDecision = (value: unknown): value is Decision => asDecision(value, { complete: true }) !== null;
 
 export const isMigrated = (value: unknown): value is MigratedPayload =>
   isObject(value) && typeof value.fromVersion === 'number' && typeof value.toVersion === 'number';

@@ -1,20 +1,20 @@
 import type { ProposalEventType } from '#workflows/proposal';
-import { useCalendarYears } from '../../calendar/use-calendar-years.js';
-import { indexYears, localToday, yearsBetween } from '../../calendar/working-days.js';
+import { localToday } from '../../calendar/working-days.js';
 import { formatDay, useLang, useT } from '../../i18n/i18n.js';
 import { RuleLink } from '../../ui/rule-link.js';
+import { useLateness } from '../forms/deadline-preview.js';
 import { lateOutlook, type LateInput, type LateOutlook } from './late-outlook.js';
 import { LATE_MESSAGES } from './late-warning.messages.js';
 
 /**
  * The proposal's late outlook, with the working days it is overdue counted on the server's calendar (the
- * same count as the deadline's countdown). `today` is for tests.
+ * same count as the deadline's countdown, and as the form's warning: one `useLateness`). `today` is for tests.
  */
 export function useLateOutlook(proposal: LateInput | undefined, today: string = localToday()): LateOutlook | null {
   const first = proposal ? lateOutlook(proposal, today) : null;
-  const years = useCalendarYears(first?.status === 'pending' ? yearsBetween(today, first.dueDate) : []);
-  if (!proposal || !first) return null;
-  return first.status === 'pending' && years ? lateOutlook(proposal, today, indexYears(years)) : first;
+  const lateness = useLateness(first?.status === 'pending' ? first : null, today);
+  if (!first) return null;
+  return first.status === 'pending' ? { ...first, days: lateness.workingDays } : first;
 }
 
 /** One line of the page's notes: late already, or late at the step still to come. */

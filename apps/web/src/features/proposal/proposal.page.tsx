@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import type { CampaignView, HistoryEvent, MachineGraph, ProposalDetail, ProposalView } from '../../api/api-types.js';
+import type { CampaignView, HistoryEvent, MachineGraph } from '../../api/api-types.js';
 import type { DocumentKind, DossierDocument } from '../../api/document-types.js';
 import { useResource } from '../../api/use-resource.js';
 import { DeadlineCountdown } from '../../calendar/deadline-countdown.js';
@@ -12,6 +12,7 @@ import { holdsAny } from '../../session/session-token.js';
 import { useApi, useSession } from '../../session/session.js';
 import { DossierJumpContext, type DossierJump } from '../../ui/dossier-jump.js';
 import { ErrorView } from '../../ui/error-view.js';
+import { Fact } from '../../ui/fact.js';
 import { FindingsList } from '../../ui/findings-list.js';
 import { RuleLink } from '../../ui/rule-link.js';
 import { DossierRequirements } from '../documents/dossier-requirements.js';
@@ -28,16 +29,8 @@ import { MachineDiagram } from './machine-diagram.js';
 import { actorLine, ProcessHistory } from './process-history.js';
 import { EVENT_FACTS_MESSAGES } from './event-facts.messages.js';
 import { PROPOSAL_MESSAGES } from './proposal.messages.js';
+import { useProposal } from './use-proposal.js';
 import './proposal-page.css';
-
-/** The single-proposal GET adds `blockers` (ND-1 at the next step today); a server without it sends none. */
-type ProposalWithBlockers = ProposalView & Partial<Pick<ProposalDetail, 'blockers'>>;
-
-interface LoadedProposal {
-  proposal: ProposalWithBlockers;
-  /** From the ETag when the server sends one (what If-Match must repeat), else the body's own. */
-  version: number;
-}
 
 type Tab = 'dossier' | 'audit';
 /** The audit tab is in the address (`?tab=kiem-tra`), so an inspector can bookmark or share it. */
@@ -64,10 +57,7 @@ export default function ProposalPage({ params }: { params: { id?: string } & Rec
   const tab: Tab = location.query.get('tab') === AUDIT_TAB ? 'audit' : 'dossier';
   const inspector = holdsAny(user, 'auditor', 'admin');
 
-  const loaded = useResource<LoadedProposal>(async (signal) => {
-    const response = await api.request<ProposalWithBlockers>(path, { signal });
-    return { proposal: response.data, version: response.version ?? response.data.version };
-  }, path);
+  const loaded = useProposal(id);
   const history = useResource((signal) => api.get<{ events: HistoryEvent[] }>(`${path}/history`, undefined, signal), path);
   const proposal = loaded.data?.proposal;
   // A server without documents sends no `dossier`: then there is no Hồ sơ section and nothing to ask for.
@@ -341,11 +331,3 @@ function lastReturn(events: readonly HistoryEvent[], lang: 'vi' | 'en'): string 
   return null;
 }
 
-function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
-  return (
-    <div className={wide ? 'fact fact--wide' : 'fact'}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}

@@ -14,15 +14,6 @@ export function nameOnDay(unit: Pick<UnitBody, 'name' | 'history'>, day: string)
   return renames.at(-1)?.name ?? unit.name;
 }
 
-/** Lower case without Vietnamese marks (đ as d), so that "nghi loc" finds "Nghi Lộc". */
-export const folded = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
-
 export interface Directory {
   units: ReadonlyMap<string, UnitBody>;
   clusters: ReadonlyMap<string, ClusterBody>;

@@ -98,3 +98,34 @@ describe('UnitName', () => {
     expect(screen.getByTestId('ghost').textContent).toBe('');
   });
 });
+
+describe('UnitName, read from the list of units', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks for the list once for every unit of the page, and alone only for a unit the list does not hold', async () => {
+    forgetUnitNames();
+    const api = stubFetch(({ path }) => {
+      if (path === '/api/units') return { items: [DISTRICT, RENAMED] };
+      if (path === '/api/units/so') return PLAIN;
+      return undefined;
+    });
+    renderPage(
+      <p>
+        <span data-testid="district">
+          <UnitName unitId="huyen" on="2025-03-10" />
+        </span>
+        <span data-testid="renamed">
+          <UnitName unitId="xa2" on="2025-06-30" />
+        </span>
+        <span data-testid="new">
+          <UnitName unitId="so" />
+        </span>
+      </p>,
+      { token: fakeToken({ roles: ['council'] }) },
+    );
+    await waitFor(() => expect(screen.getByTestId('new').textContent).toBe('Sở Y tế'));
+    expect(screen.getByTestId('district').textContent).toBe('Huyện Nghi Lộc (nay là Xã Nghi Lộc, sáp nhập từ 01/07/2025)');
+    expect(screen.getByTestId('renamed').textContent).toBe('Xã Hưng Thịnh (nay là Xã Hưng Nguyên)');
+    expect(api.calls.map((call) => call.path).sort()).toEqual(['/api/units', '/api/units/so']);
+  });
+});

@@ -1,31 +1,57 @@
 import type { UnitBody } from '#contracts';
 import type { ApiClient } from '../../api/api-client.js';
-import { useResource } from '../../api/use-resource.js';
+import { useResource, type Resource } from '../../api/use-resource.js';
 import { formatDay, useLang, useT } from '../../i18n/i18n.js';
 import { useApi } from '../../session/session.js';
-import { nameOnDay } from './unit-history.js';
+import { unitNameOnDay, type NamedUnit } from './listed-unit-name.js';
 import { UNITS_MESSAGES } from './units.messages.js';
 
 /**
- * One request per unit for the life of the page: a list of fifty proposals of three units asks three times.
- * A failed request is forgotten, so that the next render asks again.
+ * Every unit, asked once for the life of the page (GET /api/units answers each with its history and what it is
+ * now): a list of fifty people of thirty units sends one request, not thirty. A unit the list does not hold
+ * (created since) is asked for alone and kept. A failed request is forgotten, so that the next render asks again.
  */
-const cache = new Map<string, Promise<UnitBody>>();
+let directory: Promise<Map<string, UnitBody>> | null = null;
+const strays = new Map<string, Promise<UnitBody>>();
 
-export function loadUnit(api: ApiClient, unitId: string): Promise<UnitBody> {
-  let entry = cache.get(unitId);
+function loadDirectory(api: ApiClient): Promise<Map<string, UnitBody>> {
+  if (!directory) {
+    const entry = api.get<{ items: UnitBody[] }>('/api/units').then(({ items }) => new Map(items.map((unit) => [unit.id, unit])));
+    entry.catch(() => {
+      if (directory === entry) directory = null;
+    });
+    directory = entry;
+  }
+  return directory;
+}
+
+function loadOne(api: ApiClient, unitId: string): Promise<UnitBody> {
+  let entry = strays.get(unitId);
   if (!entry) {
     entry = api.get<UnitBody>(`/api/units/${encodeURIComponent(unitId)}`);
-    entry.catch(() => cache.delete(unitId));
-    cache.set(unitId, entry);
+    entry.catch(() => strays.delete(unitId));
+    strays.set(unitId, entry);
   }
   return entry;
 }
 
-/** After a unit changed (the units page recorded a change), or between tests. */
-export function forgetUnitNames(unitId?: string): void {
-  if (unitId) cache.delete(unitId);
-  else cache.clear();
+export function loadUnit(api: ApiClient, unitId: string): Promise<UnitBody> {
+  return loadDirectory(api).then(
+    (units) => units.get(unitId) ?? loadOne(api, unitId),
+    () => loadOne(api, unitId),
+  );
+}
+
+/** One unit from the shared directory, for a page that shows more of it than its name. */
+export function useUnit(unitId: string | null | undefined): Resource<UnitBody | null> {
+  const api = useApi();
+  return useResource(() => (unitId ? loadUnit(api, unitId) : Promise.resolve(null)), `unit:${unitId ?? ''}`);
+}
+
+/** After a unit changed (the units page recorded a change), or between tests: the next name asks again. */
+export function forgetUnitNames(): void {
+  directory = null;
+  strays.clear();
 }
 
 /**
@@ -35,21 +61,23 @@ export function forgetUnitNames(unitId?: string): void {
  * a name.
  */
 export function UnitName({ unitId, on }: { unitId: string; on?: string }) {
-  const api = useApi();
+  const unit = useUnit(unitId);
+  if (!unit.data) return <span className="unit-name" aria-busy={unit.loading || undefined} />;
+  return <UnitNameOf unit={unit.data} on={on} />;
+}
+
+/** The name of a unit already at hand (the units page holds them all), read as <UnitName> reads it. */
+export function UnitNameOf({ unit, on }: { unit: NamedUnit; on?: string }) {
   const { lang } = useLang();
   const t = useT(UNITS_MESSAGES);
-  const unit = useResource(() => loadUnit(api, unitId), unitId);
-  if (!unit.data) return <span className="unit-name" aria-busy={unit.loading || undefined} />;
-  const data = unit.data;
-  const then = on ? nameOnDay(data, on) : data.name;
-  const notes: string[] = [];
-  // A server from before units had histories answers without `current`: the unit is then what it is.
-  const current = data.current ?? { id: data.id, name: data.name };
-  if (current.id !== data.id || current.name !== then) notes.push(t.nowIs(current.name));
-  if (data.dissolvedOn) notes.push(data.successorId ? t.mergedSince(formatDay(data.dissolvedOn, lang)) : t.dissolvedSince(formatDay(data.dissolvedOn, lang)));
+  const { name, notes } = unitNameOnDay(unit, on, {
+    nowIs: t.nowIs,
+    mergedSince: (day) => t.mergedSince(formatDay(day, lang)),
+    dissolvedSince: (day) => t.dissolvedSince(formatDay(day, lang)),
+  });
   return (
-    <span className="unit-name" data-unit-id={data.id}>
-      {then}
+    <span className="unit-name" data-unit-id={unit.id}>
+      {name}
       {notes.length > 0 && <span className="unit-name__now"> ({notes.join(', ')})</span>}
     </span>
   );

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { CLUSTER_KINDS, UNIT_CHANGE_KINDS, UNIT_TYPES, type ClusterBody, type ClusterKind, type UnitBody, type UnitChangeKind, type UnitType } from '#contracts';
+import { foldVietnamese } from '#kernel';
 import { useResource } from '../../api/use-resource.js';
 import { COMMON } from '../../i18n/common.messages.js';
 import { formatDay, useLang, useT } from '../../i18n/i18n.js';
@@ -8,10 +9,10 @@ import { holdsAny } from '../../session/session-token.js';
 import { useApi, useSession } from '../../session/session.js';
 import { ErrorView } from '../../ui/error-view.js';
 import { useFormSubmit } from '../../ui/use-form-submit.js';
-import { problemsByField } from '../forms/field-problems.js';
+import { problemTextsByField } from '../forms/field-problems.js';
 import { DateField, SelectField, TextField } from '../forms/labelled-field.js';
-import { describeEntry, folded, nameOnDay, type Directory } from './unit-history.js';
-import { forgetUnitNames, UnitName } from './unit-name.js';
+import { describeEntry, nameOnDay, type Directory } from './unit-history.js';
+import { forgetUnitNames, UnitNameOf } from './unit-name.js';
 import { CHANGE_KIND_NAMES, CLUSTER_KIND_NAMES, UNIT_TYPE_NAMES, UNITS_MESSAGES } from './units.messages.js';
 
 type Saved = { message: string } | null;
@@ -28,16 +29,20 @@ export default function UnitsPage() {
   const api = useApi();
   const { user } = useSession();
   const isAdmin = holdsAny(user, 'admin');
-  const [round, setRound] = useState(0);
-  const units = useResource((signal) => api.get<{ items: UnitBody[] }>('/api/units', undefined, signal), `units:${round}`);
-  const clusters = useResource((signal) => api.get<{ items: ClusterBody[] }>('/api/clusters', undefined, signal), `clusters:${round}`);
+  const units = useResource((signal) => api.get<{ items: UnitBody[] }>('/api/units', undefined, signal), 'units');
+  const clusters = useResource((signal) => api.get<{ items: ClusterBody[] }>('/api/clusters', undefined, signal), 'clusters');
   const [query, setQuery] = useState('');
   const [saved, setSaved] = useState<Saved>(null);
 
-  const reload = (message: string, unitId?: string) => {
-    if (unitId) forgetUnitNames(unitId);
+  const loadAgain = () => {
+    units.reload();
+    clusters.reload();
+  };
+  const reload = (message: string, unitChanged = false) => {
+    // The names other pages show come from the same list: a change recorded here is read there too.
+    if (unitChanged) forgetUnitNames();
     setSaved({ message });
-    setRound((n) => n + 1);
+    loadAgain();
   };
 
   const directory: Directory | null = useMemo(
@@ -79,11 +84,11 @@ export default function UnitsPage() {
         </small>
       </div>
       {error ? (
-        <ErrorView error={error} onRetry={() => setRound((n) => n + 1)} />
+        <ErrorView error={error} onRetry={loadAgain} />
       ) : !directory ? (
         <p aria-busy="true">{common.loading}</p>
       ) : (
-        <UnitGroups directory={directory} query={query} isAdmin={isAdmin} onChanged={(name, id) => reload(t.changeSaved(name), id)} />
+        <UnitGroups directory={directory} query={query} isAdmin={isAdmin} onChanged={(name) => reload(t.changeSaved(name), true)} />
       )}
     </>
   );
@@ -104,9 +109,9 @@ function UnitGroups({
   const { lang } = useLang();
   const all = [...directory.units.values()];
   if (all.length === 0) return <p className="muted">{t.empty}</p>;
-  const needle = folded(query.trim());
+  const needle = foldVietnamese(query);
   const shown = all
-    .filter((unit) => !needle || folded(`${unit.name} ${unit.code} ${unit.history.map((e) => e.previousName ?? '').join(' ')}`).includes(needle))
+    .filter((unit) => !needle || foldVietnamese(`${unit.name} ${unit.code} ${unit.history.map((e) => e.previousName ?? '').join(' ')}`).includes(needle))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   if (shown.length === 0) return <p className="muted">{t.noMatch}</p>;
 
@@ -167,7 +172,7 @@ function UnitCard({ unit, directory, isAdmin, onChanged }: { unit: UnitBody; dir
             {predecessors.map((predecessor) => (
               <li key={predecessor.id}>
                 {/* As its old proposals name it: the name it had the day before it ended, and what it is now. */}
-                <UnitName unitId={predecessor.id} on={dayBefore(predecessor.dissolvedOn!)} />{' '}
+                <UnitNameOf unit={predecessor} on={dayBefore(predecessor.dissolvedOn!)} />{' '}
                 <Link to={`/?unitId=${encodeURIComponent(predecessor.id)}&all=true`}>{t.proposalsOf}</Link>
               </li>
             ))}
@@ -219,7 +224,7 @@ function NewClusterForm({ onSaved }: { onSaved(name: string): void }) {
     setName('');
     onSaved(name.trim());
   });
-  const problems = problemsByField(error);
+  const problems = problemTextsByField(error, lang);
 
   return (
     <form onSubmit={submit} aria-label={t.newCluster}>
@@ -255,7 +260,7 @@ function NewUnitForm({ clusters, onSaved }: { clusters: ClusterBody[]; onSaved(n
     setClusterId('');
     onSaved(name.trim());
   });
-  const problems = problemsByField(error);
+  const problems = problemTextsByField(error, lang);
 
   return (
     <form onSubmit={submit} aria-label={t.newUnit}>
@@ -326,7 +331,7 @@ function ChangeForm({ unit, directory, onCancel, onSaved }: { unit: UnitBody; di
     });
     onSaved();
   });
-  const problems = problemsByField(error);
+  const problems = problemTextsByField(error, lang);
   const id = (field: string) => `change-${unit.id}-${field}`;
 
   const others = [...directory.units.values()].filter((other) => other.id !== unit.id && !other.dissolvedOn).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
